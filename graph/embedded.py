@@ -1,0 +1,495 @@
+"""The embedded backend: one SQLite file, WAL journal, foreign keys, migrated on open.
+
+Nodes live in one table keyed by id with their kind, version, a few indexed columns
+(:data:`graph.store.INDEXED_FIELDS`) and their properties as JSON; edges in another, keyed
+by (kind, src, dst) with foreign keys to both ends. A bulk upsert is one transaction: an
+error anywhere in the batch (a bad reference, an exception raised by the caller's iterator)
+rolls the whole batch back.
+
+>>> import tempfile, pathlib
+>>> from graph.model import Organization
+>>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "g.db")
+>>> store.upsert([Organization(id="410305", name="涧西区委", level="district")]).created
+{'Organization': 1}
+>>> store.get(Organization, "410305").name
+'涧西区委'
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+import networkx as nx
+from pydantic import ValidationError
+
+from graph.errors import (
+    GraphError,
+    ModelError,
+    NotFound,
+    ReferenceMissing,
+    StoreUnavailable,
+    VersionConflict,
+)
+from graph.export import snapshot_to_networkx
+from graph.model import (
+    NODE_TYPES,
+    REL_TARGETS,
+    MatchRun,
+    Node,
+    Organization,
+    OrgLevel,
+    Relationship,
+)
+from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot, UpsertReport
+
+N = TypeVar("N", bound=Node)
+_Ref = tuple[str, str, tuple[str, ...]]  # referring id, field, kinds the target may have
+
+SCHEMA_VERSION = 1
+BATCH = 2000
+SQL_VARS = 900  # stay below SQLite's bound on host parameters
+
+# Each entry migrates from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE nodes (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        street_id TEXT, community_id TEXT, unit_id TEXT, status TEXT,
+        props TEXT NOT NULL
+    );
+    CREATE INDEX nodes_kind_street ON nodes(kind, street_id);
+    CREATE INDEX nodes_kind_community ON nodes(kind, community_id);
+    CREATE INDEX nodes_kind_unit ON nodes(kind, unit_id);
+    CREATE INDEX nodes_kind_status ON nodes(kind, status);
+    CREATE TABLE edges (
+        kind TEXT NOT NULL,
+        src TEXT NOT NULL REFERENCES nodes(id) DEFERRABLE INITIALLY DEFERRED,
+        dst TEXT NOT NULL REFERENCES nodes(id) DEFERRABLE INITIALLY DEFERRED,
+        derived INTEGER NOT NULL,
+        props TEXT NOT NULL,
+        PRIMARY KEY (kind, src, dst)
+    );
+    CREATE INDEX edges_dst ON edges(dst, kind);
+    CREATE INDEX edges_src ON edges(src, kind);
+    """,
+)
+
+
+def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+class EmbeddedStore:
+    """A :class:`~graph.store.GraphStore` in one SQLite file. Thread-safe via one lock."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None,
+                                       check_same_thread=False, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except (sqlite3.Error, OSError) as e:
+            raise StoreUnavailable(f"无法打开数据文件 {self.path}：{e}（请检查 GONGJIAN_DATA_DIR）",
+                                   path=str(self.path)) from None
+        self._lock = threading.RLock()
+
+    # -- housekeeping ---------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+        if current > SCHEMA_VERSION:
+            raise StoreUnavailable(
+                f"数据文件 {self.path} 的结构版本 {current} 比本程序支持的 {SCHEMA_VERSION} 新，"
+                "请升级 gongjian")
+        for version in range(current, SCHEMA_VERSION):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                                 (str(version + 1),))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreUnavailable(f"数据文件 {self.path} 暂时无法写入：{e}") from None
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except sqlite3.IntegrityError as e:
+                self._db.execute("ROLLBACK")
+                raise ReferenceMissing(f"写入被拒绝，引用了不存在的节点：{e}") from None
+            except sqlite3.Error as e:
+                self._db.execute("ROLLBACK")
+                raise StoreUnavailable(f"写入数据文件 {self.path} 失败：{e}") from None
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as e:
+                raise StoreUnavailable(f"读取数据文件 {self.path} 失败：{e}") from None
+
+    # -- writes ---------------------------------------------------------------------
+
+    def upsert(self, nodes: Iterable[Node] = (),
+               relationships: Iterable[Relationship] = ()) -> UpsertReport:
+        report = UpsertReport()
+        with self._transaction() as db:
+            for chunk in _chunks(nodes, BATCH):
+                self._upsert_nodes(db, chunk, report)
+            for rchunk in _chunks(relationships, BATCH):
+                self._upsert_relationships(db, rchunk, report)
+        return report
+
+    def _existing(self, db: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        out: dict[str, tuple[Any, ...]] = {}
+        for part in _chunks(ids, SQL_VARS):
+            marks = ",".join("?" * len(part))
+            for row in db.execute(
+                    f"SELECT id, kind, version, props FROM nodes WHERE id IN ({marks})", part):
+                out[row[0]] = row
+        return out
+
+    def _check_refs(self, db: sqlite3.Connection, wanted: dict[str, list[_Ref]],
+                    batch_kinds: dict[str, str]) -> None:
+        """Every referenced id exists (in the batch or the store) and has an allowed kind."""
+        found: dict[str, str] = dict(batch_kinds)
+        for part in _chunks([t for t in wanted if t not in found], SQL_VARS):
+            marks = ",".join("?" * len(part))
+            found.update(db.execute(f"SELECT id, kind FROM nodes WHERE id IN ({marks})", part))
+        for target in sorted(wanted):
+            for referrer, field, allowed in sorted(wanted[target]):
+                if target not in found:
+                    raise ReferenceMissing(
+                        f"{referrer} 的字段 {field} 引用了不存在的节点 {target}",
+                        id=referrer, field=field, target=target)
+                if found[target] not in allowed:
+                    raise ReferenceMissing(
+                        f"{referrer} 的字段 {field} 应指向{'或'.join(allowed)}，"
+                        f"但 {target} 是{NODE_TYPES[found[target]].LABEL}",
+                        id=referrer, field=field, target=target)
+
+    def _upsert_nodes(self, db: sqlite3.Connection, chunk: list[Node],
+                      report: UpsertReport) -> None:
+        seen: dict[str, Node] = {}
+        for node in chunk:
+            if not isinstance(node, Node) or node.KIND not in NODE_TYPES:
+                raise ModelError(f"不能保存 {type(node).__name__}：不是图中的节点类型")
+            seen[node.id] = node  # last one wins within a batch
+        existing = self._existing(db, list(seen))
+        wanted: dict[str, list[_Ref]] = {}
+        batch_kinds = {i: n.KIND for i, n in seen.items()}
+        inserts, updates, edge_rows, edge_clear = [], [], [], []
+        for node_id, node in seen.items():
+            props = node.content()
+            blob = json.dumps(props, ensure_ascii=False, sort_keys=True)
+            old = existing.get(node_id)
+            if old is not None and old[1] != node.KIND:
+                raise ModelError(f"编号 {node_id} 已被{NODE_TYPES[old[1]].LABEL}使用，"
+                                 f"不能再用于{node.LABEL}", id=node_id)
+            for field, edge, target in node.ref_targets():
+                wanted.setdefault(target, []).append((node_id, field, node.REFS[field][1]))
+                if edge:
+                    edge_rows.append((edge, node_id, target, 1, "{}"))
+            cols = [props.get(c) for c in INDEXED_FIELDS]
+            if old is None:
+                inserts.append((node_id, node.KIND, 1, *cols, blob))
+                report.count(report.created, node.KIND)
+            elif old[3] != blob:
+                updates.append((old[2] + 1, *cols, blob, node_id))
+                edge_clear.append((node_id,))
+                report.count(report.updated, node.KIND)
+            else:
+                report.count(report.unchanged, node.KIND)
+        self._check_refs(db, wanted, batch_kinds)
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)", inserts)
+        db.executemany(
+            "UPDATE nodes SET version=?, street_id=?, community_id=?, unit_id=?, status=?, "
+            "props=? WHERE id=?", updates)
+        db.executemany("DELETE FROM edges WHERE src=? AND derived=1", edge_clear)
+        db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,?,?)", edge_rows)
+
+    def _upsert_relationships(self, db: sqlite3.Connection, chunk: list[Relationship],
+                              report: UpsertReport) -> None:
+        ends = {i for r in chunk for i in (r.src, r.dst)}
+        kinds = {row[0]: row[1] for row in self._existing(db, list(ends)).values()}
+        rows = []
+        for r in chunk:
+            src_kinds, dst_kinds = REL_TARGETS[r.kind]
+            for end, allowed in ((r.src, src_kinds), (r.dst, dst_kinds)):
+                if end not in kinds:
+                    raise ReferenceMissing(f"关系 {r.kind} {r.src}→{r.dst} 引用了不存在的节点 {end}",
+                                           target=end)
+                if kinds[end] not in allowed:
+                    raise ReferenceMissing(
+                        f"关系 {r.kind} 不能连接{NODE_TYPES[kinds[end]].LABEL} {end}", target=end)
+            props = r.model_dump(mode="json", exclude={"kind", "src", "dst"})
+            rows.append((r.kind, r.src, r.dst, 0,
+                         json.dumps(props, ensure_ascii=False, sort_keys=True)))
+        before = db.total_changes
+        db.executemany(
+            "INSERT INTO edges VALUES (?,?,?,?,?) ON CONFLICT(kind, src, dst) DO UPDATE "
+            "SET props=excluded.props WHERE props IS NOT excluded.props", rows)
+        changed = db.total_changes - before
+        report.count(report.updated, "relationships", changed)
+        report.count(report.unchanged, "relationships", len(rows) - changed)
+
+    def remove_relationships(self, keys: Iterable[tuple[str, str, str]]) -> int:
+        with self._transaction() as db:
+            before = db.total_changes
+            db.executemany("DELETE FROM edges WHERE kind=? AND src=? AND dst=? AND derived=0",
+                           list(keys))
+            return db.total_changes - before
+
+    def transition(self, kind: type[N], id: str, expected_version: int,
+                   changes: Mapping[str, Any]) -> N:
+        with self._transaction() as db:
+            row = db.execute("SELECT kind, version, props FROM nodes WHERE id=?",
+                             (id,)).fetchone()
+            if row is None or row[0] != kind.KIND:
+                raise NotFound(f"没有编号为 {id} 的{kind.LABEL}", id=id)
+            if row[1] != expected_version:
+                current = _load(kind, row[2], row[1])
+                raise VersionConflict(
+                    f"{kind.LABEL} {id} 已被他人修改（您看到的是第 {expected_version} 版，"
+                    f"当前为第 {row[1]} 版），请刷新后重试",
+                    id=id, expected=expected_version, current=row[1],
+                    state=current.model_dump(mode="json"))
+            data = {**json.loads(row[2]), **changes, "version": row[1] + 1}
+            try:
+                node = kind.model_validate(data)
+            except ValidationError as e:
+                raise ModelError(f"{kind.LABEL} {id} 的修改无效：{e.errors()[0]['msg']}",
+                                 id=id) from None
+            self._upsert_nodes(db, [node], UpsertReport())
+            return node
+
+    # -- reads ----------------------------------------------------------------------
+
+    def get(self, kind: type[N], id: str) -> N:
+        rows = self._read("SELECT props, version FROM nodes WHERE id=? AND kind=?",
+                          (id, kind.KIND))
+        if not rows:
+            raise NotFound(f"没有编号为 {id} 的{kind.LABEL}", id=id, kind=kind.KIND)
+        return _load(kind, rows[0][0], rows[0][1])
+
+    def get_many(self, kind: type[N], ids: Iterable[str]) -> dict[str, N]:
+        out: dict[str, N] = {}
+        for part in _chunks(ids, SQL_VARS):
+            marks = ",".join("?" * len(part))
+            for node_id, props, version in self._read(
+                    f"SELECT id, props, version FROM nodes WHERE kind=? AND id IN ({marks})",
+                    [kind.KIND, *part]):
+                out[node_id] = _load(kind, props, version)
+        return out
+
+    def list(self, kind: type[N], *, scope: str | None = None,
+             filters: Mapping[str, Any] | None = None, page: int = 1,
+             size: int = 50) -> Page[N]:
+        if page < 1 or not 1 <= size <= 10_000:
+            raise ModelError(f"分页参数无效：page={page}, size={size}（page≥1，1≤size≤10000）")
+        where, params = ["kind=?"], [kind.KIND]
+        if scope is not None:
+            clause, sparams = self._scope_clause(kind, scope)
+            where.append(clause)
+            params.extend(sparams)
+        for name, value in (filters or {}).items():
+            if name not in kind.model_fields or name == "version":
+                raise ModelError(f"{kind.LABEL}没有可筛选的字段 {name}", field=name)
+            column = name if name in INDEXED_FIELDS else f"json_extract(props, '$.{name}')"
+            if isinstance(value, list | tuple | set):
+                values = sorted(str(v) for v in value)
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+            else:
+                where.append(f"{column} = ?")
+                params.append(_sql_value(value))
+        sql_where = " AND ".join(where)
+        total = self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0]
+        rows = self._read(f"SELECT props, version FROM nodes WHERE {sql_where} ORDER BY id "
+                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+        return Page([_load(kind, p, v) for p, v in rows], total, page, size)
+
+    def _scope_clause(self, kind: type[Node], scope: str) -> tuple[str, list[str]]:
+        streets, community = self._scope_streets(scope)
+        if community is not None:
+            if "community_id" not in kind.model_fields:
+                return "street_id = ?", [streets[0]]
+            return "(community_id = ? OR id = ?)", [community, community]
+        if kind is MatchRun:
+            scopes = [scope, *streets]
+            marks = ",".join("?" * len(scopes))
+            return f"json_extract(props, '$.scope_id') IN ({marks})", scopes
+        if not streets:  # a city or district with no streets yet
+            return "0", []
+        marks = ",".join("?" * len(streets))
+        if kind is Organization:
+            return f"(street_id IN ({marks}) OR id IN ({marks}))", [*streets, *streets]
+        return f"street_id IN ({marks})", streets
+
+    def _scope_streets(self, scope: str) -> tuple[list[str], str | None]:
+        """The streets under ``scope``, and the community when ``scope`` is one."""
+        org = self.get(Organization, scope)
+        if org.level == OrgLevel.STREET:
+            return [org.id], None
+        if org.level == OrgLevel.COMMUNITY:
+            return [org.street_id or org.parent_id or ""], org.id
+        if org.level not in (OrgLevel.DISTRICT, OrgLevel.CITY):
+            raise ModelError(f"范围 {scope} 是{org.name}，只能按市、区、街道或社区选取范围")
+        rows = self._read(
+            "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT e.src FROM edges e "
+            "JOIN below b ON e.dst = b.id WHERE e.kind = 'PART_OF') "
+            "SELECT n.id FROM nodes n JOIN below b ON n.id = b.id "
+            "WHERE n.kind = 'Organization' AND json_extract(n.props, '$.level') = 'street' "
+            "ORDER BY n.id", (scope,))
+        return [r[0] for r in rows], None
+
+    def neighbours(self, id: str, *, edge: str | None = None,
+                   direction: str = "both") -> list[Edge]:
+        if direction not in ("out", "in", "both"):
+            raise ModelError(f"direction 只能是 out、in 或 both，收到 {direction}")
+        clauses = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}
+        params: list[Any] = [id] * (2 if direction == "both" else 1)
+        sql = f"SELECT kind, src, dst, props, derived FROM edges WHERE {clauses[direction]}"
+        if edge:
+            sql += " AND kind = ?"
+            params.append(edge)
+        rows = self._read(sql + " ORDER BY kind, src, dst", params)
+        return [Edge(k, s, d, json.loads(p), bool(dv)) for k, s, d, p, dv in rows]
+
+    def relationships(self, kind: str | None = None, *, src: str | None = None,
+                      dst: str | None = None) -> list[Relationship]:
+        where, params = ["derived = 0"], []
+        for column, value in (("kind", kind), ("src", src), ("dst", dst)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        rows = self._read(f"SELECT kind, src, dst, props FROM edges WHERE {' AND '.join(where)} "
+                          "ORDER BY kind, src, dst", params)
+        return [Relationship(kind=k, src=s, dst=d, **json.loads(p)) for k, s, d, p in rows]
+
+    def snapshot(self, scope: str) -> Snapshot:
+        streets, community = self._scope_streets(scope)
+        snap = Snapshot(scope_id=scope, street_ids=streets)
+        # ancestors of the scope, so the hierarchy above it is part of the picture
+        ancestors = self._read(
+            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT e.dst FROM edges e "
+            "JOIN up u ON e.src = u.id WHERE e.kind = 'PART_OF') SELECT id FROM up",
+            (streets[0] if community and streets else scope,))
+        ids_above = [r[0] for r in ancestors]
+        orgs = self.get_many(Organization, ids_above)
+        for kind_name, attr in _SNAPSHOT_KINDS:
+            kind = NODE_TYPES[kind_name]
+            clause, params = self._scope_clause(kind, scope)
+            rows = self._read(f"SELECT props, version FROM nodes WHERE kind=? AND {clause} "
+                              "ORDER BY id", [kind.KIND, *params])
+            items = [_load(kind, p, v) for p, v in rows]
+            if kind is Organization:
+                for o in items:
+                    orgs[o.id] = o  # type: ignore[assignment]
+                continue
+            getattr(snap, attr).extend(items)
+        snap.organizations = [orgs[k] for k in sorted(orgs)]
+        inside = {n.id for n in snap.nodes()}
+        # units registered with a community in scope belong to its network too
+        rels = [r for r in self.relationships() if r.src in inside or r.dst in inside]
+        outside_units = sorted({r.src for r in rels if r.src not in inside
+                                and r.kind == "REGISTERED_WITH"})
+        if outside_units:
+            from graph.model import ResidentUnit, Resource
+
+            extra = self.get_many(ResidentUnit, outside_units)
+            snap.units = sorted([*snap.units, *extra.values()], key=lambda u: u.id)
+            if extra:
+                marks = ",".join("?" * len(extra))
+                rows = self._read(f"SELECT props, version FROM nodes WHERE kind='Resource' "
+                                  f"AND unit_id IN ({marks}) ORDER BY id", sorted(extra))
+                snap.resources = sorted([*snap.resources,
+                                         *(_load(Resource, p, v) for p, v in rows)],
+                                        key=lambda r: r.id)
+            inside |= set(extra)
+        snap.relationships = [r for r in rels if r.src in inside and r.dst in inside]
+        return snap
+
+    def counts(self, scope: str | None = None) -> dict[str, int]:
+        out: dict[str, int] = {}
+        if scope is None:
+            for kind, n in self._read("SELECT kind, COUNT(*) FROM nodes GROUP BY kind"):
+                out[kind] = n
+            for kind, n in self._read(
+                    "SELECT kind, COUNT(*) FROM edges WHERE derived = 0 GROUP BY kind"):
+                out[kind] = n
+            return dict(sorted(out.items()))
+        snap = self.snapshot(scope)
+        for node in snap.nodes():
+            out[node.KIND] = out.get(node.KIND, 0) + 1
+        for r in snap.relationships:
+            out[r.kind] = out.get(r.kind, 0) + 1
+        return dict(sorted(out.items()))
+
+    def to_networkx(self, scope: str) -> nx.MultiDiGraph:
+        return snapshot_to_networkx(self.snapshot(scope))
+
+
+_SNAPSHOT_KINDS = (
+    ("Organization", "organizations"), ("ResidentUnit", "units"), ("PartyMember", "members"),
+    ("Need", "needs"), ("Resource", "resources"), ("Project", "projects"),
+    ("Agreement", "agreements"), ("ServiceRecord", "service_records"),
+    ("Evaluation", "evaluations"), ("MatchRun", "match_runs"),
+)
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return 1 if value else 0
+    if hasattr(value, "value"):
+        return value.value
+    return value
+
+
+def _load(kind: type[N], props: str, version: int) -> N:
+    data = json.loads(props)
+    data["version"] = version
+    try:
+        return kind.model_validate(data)
+    except ValidationError as e:  # a row written by an older, looser version
+        raise GraphError(f"数据文件中的{kind.LABEL} {data.get('id')} 无法读取：{e}") from None

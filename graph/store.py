@@ -1,0 +1,153 @@
+"""The graph store protocol every backend implements, and the values it returns.
+
+A store keeps typed nodes (:mod:`graph.model`) and relationships. Edges that follow from a
+node's reference fields (``Node.REFS``) are drawn by the store itself; explicit
+relationships (dual registration, alliance membership) are upserted beside the nodes.
+All backends pass one contract suite (``tests/graph/test_store_contract.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+
+import networkx as nx
+
+from graph.model import (
+    Agreement,
+    Evaluation,
+    MatchRun,
+    Need,
+    Node,
+    Organization,
+    PartyMember,
+    Project,
+    Relationship,
+    ResidentUnit,
+    Resource,
+    ServiceRecord,
+)
+
+N = TypeVar("N", bound=Node)
+
+# Columns every backend indexes; other fields are filtered on their stored value.
+INDEXED_FIELDS = ("street_id", "community_id", "unit_id", "status")
+
+
+@dataclass
+class Page(Generic[N]):
+    """One page of a listing: ``items`` plus the ``total`` matching the filters."""
+
+    items: list[N]
+    total: int
+    page: int
+    size: int
+
+
+@dataclass
+class UpsertReport:
+    """What a bulk upsert changed, by node kind (and ``relationships``)."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def count(self, bucket: dict[str, int], kind: str, n: int = 1) -> None:
+        bucket[kind] = bucket.get(kind, 0) + n
+
+    @property
+    def changed(self) -> int:
+        return sum(self.created.values()) + sum(self.updated.values())
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An edge as stored: kind, source, target, properties, and whether it is derived."""
+
+    kind: str
+    src: str
+    dst: str
+    props: Mapping[str, Any] = field(default_factory=dict)
+    derived: bool = True
+
+
+@dataclass
+class Snapshot:
+    """Everything under a scope that matching and analytics need, loaded in one call."""
+
+    scope_id: str
+    street_ids: list[str]
+    organizations: list[Organization] = field(default_factory=list)
+    units: list[ResidentUnit] = field(default_factory=list)
+    members: list[PartyMember] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    service_records: list[ServiceRecord] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+    match_runs: list[MatchRun] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+
+    def nodes(self) -> list[Node]:
+        return [*self.organizations, *self.units, *self.members, *self.needs,
+                *self.resources, *self.projects, *self.agreements, *self.service_records,
+                *self.evaluations, *self.match_runs]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """The operations gongjian needs of a graph database. Small on purpose."""
+
+    def upsert(self, nodes: Iterable[Node] = (),
+               relationships: Iterable[Relationship] = ()) -> UpsertReport:
+        """Create or update nodes and relationships in one transaction: all or nothing."""
+        ...
+
+    def get(self, kind: type[N], id: str) -> N:
+        """The node of ``kind`` with ``id``, or :class:`~graph.errors.NotFound`."""
+        ...
+
+    def get_many(self, kind: type[N], ids: Iterable[str]) -> dict[str, N]:
+        """The nodes of ``kind`` among ``ids`` that exist, by id."""
+        ...
+
+    def list(self, kind: type[N], *, scope: str | None = None,
+             filters: Mapping[str, Any] | None = None, page: int = 1,
+             size: int = 50) -> Page[N]:
+        """Nodes of ``kind`` (under ``scope``, equal to ``filters``), ordered by id."""
+        ...
+
+    def neighbours(self, id: str, *, edge: str | None = None,
+                   direction: str = "both") -> list[Edge]:
+        """Edges touching node ``id`` (``direction`` "out", "in" or "both")."""
+        ...
+
+    def relationships(self, kind: str | None = None, *, src: str | None = None,
+                      dst: str | None = None) -> list[Relationship]:
+        """Explicit relationships, filtered by kind, source and target."""
+        ...
+
+    def remove_relationships(self, keys: Iterable[tuple[str, str, str]]) -> int:
+        """Delete explicit relationships by (kind, src, dst); returns how many went."""
+        ...
+
+    def snapshot(self, scope: str) -> Snapshot:
+        """Every node and relationship under ``scope`` (a street, district or city)."""
+        ...
+
+    def transition(self, kind: type[N], id: str, expected_version: int,
+                   changes: Mapping[str, Any]) -> N:
+        """Apply ``changes`` if the node is still at ``expected_version``; else conflict."""
+        ...
+
+    def counts(self, scope: str | None = None) -> dict[str, int]:
+        """Number of nodes per kind and relationships per kind (under ``scope``)."""
+        ...
+
+    def to_networkx(self, scope: str) -> nx.MultiDiGraph:
+        """The scope as a MultiDiGraph whose nodes and edges carry kind and properties."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,263 @@
+"""The contract every GraphStore backend passes (parametrized by ``any_store``)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+
+from graph import (
+    GraphStore,
+    ModelError,
+    Need,
+    Node,
+    NotFound,
+    Organization,
+    PartyMember,
+    Project,
+    ReferenceMissing,
+    Relationship,
+    ResidentUnit,
+    Resource,
+    VersionConflict,
+)
+from tests.graph.district import tiny_district
+
+
+@pytest.fixture
+def loaded(any_store: GraphStore) -> GraphStore:
+    nodes, rels = tiny_district()
+    any_store.upsert(nodes, rels)
+    return any_store
+
+
+def test_bulk_upsert_creates_every_node_and_relationship(any_store: GraphStore) -> None:
+    nodes, rels = tiny_district()
+    report = any_store.upsert(nodes, rels)
+    assert sum(report.created.values()) == len(nodes)
+    counts = any_store.counts()
+    assert counts["Organization"] == 8
+    assert counts["Need"] == 2
+    assert counts["REGISTERED_WITH"] == 3
+
+
+def test_upserting_the_same_batch_again_changes_nothing(loaded: GraphStore) -> None:
+    nodes, rels = tiny_district()
+    report = loaded.upsert(nodes, rels)
+    assert report.changed == 0
+    assert loaded.get(Need, "N1").version == 1
+
+
+def test_changing_a_node_bumps_its_version(loaded: GraphStore) -> None:
+    need = loaded.get(Need, "N1")
+    report = loaded.upsert([need.model_copy(update={"quantity": 30})])
+    assert report.updated == {"Need": 1}
+    again = loaded.get(Need, "N1")
+    assert (again.quantity, again.version) == (30, 2)
+
+
+def test_get_of_an_unknown_id_raises_not_found_naming_it(loaded: GraphStore) -> None:
+    with pytest.raises(NotFound, match="N99"):
+        loaded.get(Need, "N99")
+    with pytest.raises(NotFound, match="C1"):
+        loaded.get(Need, "C1")  # exists, but is not a need
+
+
+def test_get_many_returns_only_existing_nodes_of_the_kind(loaded: GraphStore) -> None:
+    found = loaded.get_many(Need, ["N1", "N2", "N404", "C1"])
+    assert sorted(found) == ["N1", "N2"]
+
+
+def test_an_id_cannot_change_kind(loaded: GraphStore) -> None:
+    with pytest.raises(ModelError, match="N1"):
+        loaded.upsert([ResidentUnit(id="N1", name="x", kind="school", street_id="S1")])
+
+
+def test_a_reference_to_an_unknown_node_rejects_the_whole_batch(loaded: GraphStore) -> None:
+    before = loaded.counts()
+    good = Need(id="N3", title="场地", category="venue", community_id="C1", street_id="S1",
+                quantity=1, unit_of_measure="处")
+    bad = Need(id="N4", title="场地", category="venue", community_id="C99", street_id="S1",
+               quantity=1, unit_of_measure="处")
+    with pytest.raises(ReferenceMissing, match="N4 的字段 community_id .*C99"):
+        loaded.upsert([good, bad])
+    assert loaded.counts() == before
+
+
+def test_a_reference_to_a_node_of_the_wrong_kind_is_rejected(loaded: GraphStore) -> None:
+    bad = Resource(id="R9", title="x", category="venue", unit_id="C1", street_id="S1",
+                   capacity=1, unit_of_measure="处")
+    with pytest.raises(ReferenceMissing, match="R9 的字段 unit_id"):
+        loaded.upsert([bad])
+
+
+def test_references_may_point_forward_within_one_batch(any_store: GraphStore) -> None:
+    nodes, rels = tiny_district()
+    any_store.upsert(list(reversed(nodes)), rels)
+    assert any_store.counts()["Need"] == 2
+
+
+def test_an_upsert_interrupted_half_way_leaves_nothing_of_the_batch(
+        loaded: GraphStore) -> None:
+    before = loaded.counts()
+
+    def needs_then_crash() -> Iterator[Node]:
+        for i in range(5000):  # more than one internal chunk is written before the crash
+            yield Need(id=f"X{i}", title="助餐", category="elderly_care", community_id="C1",
+                       street_id="S1", quantity=1, unit_of_measure="次")
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        loaded.upsert(needs_then_crash())
+    assert loaded.counts() == before
+    assert loaded.get_many(Need, ["X0", "X4999"]) == {}
+
+
+def test_a_relationship_to_an_unknown_node_rejects_the_batch(loaded: GraphStore) -> None:
+    before = loaded.counts()
+    with pytest.raises(ReferenceMissing, match="C404"):
+        loaded.upsert([], [Relationship(kind="REGISTERED_WITH", src="U1", dst="C404")])
+    assert loaded.counts() == before
+
+
+def test_list_filters_by_indexed_and_plain_fields_and_pages(loaded: GraphStore) -> None:
+    assert [n.id for n in loaded.list(Need, filters={"street_id": "S1"}).items] == ["N1"]
+    assert [n.id for n in loaded.list(Need, filters={"category": "legal_advice"}).items] == [
+        "N2"]
+    assert loaded.list(Need, filters={"online_ok": True}).total == 1
+    orgs = loaded.list(Organization, filters={"level": ["street", "district"]})
+    assert [o.id for o in orgs.items] == ["D", "S1", "S2"]
+    page2 = loaded.list(Organization, page=2, size=3)
+    assert page2.total == 8
+    assert [o.id for o in page2.items] == ["C3", "D", "P1"]
+
+
+def test_list_by_scope_follows_the_hierarchy(loaded: GraphStore) -> None:
+    assert loaded.list(Need, scope="D").total == 2
+    assert [n.id for n in loaded.list(Need, scope="S2").items] == ["N2"]
+    assert [n.id for n in loaded.list(Need, scope="C1").items] == ["N1"]
+
+
+def test_list_rejects_an_unknown_filter_field(loaded: GraphStore) -> None:
+    with pytest.raises(ModelError, match="没有可筛选的字段 colour"):
+        loaded.list(Need, filters={"colour": "red"})
+
+
+def test_neighbours_include_derived_and_explicit_edges(loaded: GraphStore) -> None:
+    kinds = {(e.kind, e.src, e.dst) for e in loaded.neighbours("C1")}
+    assert ("RAISED_BY", "N1", "C1") in kinds
+    assert ("PART_OF", "C1", "S1") in kinds
+    assert ("REGISTERED_WITH", "U1", "C1") in kinds
+    out = loaded.neighbours("M1", direction="out")
+    assert {e.kind for e in out} == {"MEMBER_OF", "WORKS_AT", "LIVES_IN", "REGISTERED_WITH"}
+
+
+def test_relationships_can_be_listed_and_removed(loaded: GraphStore) -> None:
+    assert len(loaded.relationships("REGISTERED_WITH", dst="C2")) == 2
+    assert loaded.remove_relationships([("REGISTERED_WITH", "U2", "C2")]) == 1
+    assert [r.src for r in loaded.relationships("REGISTERED_WITH", dst="C2")] == ["M1"]
+
+
+def test_snapshot_of_a_street_holds_its_network(loaded: GraphStore) -> None:
+    snap = loaded.snapshot("S1")
+    assert snap.street_ids == ["S1"]
+    assert {n.id for n in snap.needs} == {"N1"}
+    assert {o.id for o in snap.organizations} >= {"D", "S1", "C1", "C2", "B1", "P1"}
+    assert "C3" not in {o.id for o in snap.organizations}
+    # U2 lies in S2 but registered with C2 in S1: it belongs to S1's network
+    assert {u.id for u in snap.units} == {"U1", "U2"}
+    assert {r.id for r in snap.resources} == {"R1", "R2"}
+    assert {(r.src, r.dst) for r in snap.relationships} == {("U1", "C1"), ("U2", "C2"),
+                                                           ("M1", "C2")}
+
+
+def test_snapshot_of_the_district_holds_everything(loaded: GraphStore) -> None:
+    snap = loaded.snapshot("D")
+    nodes, rels = tiny_district()
+    assert {n.id for n in snap.nodes()} == {n.id for n in nodes}
+    assert len(snap.relationships) == len(rels)
+
+
+def test_transition_with_the_current_version_applies_the_change(loaded: GraphStore) -> None:
+    need = loaded.get(Need, "N1")
+    changed = loaded.transition(Need, "N1", need.version, {"status": "withdrawn"})
+    assert (changed.status, changed.version) == ("withdrawn", need.version + 1)
+    assert loaded.get(Need, "N1").status == "withdrawn"
+
+
+def test_version_conflict_is_rejected_without_writing(loaded: GraphStore) -> None:
+    loaded.transition(Need, "N1", 1, {"urgency": 3})
+    with pytest.raises(VersionConflict, match="第 1 版.*第 2 版") as err:
+        loaded.transition(Need, "N1", 1, {"status": "withdrawn"})
+    assert err.value.details["current"] == 2
+    need = loaded.get(Need, "N1")
+    assert (need.status, need.urgency, need.version) == ("open", 3, 2)
+
+
+def test_transition_to_an_invalid_value_is_rejected_without_writing(
+        loaded: GraphStore) -> None:
+    with pytest.raises(ModelError, match="N1"):
+        loaded.transition(Need, "N1", 1, {"quantity": -5})
+    assert loaded.get(Need, "N1").version == 1
+
+
+def test_two_concurrent_transitions_of_one_node_cannot_both_win(loaded: GraphStore) -> None:
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def writer(urgency: int) -> None:
+        barrier.wait()
+        try:
+            loaded.transition(Need, "N1", 1, {"urgency": urgency})
+            outcomes.append("won")
+        except VersionConflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=writer, args=(u,)) for u in (1, 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "won"]
+    assert loaded.get(Need, "N1").version == 2
+
+
+def test_transition_of_an_unknown_node_raises_not_found(loaded: GraphStore) -> None:
+    with pytest.raises(NotFound, match="P404"):
+        loaded.transition(Project, "P404", 1, {"status": "claimed"})
+
+
+def test_to_networkx_carries_kinds_and_properties(loaded: GraphStore) -> None:
+    g = loaded.to_networkx("D")
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.nodes["N1"]["kind"] == "Need"
+    assert g.nodes["N1"]["category"] == "elderly_care"
+    assert g.nodes["C2"]["weak"] is True
+    assert g.has_edge("N1", "C1", key="RAISED_BY")
+    assert g.has_edge("U1", "C1", key="REGISTERED_WITH")
+    assert g.edges["U1", "C1", "REGISTERED_WITH"]["since"] == "2025-03-01"
+    assert g.number_of_nodes() == 16
+
+
+def test_member_names_never_leave_through_a_pseudonymous_graph(loaded: GraphStore) -> None:
+    from graph import snapshot_to_networkx
+
+    g = snapshot_to_networkx(loaded.snapshot("D"), salt="research")
+    names = {d.get("name") for _, d in g.nodes(data=True) if d["kind"] == "PartyMember"}
+    assert "张卫国" not in names and "M1" not in g
+    assert all(str(n).startswith("P-") for n in names)
+    assert g.number_of_edges() == loaded.to_networkx("D").number_of_edges()
+
+
+def test_counts_under_a_scope(loaded: GraphStore) -> None:
+    counts = loaded.counts("S2")
+    assert counts["Need"] == 1
+    assert counts["PartyMember"] == 1
+
+
+def test_members_are_typed_on_the_way_back(loaded: GraphStore) -> None:
+    member = loaded.get(PartyMember, "M1")
+    assert member.category == "in_service"
+    assert member.version == 1
