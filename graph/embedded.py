@@ -18,6 +18,7 @@ rolls the whole batch back.
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import threading
@@ -257,8 +258,8 @@ class EmbeddedStore:
             src_kinds, dst_kinds = REL_TARGETS[r.kind]
             for end, allowed in ((r.src, src_kinds), (r.dst, dst_kinds)):
                 if end not in kinds:
-                    raise ReferenceMissing(f"关系 {r.kind} {r.src}→{r.dst} 引用了不存在的节点 {end}",
-                                           target=end)
+                    raise ReferenceMissing(
+                        f"关系 {r.kind} {r.src}→{r.dst} 引用了不存在的节点 {end}", target=end)
                 if kinds[end] not in allowed:
                     raise ReferenceMissing(
                         f"关系 {r.kind} 不能连接{NODE_TYPES[kinds[end]].LABEL} {end}", target=end)
@@ -349,7 +350,7 @@ class EmbeddedStore:
                           "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
         return Page([_load(kind, p, v) for p, v in rows], total, page, size)
 
-    def _scope_clause(self, kind: type[Node], scope: str) -> tuple[str, list[str]]:
+    def _scope_clause(self, kind: type[Node], scope: str) -> tuple[str, builtins.list[str]]:
         streets, community = self._scope_streets(scope)
         if community is not None:
             if "community_id" not in kind.model_fields:
@@ -366,7 +367,7 @@ class EmbeddedStore:
             return f"(street_id IN ({marks}) OR id IN ({marks}))", [*streets, *streets]
         return f"street_id IN ({marks})", streets
 
-    def _scope_streets(self, scope: str) -> tuple[list[str], str | None]:
+    def _scope_streets(self, scope: str) -> tuple[builtins.list[str], str | None]:
         """The streets under ``scope``, and the community when ``scope`` is one."""
         org = self.get(Organization, scope)
         if org.level == OrgLevel.STREET:
@@ -384,11 +385,11 @@ class EmbeddedStore:
         return [r[0] for r in rows], None
 
     def neighbours(self, id: str, *, edge: str | None = None,
-                   direction: str = "both") -> list[Edge]:
+                   direction: str = "both") -> builtins.list[Edge]:
         if direction not in ("out", "in", "both"):
             raise ModelError(f"direction 只能是 out、in 或 both，收到 {direction}")
         clauses = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}
-        params: list[Any] = [id] * (2 if direction == "both" else 1)
+        params: builtins.list[Any] = [id] * (2 if direction == "both" else 1)
         sql = f"SELECT kind, src, dst, props, derived FROM edges WHERE {clauses[direction]}"
         if edge:
             sql += " AND kind = ?"
@@ -397,7 +398,7 @@ class EmbeddedStore:
         return [Edge(k, s, d, json.loads(p), bool(dv)) for k, s, d, p, dv in rows]
 
     def relationships(self, kind: str | None = None, *, src: str | None = None,
-                      dst: str | None = None) -> list[Relationship]:
+                      dst: str | None = None) -> builtins.list[Relationship]:
         where, params = ["derived = 0"], []
         for column, value in (("kind", kind), ("src", src), ("dst", dst)):
             if value is not None:

@@ -8,6 +8,7 @@ All backends pass one contract suite (``tests/graph/test_store_contract.py``).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
@@ -120,12 +121,12 @@ class GraphStore(Protocol):
         ...
 
     def neighbours(self, id: str, *, edge: str | None = None,
-                   direction: str = "both") -> list[Edge]:
+                   direction: str = "both") -> builtins.list[Edge]:
         """Edges touching node ``id`` (``direction`` "out", "in" or "both")."""
         ...
 
     def relationships(self, kind: str | None = None, *, src: str | None = None,
-                      dst: str | None = None) -> list[Relationship]:
+                      dst: str | None = None) -> builtins.list[Relationship]:
         """Explicit relationships, filtered by kind, source and target."""
         ...
 

@@ -1,0 +1,60 @@
+"""What only the embedded backend promises: one file, WAL, schema migration, two writers."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from graph import EmbeddedStore, Need, StoreUnavailable, VersionConflict
+from graph.embedded import SCHEMA_VERSION
+from tests.graph.district import tiny_district
+
+
+def test_a_new_store_is_one_file_in_wal_mode_with_its_schema_version(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "sub" / "g.db")
+    assert store.schema_version == SCHEMA_VERSION
+    store.close()
+    db = sqlite3.connect(tmp_path / "sub" / "g.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_reopening_keeps_the_data_and_does_not_migrate_twice(tmp_path: Path) -> None:
+    nodes, rels = tiny_district()
+    with_data = EmbeddedStore(tmp_path / "g.db")
+    with_data.upsert(nodes, rels)
+    with_data.close()
+    again = EmbeddedStore(tmp_path / "g.db")
+    assert again.counts()["Need"] == 2
+    again.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_with_advice(tmp_path: Path) -> None:
+    EmbeddedStore(tmp_path / "g.db").close()
+    db = sqlite3.connect(tmp_path / "g.db")
+    db.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreUnavailable, match="结构版本 999 .*请升级 gongjian"):
+        EmbeddedStore(tmp_path / "g.db")
+
+
+def test_a_path_that_cannot_be_a_database_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "g.db").mkdir()
+    with pytest.raises(StoreUnavailable, match="无法打开数据文件"):
+        EmbeddedStore(tmp_path / "g.db")
+
+
+def test_two_writers_on_one_file_cannot_both_update_one_version(tmp_path: Path) -> None:
+    first = EmbeddedStore(tmp_path / "g.db")
+    nodes, rels = tiny_district()
+    first.upsert(nodes, rels)
+    second = EmbeddedStore(tmp_path / "g.db")
+    first.transition(Need, "N1", 1, {"urgency": 3})
+    with pytest.raises(VersionConflict):
+        second.transition(Need, "N1", 1, {"urgency": 1})
+    assert second.get(Need, "N1").urgency == 3
+    first.close()
+    second.close()
