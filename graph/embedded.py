@@ -282,7 +282,7 @@ class EmbeddedStore:
             return db.total_changes - before
 
     def transition(self, kind: type[N], id: str, expected_version: int,
-                   changes: Mapping[str, Any]) -> N:
+                   changes: Mapping[str, Any], also: Iterable[Node] = ()) -> N:
         with self._transaction() as db:
             row = db.execute("SELECT kind, version, props FROM nodes WHERE id=?",
                              (id,)).fetchone()
@@ -301,7 +301,7 @@ class EmbeddedStore:
             except ValidationError as e:
                 raise ModelError(f"{kind.LABEL} {id} 的修改无效：{e.errors()[0]['msg']}",
                                  id=id) from None
-            self._upsert_nodes(db, [node], UpsertReport())
+            self._upsert_nodes(db, [node, *also], UpsertReport())
             return node
 
     # -- reads ----------------------------------------------------------------------

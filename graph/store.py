@@ -139,8 +139,12 @@ class GraphStore(Protocol):
         ...
 
     def transition(self, kind: type[N], id: str, expected_version: int,
-                   changes: Mapping[str, Any]) -> N:
-        """Apply ``changes`` if the node is still at ``expected_version``; else conflict."""
+                   changes: Mapping[str, Any], also: Iterable[Node] = ()) -> N:
+        """Apply ``changes`` if the node is still at ``expected_version``; else conflict.
+
+        ``also``: nodes upserted in the same transaction (an audit entry, a record), so
+        the change and what goes with it are written together or not at all.
+        """
         ...
 
     def counts(self, scope: str | None = None) -> dict[str, int]:

@@ -261,3 +261,15 @@ def test_members_are_typed_on_the_way_back(loaded: GraphStore) -> None:
     member = loaded.get(PartyMember, "M1")
     assert member.category == "in_service"
     assert member.version == 1
+
+
+def test_nodes_written_with_a_transition_share_its_fate(loaded: GraphStore) -> None:
+    record = Need(id="N5", title="随行记录", category="venue", community_id="C1",
+                  street_id="S1", quantity=1, unit_of_measure="处")
+    broken = record.model_copy(update={"id": "N6", "community_id": "C404"})
+    with pytest.raises(ReferenceMissing, match="C404"):
+        loaded.transition(Need, "N1", 1, {"urgency": 3}, also=[record, broken])
+    assert loaded.get(Need, "N1").version == 1
+    assert loaded.get_many(Need, ["N5"]) == {}
+    loaded.transition(Need, "N1", 1, {"urgency": 3}, also=[record])
+    assert loaded.get(Need, "N5").title == "随行记录"
