@@ -26,6 +26,7 @@ from graph.model import (
     UNIT_KIND_NAMES,
     UNITS_OF_MEASURE,
     Agreement,
+    AuditEntry,
     CommunityType,
     Evaluation,
     MatchRun,
@@ -54,7 +55,7 @@ from graph.taxonomy import TAXONOMY, Category, Taxonomy
 __all__ = [
     "AGREEMENT", "COMMUNITY_TYPE_NAMES", "MACHINES", "MEMBER_CATEGORY_NAMES", "NODE_TYPES",
     "ORG_LEVEL_NAMES", "PROJECT", "ROLE_NAMES", "SERVICE_MODE_NAMES", "TAXONOMY",
-    "UNITS_OF_MEASURE", "UNIT_KIND_NAMES", "Agreement", "Category", "CommunityType", "Edge",
+    "UNITS_OF_MEASURE", "UNIT_KIND_NAMES", "Agreement", "AuditEntry", "Category", "CommunityType", "Edge",
     "EmbeddedStore", "Evaluation", "GraphError", "GraphStore", "MatchRun", "MemberCategory",
     "ModelError", "Need", "NeedStatus", "Node", "NotFound", "OrgLevel", "Organization", "Page",
     "PartyMember", "Project", "ReferenceMissing", "Relationship", "ResidentUnit", "Resource",

@@ -477,6 +477,7 @@ _SNAPSHOT_KINDS = (
     ("Agreement", "agreements"), ("ServiceRecord", "service_records"),
     ("Evaluation", "evaluations"), ("MatchRun", "match_runs"),
 )
+# Audit entries are not part of a snapshot: they are read through ``list``.
 
 
 def _sql_value(value: Any) -> Any:

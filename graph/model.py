@@ -483,6 +483,32 @@ class MatchRun(Node):
     result: dict[str, Any] = Field(default_factory=dict)
 
 
+class AuditEntry(Node):
+    """One line of the append-only audit trail: who took which step, when, from and to."""
+
+    KIND = "AuditEntry"
+    LABEL = "操作记录"
+    REFS = {
+        "target_id": ("AUDITS", ("Project", "Agreement", "Need", "Resource", "MatchRun",
+                                 "ServiceRecord", "Evaluation", "ResidentUnit",
+                                 "Organization")),
+        "street_id": (None, ("Organization",)),
+    }
+
+    target_kind: str
+    target_id: Id
+    action: str
+    from_state: str | None = None
+    to_state: str | None = None
+    by_role: Role
+    by_id: str = Field(min_length=1, max_length=64)
+    at: dt.datetime
+    note: Text = ""
+    street_id: Id | None = None
+    community_id: Id | None = None
+    unit_id: Id | None = None
+
+
 RelKind = Literal["REGISTERED_WITH", "ALLIANCE_MEMBER", "PART_TIME_MEMBER"]
 
 
@@ -516,7 +542,7 @@ REL_TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 NODE_TYPES: dict[str, type[Node]] = {
     cls.KIND: cls
     for cls in (Organization, ResidentUnit, PartyMember, Need, Resource, Project, Agreement,
-                ServiceRecord, Evaluation, MatchRun)
+                ServiceRecord, Evaluation, MatchRun, AuditEntry)
 }
 
 
