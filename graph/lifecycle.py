@@ -92,9 +92,10 @@ PROJECT = StateMachine(
         "under_review": "联席会议审议中", "resolved": "已决议", "agreed": "已签协议",
         "in_progress": "实施中", "completed": "已完成", "evaluated": "已评议",
         "declined": "已谢绝", "rejected": "未通过", "cancelled": "已取消",
+        "superseded": "已被新一轮匹配取代",
     },
     initial="proposed",
-    final=frozenset({"evaluated", "declined", "rejected", "cancelled"}),
+    final=frozenset({"evaluated", "declined", "rejected", "cancelled", "superseded"}),
     transitions=(
         _t("claim", "proposed", "claimed", {U}, "认领"),
         _t("confirm", "claimed", "confirmed", {C}, "确认"),
@@ -109,6 +110,7 @@ PROJECT = StateMachine(
         _t("evaluate", "completed", "evaluated", {C, S}, "评议"),
         _t("cancel", "proposed claimed confirmed resolved agreed in_progress", "cancelled",
            {C, S}, "取消"),
+        _t("supersede", "proposed", "superseded", {SYS}, "由新一轮匹配取代"),
     ),
 )
 
