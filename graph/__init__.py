@@ -55,7 +55,8 @@ from graph.taxonomy import TAXONOMY, Category, Taxonomy
 __all__ = [
     "AGREEMENT", "COMMUNITY_TYPE_NAMES", "MACHINES", "MEMBER_CATEGORY_NAMES", "NODE_TYPES",
     "ORG_LEVEL_NAMES", "PROJECT", "ROLE_NAMES", "SERVICE_MODE_NAMES", "TAXONOMY",
-    "UNITS_OF_MEASURE", "UNIT_KIND_NAMES", "Agreement", "AuditEntry", "Category", "CommunityType", "Edge",
+    "UNITS_OF_MEASURE", "UNIT_KIND_NAMES", "Agreement", "AuditEntry", "Category",
+    "CommunityType", "Edge",
     "EmbeddedStore", "Evaluation", "GraphError", "GraphStore", "MatchRun", "MemberCategory",
     "ModelError", "Need", "NeedStatus", "Node", "NotFound", "OrgLevel", "Organization", "Page",
     "PartyMember", "Project", "ReferenceMissing", "Relationship", "ResidentUnit", "Resource",
