@@ -266,13 +266,25 @@ class EmbeddedStore:
             props = r.model_dump(mode="json", exclude={"kind", "src", "dst"})
             rows.append((r.kind, r.src, r.dst, 0,
                          json.dumps(props, ensure_ascii=False, sort_keys=True)))
+        known = self._existing_edges(db, [(r.kind, r.src, r.dst) for r in chunk])
         before = db.total_changes
         db.executemany(
             "INSERT INTO edges VALUES (?,?,?,?,?) ON CONFLICT(kind, src, dst) DO UPDATE "
             "SET props=excluded.props WHERE props IS NOT excluded.props", rows)
         changed = db.total_changes - before
-        report.count(report.updated, "relationships", changed)
+        created = sum(1 for row in rows if row[:3] not in known)
+        report.count(report.created, "relationships", created)
+        report.count(report.updated, "relationships", changed - created)
         report.count(report.unchanged, "relationships", len(rows) - changed)
+
+    def _existing_edges(self, db: sqlite3.Connection,
+                        keys: builtins.list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+        found: set[tuple[str, str, str]] = set()
+        for part in _chunks(sorted(set(keys)), SQL_VARS // 3):
+            where = " OR ".join("(kind=? AND src=? AND dst=?)" for _ in part)
+            flat = [v for key in part for v in key]
+            found.update(db.execute(f"SELECT kind, src, dst FROM edges WHERE {where}", flat))
+        return found
 
     def remove_relationships(self, keys: Iterable[tuple[str, str, str]]) -> int:
         with self._transaction() as db:

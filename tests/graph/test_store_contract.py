@@ -36,7 +36,7 @@ def loaded(any_store: GraphStore) -> GraphStore:
 def test_bulk_upsert_creates_every_node_and_relationship(any_store: GraphStore) -> None:
     nodes, rels = tiny_district()
     report = any_store.upsert(nodes, rels)
-    assert sum(report.created.values()) == len(nodes)
+    assert sum(report.created.values()) == len(nodes) + len(rels)
     counts = any_store.counts()
     assert counts["Organization"] == 8
     assert counts["Need"] == 2
@@ -273,3 +273,14 @@ def test_nodes_written_with_a_transition_share_its_fate(loaded: GraphStore) -> N
     assert loaded.get_many(Need, ["N5"]) == {}
     loaded.transition(Need, "N1", 1, {"urgency": 3}, also=[record])
     assert loaded.get(Need, "N5").title == "随行记录"
+
+
+def test_the_report_tells_created_from_updated_relationships(any_store: GraphStore) -> None:
+    nodes, rels = tiny_district()
+    first = any_store.upsert(nodes, rels)
+    assert first.created["relationships"] == 3
+    assert first.updated.get("relationships", 0) == 0
+    changed = rels[0].model_copy(update={"since": None})
+    second = any_store.upsert([], [changed, rels[1]])
+    assert second.updated["relationships"] == 1
+    assert second.unchanged["relationships"] == 1

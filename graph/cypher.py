@@ -1,0 +1,268 @@
+"""Every Cypher statement of the Neo4j backend, as named constants with ``$parameters``.
+
+Nothing here is ever built from user input: values always travel as parameters. Labels
+and relationship types cannot be parameters in Cypher 5, so the statements that need one
+are pre-built, one constant per kind, in the dicts :data:`CREATE_NODES`,
+:data:`MERGE_DERIVED_EDGES` and :data:`MERGE_RELATIONSHIPS`. Their keys come from a fixed
+whitelist -- the model's node kinds (:data:`graph.model.NODE_TYPES`), the edge kinds of
+their reference fields (``Node.REFS``) and the explicit relationship kinds
+(:data:`graph.model.REL_TARGETS`) -- and are built once, at import, from those constants
+only. The backend looks statements up by kind; a kind outside the whitelist is a
+``KeyError`` before anything reaches the server.
+
+The data model in Neo4j
+-----------------------
+* every node has the label ``Node`` plus its kind label (``:Node:Need``) and the
+  properties ``id``, ``kind``, ``version``, ``props`` (the JSON of ``node.content()``,
+  exactly the text the embedded backend stores, so round trips are identical), the
+  indexed columns of :data:`graph.store.INDEXED_FIELDS` (``street_id``, ``community_id``,
+  ``unit_id``, ``status``) as real properties, and ``f_<field>`` for every other scalar
+  field of the content, the value ``list`` filters on (the ``f_`` prefix keeps model fields
+  such as ``ResidentUnit.kind`` from colliding with ``kind``);
+* derived edges (from reference fields) are typed by their edge kind (``PART_OF``,
+  ``RAISED_BY``...) with ``derived: true`` and no other property;
+* explicit relationships (``REGISTERED_WITH``...) carry ``derived: false`` and ``props``,
+  the JSON of their ``since`` and ``props``.
+
+``tests/graph/test_cypher_lint.py`` lints every statement of this module with Neo4j's own
+language support (``@neo4j-cypher/language-support``); :func:`statements` lists them.
+
+>>> sorted(MERGE_RELATIONSHIPS)
+['ALLIANCE_MEMBER', 'PART_TIME_MEMBER', 'REGISTERED_WITH']
+>>> "CREATE (n:Node:Need)" in CREATE_NODES["Need"]
+True
+"""
+
+from __future__ import annotations
+
+from graph import model as _model
+from graph import store as _store
+
+# -- whitelists ---------------------------------------------------------------------------
+
+NODE_KINDS: tuple[str, ...] = tuple(_model.NODE_TYPES)
+EDGE_KINDS: tuple[str, ...] = tuple(sorted({
+    edge for cls in _model.NODE_TYPES.values() for edge, _ in cls.REFS.values() if edge}))
+REL_KINDS: tuple[str, ...] = tuple(sorted(_model.REL_TARGETS))
+_REL_TYPES = "|".join(REL_KINDS)  # REGISTERED_WITH|ALLIANCE_MEMBER|... from the whitelist
+
+# -- schema (run one by one, auto-commit, on start; all idempotent) -----------------------
+
+SCHEMA: tuple[str, ...] = (
+    "CREATE CONSTRAINT node_id_unique IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX node_kind IF NOT EXISTS FOR (n:Node) ON (n.kind)",
+    *(f"CREATE INDEX node_{field} IF NOT EXISTS FOR (n:Node) ON (n.{field})"
+      for field in _store.INDEXED_FIELDS),
+    # the streets under a district are found by level; match runs by their scope
+    "CREATE INDEX node_level IF NOT EXISTS FOR (n:Node) ON (n.f_level)",
+    "CREATE INDEX node_scope IF NOT EXISTS FOR (n:Node) ON (n.f_scope_id)",
+)
+
+PING = "RETURN 1 AS ok"
+
+# -- node writes --------------------------------------------------------------------------
+
+# $rows: [{properties: {id, kind, version, props, street_id, ..., f_...}}]
+CREATE_NODES: dict[str, str] = {
+    kind: f"UNWIND $rows AS row\nCREATE (n:Node:{kind})\nSET n = row.properties"
+    for kind in NODE_KINDS
+}
+
+# $rows: [{id, properties}]; SET n = map replaces every property (a field set to None
+# loses its property, as the embedded backend's column becomes NULL).
+UPDATE_NODES = """
+UNWIND $rows AS row
+MATCH (n:Node {id: row.id})
+SET n = row.properties
+"""
+
+# Locks the nodes that exist (a write lock taken by SET, held to the end of the
+# transaction) and reads them after the lock: the read sees the latest committed
+# version, so two writers cannot both build on the same one (Cypher manual,
+# "Concurrent data access"). $ids should be sorted, so writers lock in the same order.
+LOCK_AND_READ_NODES = """
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+SET n._lock = true
+REMOVE n._lock
+RETURN n.id AS id, n.kind AS kind, n.version AS version, n.props AS props
+"""
+
+NODE_KINDS_OF = """
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+RETURN n.id AS id, n.kind AS kind
+"""
+
+# derived edges of updated nodes are drawn again from their new reference fields
+DELETE_DERIVED_EDGES = """
+UNWIND $ids AS id
+MATCH (:Node {id: id})-[r {derived: true}]->()
+DELETE r
+"""
+
+# $rows: [{src, dst}]
+MERGE_DERIVED_EDGES: dict[str, str] = {
+    edge: ("UNWIND $rows AS row\n"
+           "MATCH (a:Node {id: row.src})\n"
+           "MATCH (b:Node {id: row.dst})\n"
+           f"MERGE (a)-[r:{edge}]->(b)\n"
+           "ON CREATE SET r.derived = true")
+    for edge in EDGE_KINDS
+}
+
+# -- explicit relationships ---------------------------------------------------------------
+
+# $keys: [{kind, src, dst}]
+READ_RELATIONSHIPS_BY_KEY = """
+UNWIND $keys AS k
+MATCH (a:Node {id: k.src})-[r]->(b:Node {id: k.dst})
+WHERE type(r) = k.kind AND r.derived = false
+RETURN type(r) AS kind, a.id AS src, b.id AS dst, r.props AS props
+"""
+
+# $rows: [{src, dst, props}]
+MERGE_RELATIONSHIPS: dict[str, str] = {
+    kind: ("UNWIND $rows AS row\n"
+           "MATCH (a:Node {id: row.src})\n"
+           "MATCH (b:Node {id: row.dst})\n"
+           f"MERGE (a)-[r:{kind}]->(b)\n"
+           "SET r.derived = false, r.props = row.props")
+    for kind in REL_KINDS
+}
+
+# $keys: [{kind, src, dst}], without duplicates
+DELETE_RELATIONSHIPS = """
+UNWIND $keys AS k
+MATCH (a:Node {id: k.src})-[r]->(b:Node {id: k.dst})
+WHERE type(r) = k.kind AND r.derived = false
+DELETE r
+RETURN count(r) AS removed
+"""
+
+# $kind, $src, $dst: each null for "any"
+RELATIONSHIPS = f"""
+MATCH (a:Node)-[r:{_REL_TYPES}]->(b:Node)
+WHERE r.derived = false
+  AND ($kind IS NULL OR type(r) = $kind)
+  AND ($src IS NULL OR a.id = $src)
+  AND ($dst IS NULL OR b.id = $dst)
+RETURN type(r) AS kind, a.id AS src, b.id AS dst, r.props AS props
+"""
+
+# explicit relationships with either end among $ids
+RELATIONSHIPS_TOUCHING = f"""
+UNWIND $ids AS id
+MATCH (:Node {{id: id}})-[r:{_REL_TYPES}]-(:Node)
+WHERE r.derived = false
+RETURN DISTINCT type(r) AS kind, startNode(r).id AS src, endNode(r).id AS dst,
+       r.props AS props
+"""
+
+# -- node reads ---------------------------------------------------------------------------
+
+GET_NODE = """
+MATCH (n:Node {id: $id})
+WHERE n.kind = $kind
+RETURN n.props AS props, n.version AS version
+"""
+
+GET_NODES = """
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+WHERE n.kind = $kind
+RETURN n.id AS id, n.props AS props, n.version AS version
+"""
+
+# The filters of ``list``: the kind; a scope ($everywhere, or the property $scope_key
+# among $scope_values, or the id among $scope_ids); and $filters, a list of
+# {key, values} with key a whitelisted property name (a model field's column) and values
+# the accepted values. Dynamic property access n[key] takes the key as a parameter.
+_LIST_MATCH = """
+MATCH (n:Node)
+WHERE n.kind = $kind
+  AND ($everywhere OR n[$scope_key] IN $scope_values OR n.id IN $scope_ids)
+  AND all(f IN $filters WHERE n[f.key] IN f.values)
+"""
+
+LIST_COUNT = _LIST_MATCH + "RETURN count(n) AS total"
+
+LIST_PAGE = _LIST_MATCH + """RETURN n.props AS props, n.version AS version
+ORDER BY n.id
+SKIP $skip
+LIMIT $limit"""
+
+LIST_ALL = _LIST_MATCH + "RETURN n.id AS id, n.props AS props, n.version AS version"
+
+STREETS_UNDER = """
+MATCH (s:Node)-[:PART_OF*0..]->(:Node {id: $scope})
+WHERE s.kind = 'Organization' AND s.f_level = 'street'
+RETURN DISTINCT s.id AS id
+"""
+
+ANCESTORS = """
+MATCH (:Node {id: $id})-[:PART_OF*0..]->(a:Node)
+RETURN DISTINCT a.id AS id
+"""
+
+RESOURCES_OF_UNITS = """
+MATCH (n:Node)
+WHERE n.kind = 'Resource' AND n.unit_id IN $units
+RETURN n.id AS id, n.props AS props, n.version AS version
+"""
+
+NEIGHBOURS_OUT = """
+MATCH (n:Node {id: $id})-[r]->(m:Node)
+WHERE $edge IS NULL OR type(r) = $edge
+RETURN type(r) AS kind, n.id AS src, m.id AS dst, r.props AS props, r.derived AS derived
+"""
+
+NEIGHBOURS_IN = """
+MATCH (m:Node)-[r]->(n:Node {id: $id})
+WHERE $edge IS NULL OR type(r) = $edge
+RETURN type(r) AS kind, m.id AS src, n.id AS dst, r.props AS props, r.derived AS derived
+"""
+
+# DISTINCT: an undirected match meets a self-loop twice
+NEIGHBOURS_BOTH = """
+MATCH (n:Node {id: $id})-[r]-(:Node)
+WHERE $edge IS NULL OR type(r) = $edge
+RETURN DISTINCT type(r) AS kind, startNode(r).id AS src, endNode(r).id AS dst,
+       r.props AS props, r.derived AS derived
+"""
+
+COUNT_NODES = """
+MATCH (n:Node)
+RETURN n.kind AS kind, count(*) AS n
+"""
+
+COUNT_RELATIONSHIPS = f"""
+MATCH ()-[r:{_REL_TYPES}]->()
+WHERE r.derived = false
+RETURN type(r) AS kind, count(*) AS n
+"""
+
+# tests only (Neo4jStore.clear): every node of the graph and its edges
+DELETE_EVERYTHING = """
+MATCH (n:Node)
+DETACH DELETE n
+"""
+
+
+def statements() -> dict[str, str]:
+    """Every statement of this module by a readable name (``CREATE_NODES[Need]``...).
+
+    >>> "GET_NODE" in statements() and "MERGE_DERIVED_EDGES[PART_OF]" in statements()
+    True
+    """
+    out: dict[str, str] = {}
+    for name, value in globals().items():
+        if not name.isupper() or name.startswith("_") or name.endswith("KINDS"):
+            continue
+        if isinstance(value, str):
+            out[name] = value
+        elif isinstance(value, dict):
+            out.update({f"{name}[{k}]": v for k, v in value.items()})
+        elif isinstance(value, tuple):
+            out.update({f"{name}[{i}]": v for i, v in enumerate(value)})
+    return out
