@@ -4,7 +4,7 @@ show figures, export graphs. Errors print one readable line and exit non-zero.
 
 from __future__ import annotations
 
-import sys
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +12,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -22,7 +21,7 @@ from api.composition import open_store
 from api.settings import load_settings
 from graph import NODE_TYPES, GraphError, GraphStore, Organization, OrgLevel
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="gongjian 共建：社区需求与驻区单位资源的智能匹配与共建管理")
 console = Console()
 err = Console(stderr=True)
@@ -34,6 +33,36 @@ KIND_LABELS = {kind: cls.LABEL for kind, cls in NODE_TYPES.items()} | {
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line, exit code 1."""
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    errors: list[type[Exception]] = [GraphError, UserError]
+    try:
+        from api.imports import ImportRejected
+        errors.append(ImportRejected)
+    except ImportError:  # pragma: no cover - during a partial install only
+        pass
+    try:
+        from matching import MatchingError
+        errors.append(MatchingError)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command whose user mistakes print one line and exit with status 1."""
+    def decorate(fn: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(fn)
+        def wrapper(*a: Any, **k: Any) -> None:
+            try:
+                fn(*a, **k)
+            except _user_errors() as e:
+                err.print(f"[bold red]错误：[/]{e}", highlight=False)
+                raise typer.Exit(1) from None
+        app.command(*args, **kwargs)(wrapper)
+        return wrapper
+    return decorate
 
 
 @contextmanager
@@ -50,7 +79,7 @@ def progress_bar() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True)
 
 
-@app.command()
+@command()
 def init() -> None:
     """创建（或升级）数据目录中的图数据库。"""
     settings = load_settings()
@@ -59,7 +88,7 @@ def init() -> None:
     console.print(f"数据库已就绪：{settings.store_path}")
 
 
-@app.command()
+@command()
 def demo(seed: Annotated[int, typer.Option(help="随机种子")] = 7,
          scale: Annotated[float, typer.Option(help="规模倍数，1 为涧西区示范数据")] = 1.0) -> None:
     """载入示范区（洛阳市涧西区，真实街道与社区名称，合成的单位、党员与清单）。"""
@@ -87,7 +116,7 @@ class ImportKind(StrEnum):
     organizations = "organizations"
 
 
-@app.command("import")
+@command("import")
 def import_(path: Annotated[Path, typer.Argument(help="CSV、XLSX 或 JSON 文件")],
             kind: Annotated[ImportKind, typer.Option("--kind", "-k", help="清单类型")]) -> None:
     """导入需求、资源、单位或组织清单；有任何错误则整份文件不写入。"""
@@ -98,7 +127,7 @@ def import_(path: Annotated[Path, typer.Argument(help="CSV、XLSX 或 JSON 文�
     console.print(f"已导入 {path.name}：{report}")
 
 
-@app.command()
+@command()
 def stats(scope: Annotated[str | None, typer.Option(help="范围：区、街道或社区编号")] = None
           ) -> None:
     """按类型统计节点与关系数量，并列出各街道的概况。"""
@@ -107,8 +136,9 @@ def stats(scope: Annotated[str | None, typer.Option(help="范围：区、街道�
         table = Table(title=f"数据概况（{'全部' if scope is None else scope}）")
         table.add_column("类型")
         table.add_column("数量", justify="right")
-        for kind, n in counts.items():
-            table.add_row(KIND_LABELS.get(kind, kind), f"{n:,}")
+        order = list(KIND_LABELS)
+        for kind in sorted(counts, key=lambda k: order.index(k) if k in order else len(order)):
+            table.add_row(KIND_LABELS.get(kind, kind), f"{counts[kind]:,}")
         console.print(table)
         _street_table(store, scope)
 
@@ -147,7 +177,7 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@command()
 def export(scope: Annotated[str, typer.Option(help="范围：区、街道或社区编号")],
            out: Annotated[Path, typer.Option(help="输出文件")],
            fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.graphml,
@@ -179,32 +209,5 @@ def _research_salt() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-def _user_errors() -> tuple[type[Exception], ...]:
-    from api.imports import ImportRejected
-
-    return (GraphError, UserError, ImportRejected)
-
-
-def run(fn: Callable[[], Any]) -> int:
-    """Run ``fn`` turning the user's mistakes into one message and exit code 1."""
-    try:
-        fn()
-    except click.exceptions.Exit as e:
-        return e.exit_code
-    except click.ClickException as e:
-        e.show()
-        return e.exit_code
-    except click.exceptions.Abort:
-        err.print("已中断")
-        return 130
-    except _user_errors() as e:
-        err.print(f"[bold red]错误：[/]{e}", highlight=False)
-        return 1
-    except KeyboardInterrupt:
-        err.print("已中断")
-        return 130
-    return 0
-
-
 def main() -> None:
-    sys.exit(run(lambda: app(standalone_mode=False)))
+    app()
