@@ -1,0 +1,94 @@
+"""The ``gongjian`` command line, as a clerk would use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GONGJIAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def demo_dir(data_dir: Path) -> Path:
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    return data_dir
+
+
+def test_init_creates_the_store_in_the_data_directory(data_dir: Path) -> None:
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 0
+    assert "数据库已就绪" in result.output
+    assert (data_dir / "gongjian.db").exists()
+
+
+def test_demo_then_stats_prints_the_district_by_street(demo_dir: Path) -> None:
+    result = runner.invoke(app, ["stats"])
+    assert result.exit_code == 0
+    assert "需求" in result.output and "600" in result.output
+    assert "武汉路街道党工委" in result.output
+    assert "湖北路街道党工委" in result.output
+
+
+def test_loading_the_demo_twice_changes_nothing(demo_dir: Path) -> None:
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0
+    assert "新建 0，更新 0" in result.output
+
+
+def test_stats_of_one_street(demo_dir: Path) -> None:
+    result = runner.invoke(app, ["stats", "--scope", "410305008"])
+    assert result.exit_code == 0
+    assert "数据概况（410305008）" in result.output
+
+
+def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "wuhanlu.graphml"
+    assert runner.invoke(app, ["export", "--scope", "410305008", "--out", str(out)]
+                         ).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+    js = tmp_path / "wuhanlu.json"
+    result = runner.invoke(app, ["export", "--scope", "410305008", "--out", str(js),
+                                 "--format", "json", "--pseudonymous"])
+    assert result.exit_code == 0
+    data = json.loads(js.read_text(encoding="utf-8"))
+    members = [n for n in data["nodes"] if n["kind"] == "PartyMember"]
+    assert members and all(n["name"].startswith("P-") and n["id"].startswith("P-")
+                           for n in members)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["stats", "--scope", "nope"], "错误：没有编号为 nope 的党组织"),
+    (["demo", "--scale", "-1"], "错误：--scale 须大于 0"),
+    (["export", "--scope", "410305", "--out", "/nonexistent/dir/x.json"], "错误：无法写入"),
+])
+def test_user_mistakes_print_one_line_and_exit_1(demo_dir: Path, args: list[str],
+                                                 message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_installed_command_reports_an_unknown_scope_without_a_traceback(
+        data_dir: Path) -> None:
+    exe = Path(sys.executable).with_name("gongjian")
+    proc = subprocess.run([str(exe), "stats", "--scope", "nope"], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert proc.returncode == 1
+    assert "没有编号为 nope 的党组织" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
