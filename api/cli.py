@@ -58,7 +58,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             try:
                 fn(*a, **k)
             except _user_errors() as e:
-                err.print(f"[bold red]错误：[/]{e}", highlight=False)
+                err.print(f"[bold red]错误：[/]{e}", highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         app.command(*args, **kwargs)(wrapper)
         return wrapper
@@ -72,6 +72,7 @@ def _store() -> Iterator[GraphStore]:
         yield store
     finally:
         store.close()
+
 
 
 def progress_bar() -> Progress:
@@ -195,6 +196,54 @@ def export(scope: Annotated[str, typer.Option(help="范围：区、街道或社�
     except OSError as e:
         raise UserError(f"无法写入 {out}：{e.strerror}") from None
     console.print(f"已导出 {g.number_of_nodes():,} 个节点、{g.number_of_edges():,} 条边到 {out}")
+
+
+class StoreKind(StrEnum):
+    embedded = "embedded"
+    neo4j = "neo4j"
+
+
+def _open(kind: StoreKind) -> GraphStore:
+    settings = load_settings()
+    if kind == StoreKind.embedded:
+        return open_store(settings.model_copy(update={"neo4j_uri": None}))
+    if not settings.neo4j_uri:
+        raise UserError("未设置 NEO4J_URI：请先设置 NEO4J_URI、NEO4J_USER、NEO4J_PASSWORD"
+                        "（见 README「Run on Neo4j」）")
+    return open_store(settings)
+
+
+@command()
+def migrate(source: Annotated[StoreKind, typer.Option("--from", help="源存储")],
+            target: Annotated[StoreKind, typer.Option("--to", help="目标存储")]) -> None:
+    """在内置存储与 Neo4j 之间复制整个图，复制后按类型核对数量（可重复执行）。"""
+    from graph.migrate import copy_store
+
+    if source == target:
+        raise UserError("--from 与 --to 不能相同")
+    with _opened(source) as src, _opened(target) as dst, progress_bar() as bar:
+        tasks: dict[str, Any] = {}
+
+        def step(kind: str, done: int, total: int) -> None:
+            if kind not in tasks:
+                tasks[kind] = bar.add_task(KIND_LABELS.get(kind, kind), total=total)
+            bar.update(tasks[kind], completed=done)
+
+        counts = copy_store(src, dst, progress=step)
+    table = Table("类型", "源", "目标", title="复制结果")
+    for kind, (n, m) in counts.items():
+        table.add_row(KIND_LABELS.get(kind, kind), f"{n:,}", f"{m:,}")
+    console.print(table)
+    console.print("复制完成，各类型数量一致")
+
+
+@contextmanager
+def _opened(kind: StoreKind) -> Iterator[GraphStore]:
+    store = _open(kind)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _research_salt() -> str:

@@ -233,13 +233,13 @@ RETURN DISTINCT type(r) AS kind, startNode(r).id AS src, endNode(r).id AS dst,
 
 COUNT_NODES = """
 MATCH (n:Node)
-RETURN n.kind AS kind, count(*) AS n
+RETURN n.kind AS kind, count(*) AS total
 """
 
 COUNT_RELATIONSHIPS = f"""
 MATCH ()-[r:{_REL_TYPES}]->()
 WHERE r.derived = false
-RETURN type(r) AS kind, count(*) AS n
+RETURN type(r) AS kind, count(*) AS total
 """
 
 # tests only (Neo4jStore.clear): every node of the graph and its edges

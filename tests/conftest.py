@@ -26,8 +26,14 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphS
     """A fresh, empty store of each backend the machine can run."""
     if request.param == "embedded":
         store: GraphStore = EmbeddedStore(tmp_path / "graph.db")
-    else:  # pragma: no cover - needs a Neo4j server; see issue 5
-        pytest.fail("the Neo4j backend is not built yet, but NEO4J_URI is set")
+    else:  # pragma: no cover - needs a Neo4j server (NEO4J_URI)
+        from graph.neo4j_store import Neo4jStore
+
+        neo = Neo4jStore(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                         os.environ.get("NEO4J_PASSWORD", ""),
+                         os.environ.get("NEO4J_DATABASE", "neo4j"))
+        neo.clear(confirm=neo.database)  # every test starts from an empty database
+        store = neo
     yield store
     store.close()
 

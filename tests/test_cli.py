@@ -92,3 +92,22 @@ def test_the_installed_command_reports_an_unknown_scope_without_a_traceback(
     assert proc.returncode == 1
     assert "没有编号为 nope 的党组织" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_an_unreachable_neo4j_names_neo4j_uri_and_exits_1(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "GONGJIAN_DATA_DIR": str(tmp_path), "NEO4J_URI": "bolt://127.0.0.1:1"}
+    exe = Path(sys.executable).with_name("gongjian")
+    done = subprocess.run([str(exe), "stats"], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 1
+    assert "NEO4J_URI" in done.stderr and "127.0.0.1:1" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_migrate_needs_neo4j_settings_and_two_different_stores(demo_dir: Path) -> None:
+    result = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "embedded"])
+    assert result.exit_code == 1 and "不能相同" in result.output
+    result = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "neo4j"])
+    assert result.exit_code == 1 and "未设置 NEO4J_URI" in result.output
