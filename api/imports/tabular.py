@@ -1,0 +1,156 @@
+"""Reading CSV, XLSX and JSON files into one shape: a header and numbered rows.
+
+Street offices keep their lists in Excel and save CSV from it, often in GBK; so CSV is read
+as UTF-8 (with or without BOM) and falls back to GB18030. Row numbers are the ones the
+person sees in the spreadsheet: the header is row 1. A file that cannot be read at all
+becomes one :class:`~api.imports.problems.RowProblem`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from api.imports.problems import ImportRejected, RowProblem
+
+FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+           ".json": "json"}
+
+
+@dataclass
+class Table:
+    """A file's header (as written) and its non-empty rows, numbered as the person sees them."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    item: str = "行"  # how a row is called in messages: 行 (spreadsheet) or 条 (JSON item)
+    header_row: int | None = 1  # None for JSON, whose keys repeat in every item
+    problems: list[RowProblem] = field(default_factory=list)  # rows that are not rows at all
+
+
+def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
+    """The table in ``path``; :class:`ImportRejected` when the file cannot be read.
+
+    ``sheet_names``: for a workbook, a sheet with one of these names is read before the
+    first sheet.
+    """
+    if not path.exists():
+        raise _rejected(path, f"找不到文件 {path}")
+    if not path.is_file():
+        raise _rejected(path, f"{path} 不是文件")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise _rejected(path, "不支持旧版 Excel 文件（.xls）；请在 Excel 中“另存为” .xlsx 或 CSV")
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        raise _rejected(path, f"不支持的文件类型「{path.suffix or '无扩展名'}」；"
+                              "请使用 CSV、XLSX 或 JSON 文件")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise _rejected(path, f"无法读取文件：{e.strerror or e}") from None
+    if fmt == "csv":
+        return _csv(path, data)
+    if fmt == "json":
+        return _json(path, data)
+    return _xlsx(path, data, sheet_names)
+
+
+def _rejected(path: Path, message: str) -> ImportRejected:
+    return ImportRejected([RowProblem(None, None, message)], source=path.name)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _rejected(path, "无法识别文件编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+
+
+def _csv(path: Path, data: bytes) -> Table:
+    text = _decode(path, data)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as e:
+        raise _rejected(path, f"CSV 格式有误：{e}") from None
+    return _from_grid(path, [(i, list(r)) for i, r in enumerate(records, start=1)])
+
+
+def _xlsx(path: Path, data: bytes, sheet_names: tuple[str, ...]) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and data validation it does not read; not ours
+            warnings.simplefilter("ignore")
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                wanted = {n.lower() for n in sheet_names}
+                ws = next((wb[n] for n in wb.sheetnames if n.strip().lower() in wanted),
+                          wb.worksheets[0])
+                grid = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True),
+                                                            start=1)]
+            finally:
+                wb.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as e:
+        raise _rejected(path, f"无法读取 Excel 文件（{type(e).__name__}）；"
+                              "请确认它是 .xlsx 工作簿并且没有损坏或加密") from None
+    return _from_grid(path, grid)
+
+
+def _from_grid(path: Path, grid: list[tuple[int, list[Any]]]) -> Table:
+    grid = [(i, r) for i, r in grid if any(_filled(c) for c in r)]
+    if not grid:
+        raise _rejected(path, "文件是空的：没有表头，也没有数据行")
+    header_row, header = grid[0]
+    headers = [_header_text(c) for c in header]
+    rows = [(i, r) for i, r in grid[1:]]
+    width = max([len(headers), *(len(r) for _, r in rows)])
+    headers += [""] * (width - len(headers))
+    # drop trailing columns with neither header nor data (Excel's formatted blank cells)
+    while headers and not headers[-1] and not any(
+            len(r) >= len(headers) and _filled(r[len(headers) - 1]) for _, r in rows):
+        headers.pop()
+    n = len(headers)
+    return Table(headers, [(i, (r + [None] * n)[:n]) for i, r in rows], header_row=header_row)
+
+
+def _json(path: Path, data: bytes) -> Table:
+    try:
+        doc = json.loads(_decode(path, data))
+    except json.JSONDecodeError as e:
+        raise _rejected(path, f"JSON 格式有误：第 {e.lineno} 行第 {e.colno} 列，{e.msg}") from None
+    items = doc.get("items") if isinstance(doc, dict) else doc
+    if not isinstance(items, list):
+        raise _rejected(path, "JSON 文件应是对象的列表，或形如 {\"items\": [...]} 的对象")
+    headers: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            headers.extend(str(k) for k in item if str(k) not in headers)
+    table = Table(headers, item="条", header_row=None)
+    for i, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            table.problems.append(
+                RowProblem(i, None, "应是一个对象（{\"字段\": 值, …}）", item="条"))
+            continue
+        values = {str(k): v for k, v in item.items()}
+        table.rows.append((i, [values.get(h) for h in headers]))
+    return table
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _header_text(value: Any) -> str:
+    return "" if value is None else str(value).strip().lstrip("\ufeff")
