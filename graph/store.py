@@ -55,7 +55,8 @@ class UpsertReport:
     unchanged: dict[str, int] = field(default_factory=dict)
 
     def count(self, bucket: dict[str, int], kind: str, n: int = 1) -> None:
-        bucket[kind] = bucket.get(kind, 0) + n
+        if n:
+            bucket[kind] = bucket.get(kind, 0) + n
 
     @property
     def changed(self) -> int:
