@@ -42,17 +42,16 @@ from graph.errors import (
 from graph.export import snapshot_to_networkx
 from graph.model import (
     NODE_TYPES,
-    REL_TARGETS,
     MatchRun,
     Node,
     Organization,
     OrgLevel,
     Relationship,
 )
+from graph.planning import Write, check_refs, latest_by_id, plan_nodes, relationship_rows
 from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot, UpsertReport
 
 N = TypeVar("N", bound=Node)
-_Ref = tuple[str, str, tuple[str, ...]]  # referring id, field, kinds the target may have
 
 SCHEMA_VERSION = 1
 BATCH = 2000
@@ -181,91 +180,50 @@ class EmbeddedStore:
                 self._upsert_relationships(db, rchunk, report)
         return report
 
-    def _existing(self, db: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        out: dict[str, tuple[Any, ...]] = {}
+    def _existing(self, db: sqlite3.Connection, ids: Sequence[str]
+                  ) -> dict[str, tuple[str, int, str]]:
+        """id -> (kind, version, properties JSON) of the nodes among ``ids``."""
+        out: dict[str, tuple[str, int, str]] = {}
         for part in _chunks(ids, SQL_VARS):
             marks = ",".join("?" * len(part))
-            for row in db.execute(
+            for node_id, kind, version, props in db.execute(
                     f"SELECT id, kind, version, props FROM nodes WHERE id IN ({marks})", part):
-                out[row[0]] = row
+                out[node_id] = (kind, version, props)
         return out
 
-    def _check_refs(self, db: sqlite3.Connection, wanted: dict[str, list[_Ref]],
-                    batch_kinds: dict[str, str]) -> None:
-        """Every referenced id exists (in the batch or the store) and has an allowed kind."""
-        found: dict[str, str] = dict(batch_kinds)
-        for part in _chunks([t for t in wanted if t not in found], SQL_VARS):
+    def _kinds(self, db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(sorted(set(ids)), SQL_VARS):
             marks = ",".join("?" * len(part))
             found.update(db.execute(f"SELECT id, kind FROM nodes WHERE id IN ({marks})", part))
-        for target in sorted(wanted):
-            for referrer, field, allowed in sorted(wanted[target]):
-                if target not in found:
-                    raise ReferenceMissing(
-                        f"{referrer} 的字段 {field} 引用了不存在的节点 {target}",
-                        id=referrer, field=field, target=target)
-                if found[target] not in allowed:
-                    raise ReferenceMissing(
-                        f"{referrer} 的字段 {field} 应指向{'或'.join(allowed)}，"
-                        f"但 {target} 是{NODE_TYPES[found[target]].LABEL}",
-                        id=referrer, field=field, target=target)
+        return found
 
-    def _upsert_nodes(self, db: sqlite3.Connection, chunk: list[Node],
+    def _upsert_nodes(self, db: sqlite3.Connection, chunk: Sequence[Node],
                       report: UpsertReport) -> None:
-        seen: dict[str, Node] = {}
-        for node in chunk:
-            if not isinstance(node, Node) or node.KIND not in NODE_TYPES:
-                raise ModelError(f"不能保存 {type(node).__name__}：不是图中的节点类型")
-            seen[node.id] = node  # last one wins within a batch
-        existing = self._existing(db, list(seen))
-        wanted: dict[str, list[_Ref]] = {}
-        batch_kinds = {i: n.KIND for i, n in seen.items()}
-        inserts, updates, edge_rows, edge_clear = [], [], [], []
-        for node_id, node in seen.items():
-            props = node.content()
-            blob = json.dumps(props, ensure_ascii=False, sort_keys=True)
-            old = existing.get(node_id)
-            if old is not None and old[1] != node.KIND:
-                raise ModelError(f"编号 {node_id} 已被{NODE_TYPES[old[1]].LABEL}使用，"
-                                 f"不能再用于{node.LABEL}", id=node_id)
-            for field, edge, target in node.ref_targets():
-                wanted.setdefault(target, []).append((node_id, field, node.REFS[field][1]))
-                if edge:
-                    edge_rows.append((edge, node_id, target, 1, "{}"))
-            cols = [props.get(c) for c in INDEXED_FIELDS]
-            if old is None:
-                inserts.append((node_id, node.KIND, 1, *cols, blob))
-                report.count(report.created, node.KIND)
-            elif old[3] != blob:
-                updates.append((old[2] + 1, *cols, blob, node_id))
-                edge_clear.append((node_id,))
-                report.count(report.updated, node.KIND)
-            else:
-                report.count(report.unchanged, node.KIND)
-        self._check_refs(db, wanted, batch_kinds)
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)", inserts)
+        seen = latest_by_id(chunk)
+        plan = plan_nodes(seen, self._existing(db, list(seen)), report)
+        found = dict(plan.batch_kinds)
+        found.update(self._kinds(db, (t for t in plan.wanted if t not in found)))
+        check_refs(plan.wanted, found)
+
+        def columns(w: Write) -> list[Any]:
+            return [w.props.get(c) for c in INDEXED_FIELDS]
+
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)",
+                       [(w.node.id, w.node.KIND, w.version, *columns(w), w.blob)
+                        for w in plan.creates])
         db.executemany(
             "UPDATE nodes SET version=?, street_id=?, community_id=?, unit_id=?, status=?, "
-            "props=? WHERE id=?", updates)
-        db.executemany("DELETE FROM edges WHERE src=? AND derived=1", edge_clear)
-        db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,?,?)", edge_rows)
+            "props=? WHERE id=?",
+            [(w.version, *columns(w), w.blob, w.node.id) for w in plan.updates])
+        db.executemany("DELETE FROM edges WHERE src=? AND derived=1",
+                       [(i,) for i in plan.stale_edges_of])
+        db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,1,'{}')", plan.edges)
 
-    def _upsert_relationships(self, db: sqlite3.Connection, chunk: list[Relationship],
+    def _upsert_relationships(self, db: sqlite3.Connection, chunk: Sequence[Relationship],
                               report: UpsertReport) -> None:
-        ends = {i for r in chunk for i in (r.src, r.dst)}
-        kinds = {row[0]: row[1] for row in self._existing(db, list(ends)).values()}
-        rows = []
-        for r in chunk:
-            src_kinds, dst_kinds = REL_TARGETS[r.kind]
-            for end, allowed in ((r.src, src_kinds), (r.dst, dst_kinds)):
-                if end not in kinds:
-                    raise ReferenceMissing(
-                        f"关系 {r.kind} {r.src}→{r.dst} 引用了不存在的节点 {end}", target=end)
-                if kinds[end] not in allowed:
-                    raise ReferenceMissing(
-                        f"关系 {r.kind} 不能连接{NODE_TYPES[kinds[end]].LABEL} {end}", target=end)
-            props = r.model_dump(mode="json", exclude={"kind", "src", "dst"})
-            rows.append((r.kind, r.src, r.dst, 0,
-                         json.dumps(props, ensure_ascii=False, sort_keys=True)))
+        kinds = self._kinds(db, (i for r in chunk for i in (r.src, r.dst)))
+        rows = [(k, s, d, 0, props) for k, s, d, props in relationship_rows(chunk, kinds)]
         known = self._existing_edges(db, [(r.kind, r.src, r.dst) for r in chunk])
         before = db.total_changes
         db.executemany(

@@ -56,14 +56,12 @@ from graph.errors import (
     GraphError,
     ModelError,
     NotFound,
-    ReferenceMissing,
     StoreUnavailable,
     VersionConflict,
 )
 from graph.export import snapshot_to_networkx
 from graph.model import (
     NODE_TYPES,
-    REL_TARGETS,
     MatchRun,
     Node,
     Organization,
@@ -72,11 +70,11 @@ from graph.model import (
     ResidentUnit,
     Resource,
 )
+from graph.planning import check_refs, latest_by_id, plan_nodes, relationship_rows
 from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot, UpsertReport
 
 N = TypeVar("N", bound=Node)
 T = TypeVar("T")
-_Ref = tuple[str, str, tuple[str, ...]]  # referring id, field, kinds the target may have
 
 BATCH = 2000  # nodes per chunk, as the embedded backend: forward references work within one
 IDS_PER_QUERY = 10_000  # ids sent as one list parameter
@@ -253,11 +251,6 @@ class _Replay:
             self._seen.append(chunk)
 
 
-def _blob(data: Mapping[str, Any]) -> str:
-    """The JSON text the embedded backend stores for the same content."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
 def _column(value: Any) -> Any:
     """A content value as SQLite's ``json_extract`` sees it (bools are 1 and 0)."""
     if isinstance(value, bool):
@@ -422,12 +415,12 @@ class Neo4jStore:
         return self._write(work)
 
     def _existing(self, tx: neo4j.ManagedTransaction, ids: Sequence[str]
-                  ) -> dict[str, tuple[str, str, int, str]]:
-        """(id, kind, version, props) of the nodes among ``ids``, locked for this write."""
-        out: dict[str, tuple[str, str, int, str]] = {}
+                  ) -> dict[str, tuple[str, int, str]]:
+        """id -> (kind, version, props) of the nodes among ``ids``, locked for this write."""
+        out: dict[str, tuple[str, int, str]] = {}
         for part in _chunks(sorted(ids), IDS_PER_QUERY):
             for r in self._run(tx, cypher.LOCK_AND_READ_NODES, ids=part):
-                out[r["id"]] = (r["id"], r["kind"], r["version"], r["props"])
+                out[r["id"]] = (r["kind"], r["version"], r["props"])
         return out
 
     def _kinds(self, tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
@@ -437,84 +430,36 @@ class Neo4jStore:
                                                                 ids=part))
         return out
 
-    def _check_refs(self, tx: neo4j.ManagedTransaction, wanted: dict[str, list[_Ref]],
-                    batch_kinds: dict[str, str]) -> None:
-        """Every referenced id exists (in the batch or the store) and has an allowed kind."""
-        found: dict[str, str] = dict(batch_kinds)
-        found.update(self._kinds(tx, [t for t in wanted if t not in found]))
-        for target in sorted(wanted):
-            for referrer, field, allowed in sorted(wanted[target]):
-                if target not in found:
-                    raise ReferenceMissing(
-                        f"{referrer} 的字段 {field} 引用了不存在的节点 {target}",
-                        id=referrer, field=field, target=target)
-                if found[target] not in allowed:
-                    raise ReferenceMissing(
-                        f"{referrer} 的字段 {field} 应指向{'或'.join(allowed)}，"
-                        f"但 {target} 是{NODE_TYPES[found[target]].LABEL}",
-                        id=referrer, field=field, target=target)
-
     def _upsert_nodes(self, tx: neo4j.ManagedTransaction, chunk: Sequence[Node],
                       report: UpsertReport) -> None:
-        seen: dict[str, Node] = {}
-        for node in chunk:
-            if not isinstance(node, Node) or node.KIND not in NODE_TYPES:
-                raise ModelError(f"不能保存 {type(node).__name__}：不是图中的节点类型")
-            seen[node.id] = node  # last one wins within a batch
-        existing = self._existing(tx, list(seen))
-        wanted: dict[str, list[_Ref]] = {}
-        batch_kinds = {i: n.KIND for i, n in seen.items()}
+        seen = latest_by_id(chunk)
+        plan = plan_nodes(seen, self._existing(tx, list(seen)), report)
+        found = dict(plan.batch_kinds)
+        found.update(self._kinds(tx, [t for t in plan.wanted if t not in found]))
+        check_refs(plan.wanted, found)
         creates: dict[str, list[dict[str, Any]]] = {}
-        updates: list[dict[str, Any]] = []
-        edges: dict[str, list[dict[str, str]]] = {}
-        edge_clear: list[str] = []
-        for node_id, node in seen.items():
-            props = node.content()
-            blob = _blob(props)
-            old = existing.get(node_id)
-            if old is not None and old[1] != node.KIND:
-                raise ModelError(f"编号 {node_id} 已被{NODE_TYPES[old[1]].LABEL}使用，"
-                                 f"不能再用于{node.LABEL}", id=node_id)
-            for field, edge, target in node.ref_targets():
-                wanted.setdefault(target, []).append((node_id, field, node.REFS[field][1]))
-                if edge:
-                    edges.setdefault(edge, []).append({"src": node_id, "dst": target})
-            if old is None:
-                creates.setdefault(node.KIND, []).append(
-                    {"properties": _properties(node_id, node.KIND, 1, props, blob)})
-                report.count(report.created, node.KIND)
-            elif old[3] != blob:
-                updates.append({"id": node_id, "properties": _properties(
-                    node_id, node.KIND, old[2] + 1, props, blob)})
-                edge_clear.append(node_id)
-                report.count(report.updated, node.KIND)
-            else:
-                report.count(report.unchanged, node.KIND)
-        self._check_refs(tx, wanted, batch_kinds)
+        for w in plan.creates:
+            creates.setdefault(w.node.KIND, []).append(
+                {"properties": _properties(w.node.id, w.node.KIND, w.version, w.props, w.blob)})
         for kind, rows in creates.items():
             self._run(tx, cypher.CREATE_NODES[kind], rows=rows)
-        if updates:
-            self._run(tx, cypher.UPDATE_NODES, rows=updates)
-        if edge_clear:
-            self._run(tx, cypher.DELETE_DERIVED_EDGES, ids=edge_clear)
+        if plan.updates:
+            self._run(tx, cypher.UPDATE_NODES, rows=[
+                {"id": w.node.id,
+                 "properties": _properties(w.node.id, w.node.KIND, w.version, w.props, w.blob)}
+                for w in plan.updates])
+        if plan.stale_edges_of:
+            self._run(tx, cypher.DELETE_DERIVED_EDGES, ids=plan.stale_edges_of)
+        edges: dict[str, list[dict[str, str]]] = {}
+        for edge, src, dst in plan.edges:
+            edges.setdefault(edge, []).append({"src": src, "dst": dst})
         for edge, erows in edges.items():
             self._run(tx, cypher.MERGE_DERIVED_EDGES[edge], rows=erows)
 
     def _upsert_relationships(self, tx: neo4j.ManagedTransaction,
                               chunk: Sequence[Relationship], report: UpsertReport) -> None:
         kinds = self._kinds(tx, {i for r in chunk for i in (r.src, r.dst)})
-        rows: list[tuple[str, str, str, str]] = []
-        for r in chunk:
-            src_kinds, dst_kinds = REL_TARGETS[r.kind]
-            for end, allowed in ((r.src, src_kinds), (r.dst, dst_kinds)):
-                if end not in kinds:
-                    raise ReferenceMissing(
-                        f"关系 {r.kind} {r.src}→{r.dst} 引用了不存在的节点 {end}", target=end)
-                if kinds[end] not in allowed:
-                    raise ReferenceMissing(
-                        f"关系 {r.kind} 不能连接{NODE_TYPES[kinds[end]].LABEL} {end}", target=end)
-            props = r.model_dump(mode="json", exclude={"kind", "src", "dst"})
-            rows.append((r.kind, r.src, r.dst, _blob(props)))
+        rows = relationship_rows(chunk, kinds)
         keys = sorted({(k, s, d) for k, s, d, _ in rows})
         stored: dict[tuple[str, str, str], str | None] = {}
         for part in _chunks(keys, IDS_PER_QUERY):
