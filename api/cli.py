@@ -5,6 +5,7 @@ show figures, export graphs. Errors print one readable line and exit non-zero.
 from __future__ import annotations
 
 import functools
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,13 +18,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.composition import open_store
+from api.composition import open_store, research_salt
 from api.settings import load_settings
-from graph import NODE_TYPES, GraphError, GraphStore, Organization, OrgLevel
+from graph import NODE_TYPES, GraphError, GraphStore, Organization, OrgLevel, Role
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="gongjian 共建：社区需求与驻区单位资源的智能匹配与共建管理")
-console = Console()
+# Wide enough for the summary tables when the output goes to a file or a CI log.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 KIND_LABELS = {kind: cls.LABEL for kind, cls in NODE_TYPES.items()} | {
@@ -31,23 +33,21 @@ KIND_LABELS = {kind: cls.LABEL for kind, cls in NODE_TYPES.items()} | {
     "PART_TIME_MEMBER": "兼职委员关系"}
 
 
+ROLE_LABELS = {Role.DISTRICT_ADMIN: "区级管理员", Role.STREET_COMMITTEE: "街道党工委",
+               Role.COMMUNITY_ORG: "社区党组织", Role.RESIDENT_UNIT: "驻区单位",
+               Role.RESEARCHER: "研究人员"}
+
+
 class UserError(Exception):
     """A mistake the user can fix; printed as one line, exit code 1."""
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
-    errors: list[type[Exception]] = [GraphError, UserError]
-    try:
-        from api.imports import ImportRejected
-        errors.append(ImportRejected)
-    except ImportError:  # pragma: no cover - during a partial install only
-        pass
-    try:
-        from matching import MatchingError
-        errors.append(MatchingError)
-    except ImportError:  # pragma: no cover
-        pass
-    return tuple(errors)
+    """The exceptions that mean a user's mistake (imported late: the matcher is heavy)."""
+    from api.imports import ImportRejected
+    from matching import MatchingError
+
+    return GraphError, UserError, ImportRejected, MatchingError
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -58,7 +58,8 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
             try:
                 fn(*a, **k)
             except _user_errors() as e:
-                err.print(f"[bold red]错误：[/]{e}", highlight=False, soft_wrap=True)
+                prefix = "匹配无法进行：" if type(e).__module__.startswith("matching") else ""
+                err.print(f"[bold red]错误：[/]{prefix}{e}", highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         app.command(*args, **kwargs)(wrapper)
         return wrapper
@@ -108,6 +109,25 @@ def demo(seed: Annotated[int, typer.Option(help="随机种子")] = 7,
     created = sum(report.created.values())
     console.print(f"示范区已载入：新建 {created}，更新 {sum(report.updated.values())}，"
                   f"未变 {sum(report.unchanged.values())}")
+    _demo_accounts()
+
+
+def _demo_accounts() -> None:
+    """One account per role with fresh passwords, printed once (they are stored hashed)."""
+    from api.accounts import Accounts, create_demo_accounts
+
+    settings = load_settings()
+    accounts = Accounts(settings.data_dir / "accounts.db")
+    try:
+        with _store() as store:
+            rows = create_demo_accounts(accounts, store)
+    finally:
+        accounts.close()
+    table = Table("用户名", "密码", "角色", "范围",
+                  title="示范账号（密码只显示这一次，重新运行 demo 会换新密码）")
+    for username, password, role, scope in rows:
+        table.add_row(username, password, ROLE_LABELS.get(role, role), scope)
+    console.print(table)
 
 
 class ImportKind(StrEnum):
@@ -188,7 +208,7 @@ def export(scope: Annotated[str, typer.Option(help="范围：区、街道或社�
     from graph import snapshot_to_networkx, write_graphml, write_json
 
     with _store() as store:
-        salt = _research_salt() if pseudonymous else None
+        salt = research_salt(load_settings().data_dir) if pseudonymous else None
         g = snapshot_to_networkx(store.snapshot(scope), salt=salt)
     writer = write_graphml if fmt == ExportFormat.graphml else write_json
     try:
@@ -246,16 +266,150 @@ def _opened(kind: StoreKind) -> Iterator[GraphStore]:
         store.close()
 
 
-def _research_salt() -> str:
-    """A secret salt kept in the data directory, so pseudonyms are stable but not guessable."""
-    import secrets
+@command()
+def match(street: Annotated[str | None, typer.Option(help="街道编号")] = None,
+          all_streets: Annotated[bool, typer.Option("--all", help="逐个街道运行")] = False,
+          weights: Annotated[str | None, typer.Option(
+              help="特征权重，如 category=0.4,text=0.2,distance=0.2,relationship=0.1,"
+                   "priority=0.1")] = None) -> None:
+    """为街道（或逐个为全区各街道）匹配需求与资源，保存为待确认的共建项目。"""
+    from api.match_runs import REASON_LABELS, run_match
+
+    if (street is None) == (not all_streets):
+        raise UserError("请给出 --street 街道编号，或用 --all 为全部街道运行")
+    params = _weights(weights)
+    with _store() as store:
+        streets = [street] if street else _street_ids(store)
+        summaries = []
+        with progress_bar() as bar:
+            task = bar.add_task("匹配", total=len(streets))
+            for sid in streets:
+                name = store.get(Organization, sid).name
+
+                def stage(text: str, name: str = name) -> None:
+                    bar.update(task, description=f"{name}：{text}")
+
+                summaries.append((name, run_match(store, sid, params, progress=stage)[1]))
+                bar.advance(task)
+    table = Table(title="匹配结果")
+    for col in ("街道", "需求", "资源", "候选对", "完全满足", "部分满足", "未匹配", "提议项目",
+                "目标值", "状态", "用时(秒)"):
+        table.add_column(col, justify="left" if col in ("街道", "状态") else "right")
+    reasons: Counter[str] = Counter()
+    for name, s in summaries:
+        reasons.update(s.unmatched)
+        table.add_row(name, str(s.needs), str(s.resources), f"{s.candidates:,}", str(s.served),
+                      str(s.partly_served), str(sum(s.unmatched.values())), str(s.proposed),
+                      f"{s.objective:.2f}", STATUS_LABELS.get(s.status, s.status),
+                      f"{sum(s.seconds.values()):.2f}")
+    console.print(table)
+    if reasons:
+        why = Table("未匹配原因", "需求数", title="未匹配需求的原因")
+        for reason, n in reasons.most_common():
+            why.add_row(REASON_LABELS.get(reason, reason), str(n))
+        console.print(why)
+
+
+STATUS_LABELS = {"optimal": "最优（已证明）", "time_limit": "达到时限", "heuristic": "启发式"}
+
+
+def _weights(text: str | None) -> dict[str, float]:
+    from matching import FEATURES
+
+    out: dict[str, float] = {}
+    for part in filter(None, (text or "").split(",")):
+        key, sep, value = part.partition("=")
+        key = key.strip()
+        if not sep or key not in FEATURES:
+            raise UserError(f"--weights 中的「{part}」无法识别：应写成 特征=权重，"
+                            f"特征为 {', '.join(FEATURES)} 之一")
+        try:
+            out[f"w_{key}"] = float(value)
+        except ValueError:
+            raise UserError(f"--weights 中 {key} 的权重「{value}」不是数字") from None
+    return out
+
+
+def _street_ids(store: GraphStore) -> list[str]:
+    streets = store.list(Organization, filters={"level": OrgLevel.STREET}, size=10_000).items
+    if not streets:
+        raise UserError("数据库里还没有街道：请先运行 gongjian demo 或导入组织清单")
+    return sorted(s.id for s in streets)
+
+
+@command()
+def bench(sizes: Annotated[str, typer.Option(
+              help="需求数，逗号分隔（资源约为 1.5 倍）")] = "200,2000,20000,100000",
+          compare: Annotated[bool, typer.Option(
+              help="同时用 HiGHS 线性规划求解并计时 OR-Tools 最小费用流，核对目标值")] = False,
+          seed: Annotated[int, typer.Option(help="随机种子")] = 7,
+          out: Annotated[Path | None, typer.Option(help="另存结果为 JSON")] = None) -> None:
+    """基准测试：用示范区生成器生成从街道到城市规模的实例，逐阶段计时与核对。"""
+    import json
+
+    from api.match_runs import demo_problem
+    from matching.bench import bench as run_bench
+
+    try:
+        counts = sorted(int(x) for x in sizes.split(","))
+    except ValueError:
+        raise UserError(f"--sizes 应为逗号分隔的整数，收到「{sizes}」") from None
+    if not counts or counts[0] < 10:
+        raise UserError("--sizes 中每个规模至少 10 个需求")
+    rows: list[dict[str, Any]] = []
+    for n in counts:
+        with console.status(f"生成并求解 {n:,} 个需求的实例"):
+            problem = demo_problem(n, seed=seed)
+            rows.extend(run_bench({str(n): problem}, compare=compare))
+        console.print(f"{n:,} 个需求：总计 {rows[-1]['t_total']:.2f} 秒")
+    console.print(_bench_table(rows, compare))
+    if out is not None:
+        out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        console.print(f"结果已保存到 {out}")
+
+
+BENCH_COLUMNS = [("n_needs", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),
+                 ("t_candidates", "候选(秒)"), ("t_scores", "评分(秒)"), ("t_solve", "求解(秒)"),
+                 ("t_explain", "解释(秒)"), ("t_scarcity", "稀缺(秒)"), ("t_validate", "校验(秒)"),
+                 ("t_total", "总计(秒)"), ("peak_rss_mib", "内存峰值(MiB)"),
+                 ("objective", "目标值"), ("status", "状态"), ("greedy_gap_pct", "贪心差距%")]
+COMPARE_COLUMNS = [("t_ortools_raw", "OR-Tools(秒)"), ("solve_ratio", "求解/OR-Tools"),
+                   ("t_lp_solve", "HiGHS(秒)"), ("rel_diff", "相对差"), ("agree", "一致")]
+
+
+def _bench_table(rows: list[dict[str, Any]], compare: bool) -> Table:
+    table = Table(title="匹配基准（同一进程内计时）")
+    columns = BENCH_COLUMNS + (COMPARE_COLUMNS if compare else [])
+    for _, label in columns:
+        table.add_column(label, justify="right")
+    for row in rows:
+        table.add_row(*(_cell(row.get(key)) for key, _ in columns))
+    return table
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.1f}"
+    return STATUS_LABELS.get(str(value), str(value)) if value is not None else ""
+
+
+@command()
+def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
+          port: Annotated[int | None, typer.Option(help="监听端口")] = None) -> None:
+    """启动 HTTP 接口（含 /docs 接口文档）。"""
+    import uvicorn
+
+    from api.http import create_app
 
     settings = load_settings()
-    path = settings.data_dir / "pseudonym.salt"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(16), encoding="utf-8")
-    return path.read_text(encoding="utf-8").strip()
+    app_ = create_app(settings)
+    host, port = host or settings.host, port or settings.port
+    console.print(f"gongjian 接口已启动：http://{host}:{port}/docs （Ctrl+C 停止）")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from pathlib import Path
+
 from api.settings import Settings
 from graph import EmbeddedStore, GraphStore
 
@@ -14,3 +17,13 @@ def open_store(settings: Settings) -> GraphStore:
         return Neo4jStore(settings.neo4j_uri, settings.neo4j_user,
                           settings.neo4j_password or "", settings.neo4j_database)
     return EmbeddedStore(settings.store_path)
+
+
+def research_salt(data_dir: Path) -> str:
+    """The secret salt of researchers' pseudonyms, kept in ``<data_dir>/pseudonym.salt``
+    so pseudonyms are stable across runs but cannot be guessed from a member's id."""
+    path = data_dir / "pseudonym.salt"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(16), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()

@@ -4,6 +4,12 @@ party-building network (洛阳市涧西区 at scale 1, a synthetic city above) a
 All people in the generated data are fictitious and all coordinates are synthetic.
 """
 
-from seed.demo import District, ProgressCallback, generate_district, load_district
+from seed.demo import (
+    NEEDS_PER_SCALE,
+    District,
+    ProgressCallback,
+    generate_district,
+    load_district,
+)
 
-__all__ = ["District", "ProgressCallback", "generate_district", "load_district"]
+__all__ = ["NEEDS_PER_SCALE", "District", "ProgressCallback", "generate_district", "load_district"]

@@ -1,0 +1,78 @@
+"""Dependencies shared by the routers, as ``Annotated`` aliases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from api.accounts import Accounts
+from api.auth import read_token
+from api.errors import NotAuthenticated
+from api.identity import Identity, resolve_identity
+from api.services.idempotency import IdempotencyKeys
+from graph import GraphStore, NotFound
+
+oauth2 = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
+
+
+@dataclass
+class AppContext:
+    """What the composition root hands to the routers."""
+
+    store: GraphStore
+    accounts: Accounts
+    keys: IdempotencyKeys
+    secret: str
+    salt: str
+
+
+def get_context(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.ctx
+    return ctx
+
+
+ContextDep = Annotated[AppContext, Depends(get_context)]
+
+
+def get_store(ctx: ContextDep) -> GraphStore:
+    return ctx.store
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+def current_identity(ctx: ContextDep, token: Annotated[str | None, Depends(oauth2)]
+                     ) -> Identity:
+    if not token:
+        raise NotAuthenticated("请先登录（在请求头 Authorization 中携带 Bearer 令牌）")
+    username = read_token(token, ctx.secret)
+    account = ctx.accounts.get(username)
+    if account is None:
+        raise NotAuthenticated("账号已停用，请重新登录")
+    try:
+        return resolve_identity(ctx.store, account.role, account.scope_id, account.subject_id,
+                                account.display_name)
+    except NotFound:
+        raise NotAuthenticated(f"账号所属的组织或单位 {account.scope_id} 已不存在") from None
+
+
+CurrentIdentity = Annotated[Identity, Depends(current_identity)]
+
+
+@dataclass
+class Paging:
+    page: int
+    size: int
+
+
+def paging(page: Annotated[int, Query(ge=1, le=100_000, description="页码，从 1 开始")] = 1,
+           size: Annotated[int, Query(ge=1, le=200, description="每页条数")] = 20) -> Paging:
+    return Paging(page, size)
+
+
+PageDep = Annotated[Paging, Depends(paging)]
+
+IdText = Annotated[str | None, Query(min_length=1, max_length=64)]

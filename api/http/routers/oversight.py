@@ -1,0 +1,50 @@
+"""Dashboards, graph export and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.schemas import AuditEntryPage
+from api.services import audit as audit_svc
+from api.services import dashboards as dashboard_svc
+from api.services import graph_export
+
+dashboards = APIRouter(prefix="/api/dashboards", tags=["工作看板"])
+export = APIRouter(prefix="/api/export", tags=["网络导出"])
+audit = APIRouter(prefix="/api/audit", tags=["操作记录"])
+
+
+@dashboards.get("/{scope_id}", response_model=dashboard_svc.Dashboard,
+                summary="街道或区的工作看板（全部由记录计算）与预警")
+def dashboard(store: StoreDep, who: CurrentIdentity, scope_id: str,
+              idle_days: Annotated[int, Query(ge=1, le=3650)] = 180,
+              coverage_floor: Annotated[int, Query(ge=1, le=100)] = 1
+              ) -> dashboard_svc.Dashboard:
+    params = dashboard_svc.DashboardParams(idle_days=idle_days, coverage_floor=coverage_floor)
+    return dashboard_svc.dashboard(store, who, scope_id, params=params)
+
+
+@export.get("/{scope_id}", response_class=Response,
+            responses={200: {"content": {"application/graphml+xml": {},
+                                         "application/json": {}}}},
+            summary="导出街道或区的网络（GraphML 或 JSON；研究人员为假名）")
+def export_graph(ctx: ContextDep, who: CurrentIdentity, scope_id: str,
+                 format: Literal["graphml", "json"] = "graphml") -> Response:
+    content, media, name = graph_export.export_scope(ctx.store, who, scope_id, format,
+                                                     salt=ctx.salt)
+    return Response(content, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'
+                             if name.isascii() and '"' not in name
+                             else 'attachment; filename="gongjian-export"'})
+
+
+@audit.get("", response_model=AuditEntryPage, summary="操作记录（仅管理员）")
+def list_audit(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+               target_id: IdText = None, target_kind: IdText = None, action: IdText = None,
+               by_id: IdText = None) -> AuditEntryPage:
+    p = audit_svc.list_audit(store, who, target_id=target_id, target_kind=target_kind,
+                             action=action, by_id=by_id, page=paging.page, size=paging.size)
+    return AuditEntryPage(items=p.items, total=p.total, page=p.page, size=p.size)

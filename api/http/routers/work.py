@@ -1,0 +1,219 @@
+"""Match runs, projects and their lifecycle, agreements, service records, evaluations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
+
+from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.schemas import (
+    AgreementCreate,
+    AgreementPage,
+    AgreementPublic,
+    AgreementStep,
+    EvaluationCreate,
+    EvaluationPage,
+    EvaluationPublic,
+    MatchRunCreate,
+    MatchRunPage,
+    MatchRunPublic,
+    ProjectPage,
+    ProjectPublic,
+    RunPart,
+    ServiceRecordCreate,
+    ServiceRecordPage,
+    ServiceRecordPublic,
+    SignatureIn,
+    TransitionIn,
+)
+from api.services import agreements as agreement_svc
+from api.services import evaluations as evaluation_svc
+from api.services import projects as project_svc
+from api.services import records as record_svc
+from api.services import runs as run_svc
+
+match_runs = APIRouter(prefix="/api/match-runs", tags=["匹配批次"])
+projects = APIRouter(prefix="/api/projects", tags=["共建项目"])
+agreements = APIRouter(prefix="/api/agreements", tags=["共建协议"])
+records = APIRouter(prefix="/api/service-records", tags=["服务记实"])
+evaluations = APIRouter(prefix="/api/evaluations", tags=["评议"])
+
+
+@match_runs.post("", response_model=MatchRunPublic, status_code=201,
+                 summary="为一个街道或区发起匹配（可带 Idempotency-Key）")
+def start_run(ctx: ContextDep, who: CurrentIdentity, body: MatchRunCreate,
+              idempotency_key: Annotated[str | None, Header(max_length=200)] = None
+              ) -> MatchRunPublic:
+    data = run_svc.start_run(ctx.store, who, body.scope_id, body.params, keys=ctx.keys,
+                             key=idempotency_key)
+    return MatchRunPublic.model_validate({**data, "result": {}})
+
+
+@match_runs.get("", response_model=MatchRunPage, summary="匹配批次列表")
+def list_runs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+              scope_id: IdText = None) -> MatchRunPage:
+    p = run_svc.list_runs(store, who, scope_id=scope_id, page=paging.page, size=paging.size)
+    return MatchRunPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@match_runs.get("/{run_id}", response_model=MatchRunPublic, summary="匹配批次详情（含完整结果）")
+def get_run(store: StoreDep, who: CurrentIdentity, run_id: str) -> MatchRunPublic:
+    return run_svc.get_run(store, who, run_id)
+
+
+@match_runs.get("/{run_id}/proposals", response_model=ProjectPage,
+                summary="本批次提议的项目，含得分构成与说明")
+def run_proposals(store: StoreDep, who: CurrentIdentity, run_id: str, paging: PageDep
+                  ) -> ProjectPage:
+    run_svc.get_run(store, who, run_id)
+    p = project_svc.list_projects(store, who, match_run_id=run_id, page=paging.page,
+                                  size=paging.size)
+    return ProjectPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@match_runs.get("/{run_id}/unmatched", response_model=RunPart, summary="未匹配的需求及原因")
+def run_unmatched(store: StoreDep, who: CurrentIdentity, run_id: str) -> RunPart:
+    return RunPart(run_id=run_id, items=run_svc.run_part(store, who, run_id, "unmatched"))
+
+
+@match_runs.get("/{run_id}/scarcity", response_model=RunPart,
+                summary="资源紧缺情况（按类别、地区）")
+def run_scarcity(store: StoreDep, who: CurrentIdentity, run_id: str) -> RunPart:
+    return RunPart(run_id=run_id, items=run_svc.run_part(store, who, run_id, "scarcity"))
+
+
+@projects.get("", response_model=ProjectPage,
+              summary="共建项目列表（可按单位、社区、街道、状态、类别筛选）")
+def list_projects(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+                  unit_id: IdText = None, community_id: IdText = None,
+                  street_id: IdText = None, status: IdText = None, category: IdText = None,
+                  need_id: IdText = None, match_run_id: IdText = None) -> ProjectPage:
+    p = project_svc.list_projects(store, who, unit_id=unit_id, community_id=community_id,
+                                  street_id=street_id, status=status, category=category,
+                                  need_id=need_id, match_run_id=match_run_id,
+                                  page=paging.page, size=paging.size)
+    return ProjectPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@projects.get("/{project_id}", response_model=ProjectPublic, summary="共建项目详情")
+def get_project(store: StoreDep, who: CurrentIdentity, project_id: str) -> ProjectPublic:
+    return project_svc.get_project(store, who, project_id)
+
+
+@projects.post("/{project_id}/transitions", response_model=ProjectPublic,
+               summary="项目流转：认领、确认、提交、决议、开始、完成、谢绝、取消……（带版本）")
+def transition(store: StoreDep, who: CurrentIdentity, project_id: str, body: TransitionIn
+               ) -> ProjectPublic:
+    return project_svc.transition(store, who, project_id, body.action, body.version,
+                                  body.note)
+
+
+@agreements.get("", response_model=AgreementPage, summary="共建协议列表")
+def list_agreements(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+                    status: IdText = None, community_id: IdText = None,
+                    street_id: IdText = None) -> AgreementPage:
+    p = agreement_svc.list_agreements(store, who, status=status, community_id=community_id,
+                                      street_id=street_id, page=paging.page, size=paging.size)
+    return AgreementPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@agreements.post("", response_model=AgreementPublic, status_code=201,
+                 summary="由已决议项目起草协议（同一社区）")
+def draft_agreement(store: StoreDep, who: CurrentIdentity, body: AgreementCreate
+                    ) -> AgreementPublic:
+    return agreement_svc.draft(store, who, body.project_ids, title=body.title,
+                               terms=body.terms, start=body.start, end=body.end)
+
+
+@agreements.get("/{agreement_id}", response_model=AgreementPublic, summary="共建协议详情")
+def get_agreement(store: StoreDep, who: CurrentIdentity, agreement_id: str
+                  ) -> AgreementPublic:
+    return agreement_svc.get_agreement(store, who, agreement_id)
+
+
+@agreements.post("/{agreement_id}/signatures", response_model=AgreementPublic,
+                 summary="以本方身份签署（各方签完即为已签署）")
+def sign_agreement(store: StoreDep, who: CurrentIdentity, agreement_id: str,
+                   body: SignatureIn) -> AgreementPublic:
+    return agreement_svc.sign(store, who, agreement_id, body.version, signer=body.signer)
+
+
+@agreements.post("/{agreement_id}/transitions", response_model=AgreementPublic,
+                 summary="协议生效、终止、到期、撤回（带版本）")
+def agreement_step(store: StoreDep, who: CurrentIdentity, agreement_id: str,
+                   body: AgreementStep) -> AgreementPublic:
+    if body.action == "activate":
+        return agreement_svc.activate(store, who, agreement_id, body.version, note=body.note)
+    return agreement_svc.end(store, who, agreement_id, body.action, body.version,
+                             note=body.note)
+
+
+@agreements.get("/{agreement_id}/document.html", response_class=Response,
+                responses={200: {"content": {"text/html": {}}}},
+                summary="协议文本（可打印的网页）")
+def agreement_html(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
+    return Response(agreement_svc.document_html(store, who, agreement_id),
+                    media_type="text/html; charset=utf-8")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@agreements.get("/{agreement_id}/document.docx", response_class=Response,
+                responses={200: {"content": {DOCX: {}}}}, summary="协议文本（Word 文档）")
+def agreement_docx(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
+    content = agreement_svc.document_docx(store, who, agreement_id)
+    return Response(content, media_type=DOCX, headers={
+        "Content-Disposition": f'attachment; filename="agreement-{agreement_id[:40]}.docx"'
+        if agreement_id.isascii() and '"' not in agreement_id
+        else 'attachment; filename="agreement.docx"'})
+
+
+@records.get("", response_model=ServiceRecordPage, summary="服务记实列表")
+def list_records(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+                 project_id: IdText = None, unit_id: IdText = None,
+                 community_id: IdText = None, street_id: IdText = None
+                 ) -> ServiceRecordPage:
+    p = record_svc.list_records(store, who, project_id=project_id, unit_id=unit_id,
+                                community_id=community_id, street_id=street_id,
+                                page=paging.page, size=paging.size)
+    return ServiceRecordPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@records.post("", response_model=ServiceRecordPublic, status_code=201,
+              summary="记实：服务日期、时长、参与党员（仅实施中的项目）")
+def create_record(store: StoreDep, who: CurrentIdentity, body: ServiceRecordCreate
+                  ) -> ServiceRecordPublic:
+    return record_svc.create_record(store, who, body.project_id, date=body.date,
+                                    hours=body.hours, member_ids=body.member_ids,
+                                    quantity=body.quantity, note=body.note)
+
+
+@records.get("/{record_id}", response_model=ServiceRecordPublic, summary="服务记实详情")
+def get_record(store: StoreDep, who: CurrentIdentity, record_id: str) -> ServiceRecordPublic:
+    return record_svc.get_record(store, who, record_id)
+
+
+@evaluations.get("", response_model=EvaluationPage, summary="评议列表")
+def list_evaluations(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+                     target_id: IdText = None, community_id: IdText = None,
+                     unit_id: IdText = None) -> EvaluationPage:
+    p = evaluation_svc.list_evaluations(store, who, target_id=target_id,
+                                        community_id=community_id, unit_id=unit_id,
+                                        page=paging.page, size=paging.size)
+    return EvaluationPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@evaluations.post("", response_model=EvaluationPublic, status_code=201,
+                  summary="评议项目或协议（1–5 分）")
+def evaluate(store: StoreDep, who: CurrentIdentity, body: EvaluationCreate
+             ) -> EvaluationPublic:
+    return evaluation_svc.evaluate(store, who, body.target_id, body.score, body.comment,
+                                   expected_version=body.version)
+
+
+@evaluations.get("/{evaluation_id}", response_model=EvaluationPublic, summary="评议详情")
+def get_evaluation(store: StoreDep, who: CurrentIdentity, evaluation_id: str
+                   ) -> EvaluationPublic:
+    return evaluation_svc.get_evaluation(store, who, evaluation_id)

@@ -1,0 +1,238 @@
+"""Request and response shapes: ``XCreate`` / ``XUpdate`` / ``XPublic`` / ``XPage``.
+
+The graph's node models are already the public shape of most objects (they hold no
+secrets; members are the exception and have their own :class:`MemberPublic`), so the
+``XPublic`` names are aliases of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph import (
+    Agreement,
+    AuditEntry,
+    Evaluation,
+    MatchRun,
+    Need,
+    Organization,
+    Project,
+    ResidentUnit,
+    Resource,
+    ServiceMode,
+    ServiceRecord,
+)
+
+T = TypeVar("T")
+
+Id = str
+ShortText = Field(default="", max_length=2000)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PageOut(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(ge=0)
+    page: int = Field(ge=1)
+    size: int = Field(ge=1)
+
+
+OrganizationPublic = Organization
+UnitPublic = ResidentUnit
+NeedPublic = Need
+ResourcePublic = Resource
+ProjectPublic = Project
+AgreementPublic = Agreement
+ServiceRecordPublic = ServiceRecord
+EvaluationPublic = Evaluation
+AuditEntryPublic = AuditEntry
+MatchRunPublic = MatchRun
+
+OrganizationPage = PageOut[Organization]
+UnitPage = PageOut[ResidentUnit]
+NeedPage = PageOut[Need]
+ResourcePage = PageOut[Resource]
+ProjectPage = PageOut[Project]
+AgreementPage = PageOut[Agreement]
+ServiceRecordPage = PageOut[ServiceRecord]
+EvaluationPage = PageOut[Evaluation]
+AuditEntryPage = PageOut[AuditEntry]
+MatchRunPage = PageOut[MatchRun]
+
+
+class ErrorProblem(BaseModel):
+    field: str | None = None
+    message: str
+    row: int | None = None
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="稳定的机器可读错误码")
+    title: str
+    message: str = Field(description="可据以处理的中文说明")
+    field: str | None = Field(default=None, description="出错的字段")
+    problems: list[ErrorProblem] = Field(default_factory=list)
+    current: dict[str, Any] | None = Field(default=None,
+                                           description="版本冲突时对象的当前状态")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str
+    expires_in: int
+
+
+class IdentityOut(BaseModel):
+    username: str
+    role: str
+    role_name: str
+    scope_id: str
+    subject_id: str
+    display_name: str
+    street_ids: list[str]
+    read_only: bool
+
+
+class _ItemCommon(Strict):
+    id: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[^\s]+$",
+                           description="留空则自动生成")
+    title: str = Field(min_length=1, max_length=100)
+    description: str = ShortText
+    category: str = Field(min_length=1, max_length=50, description="类别名称或代码，如 法律服务")
+    unit_of_measure: str = Field(min_length=1, max_length=10, description="如 次、小时、人")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class NeedCreate(_ItemCommon):
+    community_id: str | None = Field(default=None, min_length=1, max_length=64,
+                                     description="社区党组织账号可留空（即本社区）")
+    quantity: int = Field(gt=0, le=1_000_000)
+    urgency: int = Field(default=2, ge=1, le=3)
+    online_ok: bool = False
+
+
+class ResourceCreate(_ItemCommon):
+    unit_id: str | None = Field(default=None, min_length=1, max_length=64,
+                                description="驻区单位账号可留空（即本单位）")
+    capacity: int = Field(gt=0, le=1_000_000)
+    mode: ServiceMode = ServiceMode.ONSITE
+    reach_km: float = Field(default=3.0, ge=0, le=100)
+
+
+class _ItemUpdate(Strict):
+    version: int = Field(ge=0, le=2**31, description="您看到的版本；已被他人修改时返回 409")
+    note: str = ShortText
+    title: str | None = Field(default=None, min_length=1, max_length=100)
+    description: str | None = Field(default=None, max_length=2000)
+    category: str | None = Field(default=None, min_length=1, max_length=50)
+    unit_of_measure: str | None = Field(default=None, min_length=1, max_length=10)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class NeedUpdate(_ItemUpdate):
+    quantity: int | None = Field(default=None, gt=0, le=1_000_000)
+    urgency: int | None = Field(default=None, ge=1, le=3)
+    online_ok: bool | None = None
+
+
+class ResourceUpdate(_ItemUpdate):
+    capacity: int | None = Field(default=None, gt=0, le=1_000_000)
+    mode: ServiceMode | None = None
+    reach_km: float | None = Field(default=None, ge=0, le=100)
+
+
+class VersionedStep(Strict):
+    version: int = Field(ge=0, le=2**31, description="您看到的版本；已被他人修改时返回 409")
+    note: str = ShortText
+
+
+class TransitionIn(VersionedStep):
+    action: str = Field(min_length=1, max_length=30,
+                        description="claim、confirm、decline、submit、resolve、reject、return、"
+                                    "start、complete、evaluate、cancel")
+
+
+class AgreementCreate(Strict):
+    project_ids: list[str] = Field(min_length=1, max_length=50)
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    terms: str | None = Field(default=None, max_length=2000)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class SignatureIn(Strict):
+    version: int = Field(ge=0, le=2**31)
+    signer: str | None = Field(default=None, min_length=1, max_length=50,
+                               description="签署人姓名；留空则用账号名称")
+
+
+class AgreementStep(VersionedStep):
+    action: str = Field(min_length=1, max_length=30,
+                        description="activate（生效）、terminate（终止）、expire（到期）、withdraw（撤回）")
+
+
+class ServiceRecordCreate(Strict):
+    project_id: str = Field(min_length=1, max_length=64)
+    date: dt.date
+    hours: float = Field(gt=0, le=10_000)
+    member_ids: list[str] = Field(default_factory=list, max_length=500)
+    quantity: int = Field(default=0, ge=0, le=1_000_000)
+    note: str = ShortText
+
+
+class EvaluationCreate(Strict):
+    target_id: str = Field(min_length=1, max_length=64, description="共建项目或共建协议编号")
+    score: int = Field(ge=1, le=5)
+    comment: str = ShortText
+    version: int | None = Field(default=None, ge=0, le=2**31,
+                                description="评议项目时必填：您看到的项目版本")
+
+
+class MatchRunCreate(Strict):
+    scope_id: str = Field(min_length=1, max_length=64, description="街道或区的编号")
+    params: dict[str, Any] = Field(default_factory=dict, description="匹配参数（权重等）")
+
+
+class MemberPublic(BaseModel):
+    id: str
+    name: str
+    category: str
+    org_id: str
+    street_id: str | None
+    work_unit_id: str | None
+    home_community_id: str | None
+    phone: str | None
+    points: int
+    pseudonymous: bool = Field(description="为真时编号与姓名为假名")
+
+
+MemberPage = PageOut[MemberPublic]
+
+
+class ImportOut(BaseModel):
+    kind: str
+    source: str
+    rows: int
+    created: dict[str, int]
+    updated: dict[str, int]
+    unchanged: dict[str, int]
+    changed: int
+
+
+class RunPart(BaseModel):
+    run_id: str
+    items: list[Any]

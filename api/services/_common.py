@@ -1,0 +1,106 @@
+"""What every service shares: scoped listing, scoped fetching, audit entries, new ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from api.errors import Forbidden
+from api.identity import Identity, can_read, list_scope, merge_filters, require_read
+from graph import (
+    Agreement,
+    AuditEntry,
+    GraphStore,
+    Node,
+    Page,
+    Role,
+    VersionConflict,
+)
+
+N = TypeVar("N", bound=Node)
+
+MAX_SIZE = 200
+_ALL = 10_000
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def new_id(prefix: str) -> str:
+    """A fresh id that sorts by creation time (lists are ordered by id)."""
+    return f"{prefix}-{time.time_ns():x}-{uuid.uuid4().hex[:8]}"
+
+
+def scoped_page(store: GraphStore, who: Identity, kind: type[N],
+                filters: Mapping[str, Any] | None = None, page: int = 1,
+                size: int = 20) -> Page[N]:
+    """One page of ``kind`` narrowed to what ``who`` may read, with ``filters``."""
+    scope, forced = list_scope(who, kind)
+    merged = merge_filters(forced, filters or {})
+    if merged is None:
+        return Page([], 0, page, size)
+    if who.role == Role.RESIDENT_UNIT and kind is Agreement:
+        # a list field (an agreement's units) cannot be filtered in the store
+        everything = _all(store, kind, scope, merged)
+        readable = [n for n in everything if can_read(who, n)]
+        start = (page - 1) * size
+        return Page(readable[start:start + size], len(readable), page, size)
+    result = store.list(kind, scope=scope, filters=merged, page=page, size=size)
+    items = [n for n in result.items if can_read(who, n)]
+    return Page(items, result.total - (len(result.items) - len(items)), page, size)
+
+
+def _all(store: GraphStore, kind: type[N], scope: str | None,
+         filters: Mapping[str, Any]) -> list[N]:
+    out: list[N] = []
+    page = 1
+    while True:
+        part = store.list(kind, scope=scope, filters=filters, page=page, size=_ALL)
+        out.extend(part.items)
+        if len(out) >= part.total or not part.items:
+            return out
+        page += 1
+
+
+def get_readable(store: GraphStore, who: Identity, kind: type[N], id: str) -> N:
+    """The node, if ``who`` may see it (NotFound or Forbidden otherwise)."""
+    node = store.get(kind, id)
+    require_read(who, node)
+    return node
+
+
+def check_version(node: Node, expected: int) -> None:
+    """A conflict, with the current state, when the caller saw another version."""
+    if node.version != expected:
+        raise VersionConflict(
+            f"{node.LABEL} {node.id} 已被他人修改（您看到的是第 {expected} 版，"
+            f"当前为第 {node.version} 版），请刷新后重试",
+            id=node.id, expected=expected, current=node.version,
+            state=node.model_dump(mode="json"))
+
+
+def audit(who: Identity, target: Node, action: str, from_state: str | None,
+          to_state: str | None, note: str = "", at: dt.datetime | None = None) -> AuditEntry:
+    """The audit line for ``who`` taking ``action`` on ``target``."""
+    street = getattr(target, "street_id", None)
+    community = getattr(target, "community_id", None)
+    unit = getattr(target, "unit_id", None)
+    if unit is None and getattr(target, "unit_ids", None):
+        unit = target.unit_ids[0]  # type: ignore[attr-defined]
+    return AuditEntry(
+        id=new_id("AU"), target_kind=target.KIND, target_id=target.id, action=action,
+        from_state=from_state, to_state=to_state, by_role=who.role,
+        by_id=who.subject_id[:64], at=at or now_utc(), note=note[:2000],
+        street_id=street, community_id=community, unit_id=unit)
+
+
+def require_roles(who: Identity, roles: set[Role], what: str) -> None:
+    if who.role not in roles:
+        from graph import ROLE_NAMES
+
+        allowed = "、".join(ROLE_NAMES[r] for r in sorted(roles))
+        raise Forbidden(f"{who.describe()}不能{what}（可执行者：{allowed}）")

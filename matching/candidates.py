@@ -1,0 +1,163 @@
+"""Candidate pairs, sparse from the start.
+
+A resource can serve a need when
+
+* the categories are the same or related in the taxonomy,
+* the units of measure are the same (hours do not serve a need counted in venues),
+* the need lies within the resource's reach (``onsite``: the unit travels to the
+  community; ``at_unit``: residents travel to the unit; both measured as straight-line
+  km on a local projection), or the resource is ``online`` and the need can be served
+  online,
+* the time windows overlap (``None`` is open),
+* the pair is neither declined nor pinned (pinned pairs are fixed outside the solve),
+* both still have quantity left after pinned pairs.
+
+Distances come from k-d trees (one per unit of measure and need category), queried with
+whole trees of resources of a compatible category, so no loop ever runs over all pairs.
+An online resource reaches every need that accepts online service; to keep the candidate
+graph sparse, each need keeps only its ``max_online`` nearest online resources (needs
+without a place rank them by resource order).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from matching.arrays import F64, I64, ONLINE, Arrays, B
+
+REACH_BIN = math.sqrt(2.0)
+
+
+@dataclass(frozen=True, eq=False)
+class Candidates:
+    """Candidate pairs sorted by (need, resource); ``dist`` is NaN for online pairs."""
+
+    need: I64
+    res: I64
+    dist: F64
+    online: B
+
+    def __len__(self) -> int:
+        return int(self.need.shape[0])
+
+
+def _groups(keys: I64, index: I64) -> dict[int, I64]:
+    """Map each key to the (sorted) indices carrying it."""
+    order = np.argsort(keys[index], kind="stable")
+    sorted_idx = index[order]
+    sorted_keys = keys[sorted_idx]
+    if len(sorted_keys) == 0:
+        return {}
+    uniq, starts = np.unique(sorted_keys, return_index=True)
+    ends = np.append(starts[1:], len(sorted_keys))
+    return {int(k): sorted_idx[s:e] for k, s, e in zip(uniq, starts, ends, strict=True)}
+
+
+def _reach_bins(reach: F64) -> I64:
+    safe = np.maximum(reach, 1e-9)
+    return np.ceil(np.log(safe) / math.log(REACH_BIN) - 1e-12).astype(np.int64)
+
+
+def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
+    """All candidate pairs of the problem behind ``a``."""
+    n_cats = len(a.categories)
+    n_key = a.n_uom * n_cats + a.n_cat
+    r_key = a.r_uom * n_cats + a.r_cat
+    need_open = a.n_left > 0
+    res_open = a.r_left > 0
+    need_placed = ~np.isnan(a.n_xy[:, 0])
+    res_placed = ~np.isnan(a.r_xy[:, 0])
+
+    parts_n: list[I64] = []
+    parts_r: list[I64] = []
+    parts_d: list[F64] = []
+
+    # resources with a place and a reach
+    geo_needs = _groups(n_key, np.flatnonzero(need_open & need_placed))
+    geo_res = _groups(r_key, np.flatnonzero(res_open & res_placed & (a.r_mode != ONLINE)))
+    trees: dict[int, cKDTree] = {}
+    for key, res_idx in geo_res.items():
+        uom, cat = divmod(key, n_cats)
+        compatible = [cat, *np.flatnonzero(a.related[cat]).tolist()]
+        bins = _reach_bins(a.r_reach[res_idx])
+        for b in np.unique(bins):
+            in_bin = res_idx[bins == b]
+            reach = a.r_reach[in_bin]
+            rtree = cKDTree(a.r_xy[in_bin])
+            for c in compatible:
+                need_idx = geo_needs.get(uom * n_cats + int(c))
+                if need_idx is None:
+                    continue
+                ntree = trees.get(uom * n_cats + int(c))
+                if ntree is None:
+                    ntree = trees[uom * n_cats + int(c)] = cKDTree(a.n_xy[need_idx])
+                found = rtree.sparse_distance_matrix(
+                    ntree, float(reach.max()), output_type="ndarray")
+                i = found["i"].astype(np.int64)
+                d = found["v"].astype(np.float64)
+                keep = d <= reach[i] + 1e-9
+                parts_r.append(in_bin[i[keep]])
+                parts_n.append(need_idx[found["j"][keep].astype(np.int64)])
+                parts_d.append(d[keep])
+    n_geo = sum(len(p) for p in parts_n)
+
+    # online resources, for needs that accept online service
+    online_needs = _groups(n_key, np.flatnonzero(need_open & a.n_online))
+    online_res = _groups(r_key, np.flatnonzero(res_open & (a.r_mode == ONLINE)))
+    on_n: list[I64] = []
+    on_r: list[I64] = []
+    on_rank: list[F64] = []
+    for key, res_idx in online_res.items():
+        uom, cat = divmod(key, n_cats)
+        for c in [cat, *np.flatnonzero(a.related[cat]).tolist()]:
+            need_idx = online_needs.get(uom * n_cats + int(c))
+            if need_idx is None:
+                continue
+            nn = np.repeat(need_idx, len(res_idx))
+            rr = np.tile(res_idx, len(need_idx))
+            delta = a.n_xy[nn] - a.r_xy[rr]
+            rank = np.hypot(delta[:, 0], delta[:, 1])
+            rank[np.isnan(rank)] = np.inf
+            nn, rr, rank = _nearest(nn, rr, rank, max_online)
+            on_n.append(nn)
+            on_r.append(rr)
+            on_rank.append(rank)
+    if on_n:
+        nn, rr, _ = _nearest(np.concatenate(on_n), np.concatenate(on_r),
+                             np.concatenate(on_rank), max_online)
+        parts_n.append(nn)
+        parts_r.append(rr)
+        parts_d.append(np.full(len(nn), np.nan))
+
+    need = np.concatenate(parts_n) if parts_n else np.zeros(0, np.int64)
+    res = np.concatenate(parts_r) if parts_r else np.zeros(0, np.int64)
+    dist = np.concatenate(parts_d) if parts_d else np.zeros(0, np.float64)
+    online = np.zeros(len(need), dtype=np.bool_)
+    online[n_geo:] = True
+
+    overlap = (np.maximum(a.n_start[need], a.r_start[res])
+               <= np.minimum(a.n_end[need], a.r_end[res]))
+    keys = need * a.n_res + res
+    keep = overlap
+    if len(a.declined_keys):
+        keep &= ~np.isin(keys, a.declined_keys)
+    if len(a.pinned_keys):
+        keep &= ~np.isin(keys, a.pinned_keys)
+    keys = keys[keep]
+    order = np.argsort(keys, kind="stable")
+    return Candidates(need=need[keep][order], res=res[keep][order],
+                      dist=dist[keep][order], online=online[keep][order])
+
+
+def _nearest(need: I64, res: I64, rank: F64, k: int) -> tuple[I64, I64, F64]:
+    """Keep, for each need, the ``k`` pairs of lowest rank (ties by resource index)."""
+    order = np.lexsort((res, rank, need))
+    need, res, rank = need[order], res[order], rank[order]
+    starts = np.flatnonzero(np.r_[True, need[1:] != need[:-1]])
+    pos = np.arange(len(need)) - np.repeat(starts, np.diff(np.r_[starts, len(need)]))
+    keep = pos < k
+    return need[keep], res[keep], rank[keep]

@@ -1,0 +1,214 @@
+"""The front door: ``match(problem, params, method)``.
+
+Stages (each timed): candidates -> scores -> solve -> explain -> scarcity -> validate.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from matching.arrays import F64, I64, ONLINE, Arrays, arrays_of
+from matching.candidates import find_candidates
+from matching.errors import UnknownMethod
+from matching.explain import alternatives, unserved
+from matching.flow import build_network, solve_flow
+from matching.greedy import solve_greedy
+from matching.lp import solve_lp
+from matching.model import Model, Solution, build_model, model_objective
+from matching.params import FEATURES, MatchParams
+from matching.problem import Problem
+from matching.result import MatchResult, Pair, Shortfall, Utilisation
+from matching.scarcity import ScarcityRow, scarcity_rows
+from matching.scores import combine, feature_matrix
+from matching.validate import check_result
+
+METHODS = ("flow", "lp", "greedy")
+SCARCITY_EXACT = "exact: shortest paths from the sink in the residual network (node potentials)"
+SCARCITY_RELAXED = ("approximate: residual shortest paths of the flow relaxation at the MILP "
+                    "solution (per-unit project limits ignored)")
+
+
+def _solver(method: str, model: Model, params: MatchParams) -> Solution:
+    if method == "greedy":
+        return solve_greedy(model)
+    if method == "lp" or model.has_project_limits:
+        return solve_lp(model, params.time_limit_s)
+    return solve_flow(model)
+
+
+def match(problem: Problem, params: MatchParams | None = None, method: str = "flow"
+          ) -> MatchResult:
+    """Pair needs with resources, optimally, and explain the result.
+
+    The objective is ``sum over pairs of score * quantity / need quantity``: a need served
+    in full adds its score (priority is a feature of the score), whatever its quantity.
+    Minimum shares come first (lexicographically), then the objective.
+
+    Parameters
+    ----------
+    problem
+        The needs, resources and context.
+    params
+        Weights and knobs; ``MatchParams()`` by default.
+    method
+        ``"flow"`` (default; exact, OR-Tools min-cost flow), ``"lp"`` (exact, HiGHS via
+        scipy, component by component) or ``"greedy"`` (baseline, highest score first).
+        With per-unit project limits both exact methods solve a MILP with HiGHS.
+
+    Returns
+    -------
+    MatchResult
+        Checked by :func:`check_result` before it is returned.
+
+    Examples
+    --------
+    >>> from matching import NeedItem, Problem, ResourceItem, Taxonomy
+    >>> needs = [NeedItem("N1", "C1", "S1", "legal_advice", 2, "次", lat=30.0, lon=120.0,
+    ...                   title="法律咨询"),
+    ...          NeedItem("N2", "C2", "S1", "venue", 1, "场地", lat=30.0, lon=120.0)]
+    >>> res = [ResourceItem("R1", "U1", "S1", "legal_advice", 1, "次", lat=30.0,
+    ...                     lon=120.01, title="律师咨询")]
+    >>> result = match(Problem(needs, res, Taxonomy.from_related({})))
+    >>> [(p.need_id, p.resource_id, p.quantity) for p in result.pairs]
+    [('N1', 'R1', 1)]
+    >>> [(u.need_id, u.reason) for u in result.unmatched]
+    [('N2', 'category_not_offered_in_reach')]
+    >>> match(Problem(needs, res), method="simplex")
+    Traceback (most recent call last):
+    ...
+    matching.errors.UnknownMethod: unknown method 'simplex'; valid methods: flow, lp, greedy
+    """
+    if method not in METHODS:
+        raise UnknownMethod(f"unknown method {method!r}; valid methods: {', '.join(METHODS)}")
+    params = params or MatchParams()
+    timings: dict[str, float] = {}
+    clock = _Clock(timings)
+
+    a = arrays_of(problem)
+    cands = find_candidates(a, params.max_online_per_need)
+    clock.lap("candidates")
+
+    need = np.concatenate([cands.need, a.pin_need])
+    res = np.concatenate([cands.res, a.pin_res])
+    dist = np.concatenate([cands.dist, _pinned_dist(a)])
+    features = feature_matrix(problem, a, need, res, dist, params)
+    score = combine(features, params)
+    k = len(cands)
+    model = build_model(problem, a, cands, score[:k])
+    clock.lap("scores")
+
+    solution = _solver(method, model, params)
+    clock.lap("solve")
+
+    x = solution.x
+    objective = model_objective(model, x) + float(
+        np.dot(score[k:], a.pin_qty / a.n_qty[a.pin_need]))
+    pairs = _pairs(a, model, x, features, score)
+    none, part = unserved(a, model, cands, x)
+    used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
+        + (a.r_cap - a.r_left)
+    utilisation = [Utilisation(rid, int(u), int(c))
+                   for rid, u, c in zip(a.res_ids, used.tolist(), a.r_cap.tolist(),
+                                        strict=True)]
+    shortfalls = _shortfalls(problem, a, model, x)
+    clock.lap("explain")
+
+    scarcity: list[ScarcityRow] = []
+    scarcity_method = "not computed"
+    notes = list(solution.notes)
+    if params.scarcity and k > params.scarcity_max_pairs:
+        notes.append(f"scarcity skipped: {k} candidate pairs is above scarcity_max_pairs "
+                     f"({params.scarcity_max_pairs})")
+    elif params.scarcity and solution.status == "optimal" and method != "greedy":
+        net = build_network(model, solution.share_units)
+        scarcity = scarcity_rows(a, model, net, x)
+        scarcity_method = SCARCITY_RELAXED if model.has_project_limits else SCARCITY_EXACT
+    clock.lap("scarcity")
+
+    gap: float | None = 0.0
+    if solution.status == "heuristic":
+        gap = None
+    elif solution.status == "time_limit":
+        reached = model_objective(model, x)
+        bound = solution.bound if solution.bound is not None else math.inf
+        gap = (bound - reached) / max(abs(bound), 1e-12) if math.isfinite(bound) else None
+    result = MatchResult(
+        method=method, solver=solution.solver, status=solution.status,
+        objective=objective, gap=gap, pairs=pairs, unmatched=none, partial=part,
+        utilisation=utilisation, scarcity=scarcity, shortfalls=shortfalls,
+        n_candidates=k, share_units=solution.share_units, scarcity_method=scarcity_method,
+        notes=notes, timings=timings)
+    check_result(problem, result, params)
+    clock.lap("validate")
+    return result
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = round(now - self.t, 6)
+        self.t = now
+
+
+def _pinned_dist(a: Arrays) -> F64:
+    delta = a.n_xy[a.pin_need] - a.r_xy[a.pin_res]
+    dist: F64 = np.hypot(delta[:, 0], delta[:, 1])
+    dist[a.r_mode[a.pin_res] == ONLINE] = np.nan
+    return dist
+
+
+def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64) -> list[Pair]:
+    best, _ = alternatives(model, x)
+    k = model.n_pairs
+    chosen = np.flatnonzero(x > 0)
+    rounded = np.round(features, 12)
+    out: list[Pair] = []
+
+    def make(p: int, need: int, res: int, qty: int, pinned: bool) -> Pair:
+        alt = int(best[need])
+        alternative = None if alt < 0 else (a.res_ids[int(model.pair_res[alt])],
+                                            float(model.score[alt]))
+        return Pair(need_id=a.need_ids[need], resource_id=a.res_ids[res], quantity=qty,
+                    score=float(score[p]),
+                    breakdown={f: float(rounded[p, c]) for c, f in enumerate(FEATURES)},
+                    alternative=alternative, pinned=pinned)
+
+    for p in chosen.tolist():
+        out.append(make(p, int(model.pair_need[p]), int(model.pair_res[p]), int(x[p]), False))
+    for q in range(len(a.pin_need)):
+        out.append(make(k + q, int(a.pin_need[q]), int(a.pin_res[q]), int(a.pin_qty[q]),
+                        True))
+    out.sort(key=lambda p: (p.need_id, p.resource_id))
+    return out
+
+
+def _shortfalls(problem: Problem, a: Arrays, model: Model, x: I64) -> list[Shortfall]:
+    if not any(problem.min_share(c) > 0 for c in a.communities):
+        return []
+    served = np.bincount(model.pair_need, weights=x, minlength=a.n_needs) \
+        + (a.n_qty - a.n_left)
+    # what each need could get at most: its candidates' capacities, capped at its quantity
+    reach = np.bincount(model.pair_need, weights=model.pair_cap, minlength=a.n_needs)
+    reachable = np.minimum(reach, a.n_left) + (a.n_qty - a.n_left)
+    n_comm = len(a.communities)
+    demand = np.bincount(a.n_comm, weights=a.n_qty, minlength=n_comm)
+    got = np.bincount(a.n_comm, weights=served, minlength=n_comm)
+    can = np.bincount(a.n_comm, weights=reachable, minlength=n_comm)
+    out: list[Shortfall] = []
+    for c, community in enumerate(a.communities):
+        share = problem.min_share(community)
+        required = math.ceil(share * demand[c] - 1e-9) if share > 0 else 0
+        if got[c] < required:
+            out.append(Shortfall(community_id=community, share=share, required=required,
+                                 served=int(got[c]), reachable=int(can[c]),
+                                 shortfall=int(required - got[c])))
+    out.sort(key=lambda s: s.community_id)
+    return out
+

@@ -1,0 +1,146 @@
+"""Scarcity: what one more unit of capacity would add to the objective, by category and street.
+
+For an optimal flow ``x`` the gain of one more unit of capacity on resource ``j`` is
+exactly ``-d(j)``, where ``d`` is the shortest-path distance from the sink T to ``j``
+in the residual network of ``x`` (the best cycle T -> ... -> j -> T through the new unit
+of capacity). These distances are node potentials of the flow, i.e. dual values of the
+resource capacity rows (the right-hand derivative, exact for one unit), computed on the
+integer-scaled costs as a shortest-path tree by a second min-cost flow (the residual
+network of an optimal flow has no negative cycle).
+
+A (category, street) group's marginal value is the largest gain over its resources;
+the group also reports the quantity of needs of that category in that street left
+unserved. Extra capacity is assumed to come without a unit limit. The figure is exact for
+the flow model (shares held at the reached ``B*``); with per-unit project limits it is
+computed on the flow relaxation at the MILP solution and flagged as approximate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+from scipy import sparse
+from scipy.sparse.csgraph import breadth_first_order
+
+from matching.arrays import F64, I64, Arrays
+from matching.errors import MatchingError
+from matching.flow import Network, T
+from matching.model import UNLIMITED, Model
+
+
+@dataclass(frozen=True)
+class ScarcityRow:
+    """One (category, street) group."""
+
+    category: str
+    street_id: str
+    marginal_value: float
+    best_resource_id: str | None
+    unmet_quantity: int
+    unmet_needs: int
+
+
+def arc_flows(model: Model, net: Network, x: I64) -> I64:
+    """Flows on every arc of ``net`` implied by the pair quantities ``x``."""
+    served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs).astype(np.int64)
+    used = np.bincount(model.pair_res, weights=x, minlength=model.n_res).astype(np.int64)
+    out: list[I64] = [x.astype(np.int64)]
+    with_min = np.flatnonzero(model.comm_min > 0)
+    direct = model.comm_min[model.need_comm] <= 0
+    out.append(served[direct])
+    out.append(served[~direct])
+    if len(with_min):
+        comm_served = np.bincount(model.need_comm, weights=served,
+                                  minlength=model.n_comms).astype(np.int64)
+        bonus = np.minimum(comm_served[with_min], model.comm_min[with_min])
+        out.append(bonus)
+        out.append(comm_served[with_min] - bonus)
+    out.append(used)
+    limited = np.flatnonzero(model.unit_qty_cap != UNLIMITED)
+    unit_used = np.bincount(model.res_unit, weights=used, minlength=model.n_units)
+    out.append(unit_used[limited].astype(np.int64))
+    out.append(np.array([int(model.need_cap.sum()) - int(x.sum())], dtype=np.int64))
+    flows = np.concatenate(out)
+    if flows.shape[0] != net.n_arcs:  # pragma: no cover - layout drift
+        raise AssertionError("arc layout of the network changed")
+    return flows
+
+
+def residual_distances(net: Network, flows: I64) -> F64:
+    """Shortest distances from T in the residual network (inf = unreachable).
+
+    Computed as a shortest-path tree by min-cost flow (OR-Tools): T sends one unit to
+    every node it can reach over residual arcs of unbounded capacity; arcs carrying flow
+    in the optimum are tight, so distances follow them from T outwards. Exact on the
+    integer costs, and as fast as the solve itself where a label-correcting loop in
+    numpy can need thousands of passes.
+    """
+    fwd = flows < net.caps
+    bwd = flows > 0
+    tails = np.concatenate([net.tails[fwd], net.heads[bwd]])
+    heads = np.concatenate([net.heads[fwd], net.tails[bwd]])
+    costs = np.concatenate([net.costs[fwd], -net.costs[bwd]])
+    n = net.n_nodes
+    graph = sparse.csr_matrix((np.ones(len(tails), np.int8), (tails, heads)), shape=(n, n))
+    reach = breadth_first_order(graph, T, directed=True, return_predecessors=False)
+    reachable = np.zeros(n, np.bool_)
+    reachable[reach] = True
+    keep = reachable[tails] & reachable[heads]
+    tails, heads, costs = tails[keep], heads[keep], costs[keep]
+    supplies = np.where(reachable, -1, 0).astype(np.int64)
+    supplies[T] = int(reachable.sum()) - 1
+    solver = min_cost_flow.SimpleMinCostFlow()
+    arcs = solver.add_arcs_with_capacity_and_unit_cost(
+        tails, heads, np.full(len(tails), n, dtype=np.int64), costs)
+    solver.set_nodes_supplies(np.arange(n), supplies)
+    status = solver.solve()
+    if status != solver.OPTIMAL:  # pragma: no cover - the flow was not optimal
+        raise MatchingError(f"scarcity: shortest-path tree failed with status {status}")
+    used = np.asarray(solver.flows(arcs)) > 0
+    tree = sparse.csr_matrix((np.ones(int(used.sum()), np.int8),
+                              (tails[used], heads[used])), shape=(n, n))
+    order, pred = breadth_first_order(tree, T, directed=True, return_predecessors=True)
+    nodes = order[1:]
+    parents = pred[nodes].astype(np.int64)
+    keys = tails[used] * n + heads[used]
+    arc_order = np.argsort(keys)
+    where = arc_order[np.searchsorted(keys, parents * n + nodes, sorter=arc_order)]
+    step = costs[used][where].tolist()
+    dist = np.full(n, np.inf)
+    dist[T] = 0.0
+    for v, u, c in zip(nodes.tolist(), parents.tolist(), step, strict=True):
+        dist[v] = dist[u] + c
+    return dist
+
+
+def scarcity_rows(a: Arrays, model: Model, net: Network, x: I64) -> list[ScarcityRow]:
+    """Scarcity by (category, street), sorted by marginal value then names."""
+    flows = arc_flows(model, net, x)
+    dist = residual_distances(net, flows)
+    res_dist = dist[net.res_node0: net.res_node0 + model.n_res]
+    gain = np.where(np.isfinite(res_dist), np.maximum(-res_dist, 0.0), 0.0) / net.scale
+    n_streets = len(a.streets)
+    group = a.r_cat * n_streets + a.r_street
+    served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs)
+    unmet = (model.need_cap - served).astype(np.int64)
+    n_group = a.n_cat * n_streets + a.n_street
+    unmet_qty = np.bincount(n_group, weights=unmet, minlength=len(a.categories) * n_streets)
+    unmet_cnt = np.bincount(n_group, weights=(unmet > 0), minlength=len(unmet_qty))
+    rows: list[ScarcityRow] = []
+    keys = np.union1d(np.unique(group), np.flatnonzero(unmet_qty > 0))
+    order = np.lexsort((np.arange(model.n_res), -gain, group))
+    first = {int(group[o]): int(o) for o in order[::-1]}
+    for key in keys.tolist():
+        cat, street = divmod(key, n_streets)
+        best = first.get(key)
+        value = float(gain[best]) if best is not None else 0.0
+        rows.append(ScarcityRow(
+            category=a.categories[cat], street_id=a.streets[street],
+            marginal_value=round(value, 12),
+            best_resource_id=a.res_ids[best] if best is not None and value > 0 else None,
+            unmet_quantity=int(unmet_qty[key]), unmet_needs=int(unmet_cnt[key])))
+    rows.sort(key=lambda r: (-r.marginal_value, -r.unmet_quantity, r.category, r.street_id))
+    return rows
+

@@ -1,0 +1,95 @@
+"""Scores of candidate pairs: five features in [0, 1] and their weighted mean.
+
+* ``category``: 1.0 for the same category, ``related_fit`` for a related one.
+* ``text``: TF-IDF cosine of the need's and the resource's Chinese texts, divided by the
+  best cosine among the need's candidates (1.0 for the best text match of each need).
+* ``distance``: 1.0 inside the 15-minute circle (``walk_km``), then
+  ``exp(-(d - walk_km) / decay_km)``; ``online_fit`` for online service.
+* ``relationship``: 0.3 without any tie; +0.4 when the unit is registered with the
+  community (双报到); +-0.3 scaled by the mean evaluation of earlier projects between
+  them (5 raises, 3 is neutral, 1 lowers); clipped to [0, 1].
+* ``priority``: ``0.35 * (urgency - 1)`` plus 0.3 for a weak community (软弱涣散).
+
+The score is ``sum(w_f * f) / sum(w_f)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.arrays import F64, I64, Arrays
+from matching.params import FEATURES, MatchParams
+from matching.problem import Problem
+from matching.text import text_similarity
+
+
+@dataclass(frozen=True, eq=False)
+class Scores:
+    """Per-pair features (columns in ``FEATURES`` order) and combined score."""
+
+    features: F64  # shape (n_pairs, 5)
+    score: F64
+
+    def breakdown(self, k: int) -> dict[str, float]:
+        return {f: float(self.features[k, c]) for c, f in enumerate(FEATURES)}
+
+
+def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
+    """Sorted keys ``unit * n_comm + comm`` of registrations and of history, and history."""
+    unit_index = {u: i for i, u in enumerate(a.units)}
+    comm_index = {c: i for i, c in enumerate(a.communities)}
+    n_comm = max(len(a.communities), 1)
+    reg = sorted(unit_index[u] * n_comm + comm_index[c] for u, c in problem.registrations
+                 if u in unit_index and c in comm_index)
+    hist = sorted((unit_index[u] * n_comm + comm_index[c], float(m))
+                  for (u, c), m in problem.history.items()
+                  if u in unit_index and c in comm_index)
+    return (np.array(reg, dtype=np.int64), np.array([k for k, _ in hist], dtype=np.int64),
+            np.array([m for _, m in hist], dtype=np.float64))
+
+
+def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
+                   params: MatchParams, text: F64 | None = None) -> F64:
+    """The five features of pairs ``(need[k], res[k])`` (``dist`` NaN = online)."""
+    out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
+    same = a.n_cat[need] == a.r_cat[res]
+    out[:, 0] = np.where(same, 1.0, params.related_fit)
+    if text is None:
+        text = text_similarity(
+            [f"{n.title} {n.description}" for n in problem.needs],
+            [f"{r.title} {r.description}" for r in problem.resources], need, res)
+    # relative to the best text match among the need's candidates: TF-IDF cosines
+    # depend on text length and wording habits, so they rank within a need but are
+    # not comparable across needs or with the other features
+    best = np.zeros(a.n_needs)
+    np.maximum.at(best, need, text)
+    out[:, 1] = np.divide(text, best[need], out=np.zeros(len(need)), where=best[need] > 0)
+    beyond = np.maximum(np.nan_to_num(dist, nan=0.0) - params.walk_km, 0.0)
+    out[:, 2] = np.where(np.isnan(dist), params.online_fit, np.exp(-beyond / params.decay_km))
+    reg, hist_keys, hist_mean = relationship_lookup(problem, a)
+    keys = a.r_unit[res] * max(len(a.communities), 1) + a.n_comm[need]
+    registered = np.isin(keys, reg) if len(reg) else np.zeros(len(need), np.bool_)
+    rel = 0.3 + 0.4 * registered
+    if len(hist_keys):
+        pos = np.clip(np.searchsorted(hist_keys, keys), 0, len(hist_keys) - 1)
+        has = hist_keys[pos] == keys
+        rel = rel + np.where(has, 0.3 * (hist_mean[pos] - 3.0) / 2.0, 0.0)
+    out[:, 3] = np.clip(rel, 0.0, 1.0)
+    out[:, 4] = 0.35 * (a.n_urgency[need] - 1) + 0.3 * a.n_weak[need]
+    return out
+
+
+def combine(features: F64, params: MatchParams) -> F64:
+    """Weighted mean of the features, in [0, 1]."""
+    w = np.array(list(params.weights().values()), dtype=np.float64)
+    score: F64 = np.clip(features @ (w / w.sum()), 0.0, 1.0)
+    return score
+
+
+def score_pairs(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
+                params: MatchParams) -> Scores:
+    """Features and scores of candidate pairs."""
+    features = feature_matrix(problem, a, need, res, dist, params)
+    return Scores(features=features, score=combine(features, params))

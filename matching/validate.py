@@ -1,0 +1,223 @@
+"""The independent validator: every result is checked against its problem before use.
+
+It does not reuse the solver's arrays or candidate list: it reads the problem's items,
+re-derives each rule pair by pair (great-circle distance instead of the projection the
+candidates use, so the reach check tolerates 0.5 %), and recomputes every feature but
+the text similarity, the score from the breakdown and the objective from the scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from matching.errors import ResultInvalid
+from matching.params import FEATURES, MatchParams
+from matching.problem import NeedItem, Problem, ResourceItem
+from matching.result import REASONS, STATUSES, MatchResult
+
+EARTH_KM = 6371.0088
+REACH_TOL = 5e-3
+FEATURE_TOL = 5e-3
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    Examples
+    --------
+    >>> round(haversine_km(39.9, 116.4, 39.9, 116.41), 3)
+    0.853
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
+    if n.unit_of_measure != r.unit_of_measure:
+        return f"units of measure differ ({n.unit_of_measure} vs {r.unit_of_measure})"
+    if n.category != r.category and not problem.taxonomy.is_related(n.category, r.category):
+        return f"categories {n.category} and {r.category} are not related"
+    starts = [d for d in (n.start, r.start) if d is not None]
+    ends = [d for d in (n.end, r.end) if d is not None]
+    if starts and ends and max(starts) > min(ends):
+        return "time windows do not overlap"
+    if r.mode == "online":
+        if not n.online_ok:
+            return "an online resource serves a need that cannot be served online"
+        return None
+    if math.isnan(n.lat) or math.isnan(r.lat):
+        return "a need or resource without a place is paired on site"
+    d = haversine_km(n.lat, n.lon, r.lat, r.lon)
+    if d > r.reach_km * (1 + REACH_TOL) + 1e-6:
+        return f"distance {d:.3f} km exceeds reach {r.reach_km} km"
+    return None
+
+
+def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams
+              ) -> dict[str, float]:
+    """Every feature but text, recomputed from the items."""
+    out = {"category": 1.0 if n.category == r.category else params.related_fit,
+           "priority": 0.35 * (n.urgency - 1) + 0.3 * n.weak_community}
+    if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
+        out["distance"] = params.online_fit
+    else:
+        d = haversine_km(n.lat, n.lon, r.lat, r.lon)
+        out["distance"] = math.exp(-max(d - params.walk_km, 0.0) / params.decay_km)
+    rel = 0.3 + 0.4 * ((r.unit_id, n.community_id) in problem.registrations)
+    mean = problem.history.get((r.unit_id, n.community_id))
+    if mean is not None:
+        rel += 0.3 * (mean - 3.0) / 2.0
+    out["relationship"] = min(max(rel, 0.0), 1.0)
+    return out
+
+
+def check_result(problem: Problem, result: MatchResult,
+                 params: MatchParams | None = None) -> None:
+    """Raise :class:`ResultInvalid` naming the first rule ``result`` breaks.
+
+    Checks quantities, capacities, that every pair is a candidate (or pinned),
+    integrality, pinned and declined pairs, per-unit limits, scores against their
+    breakdown, the objective, the unserved lists, utilisation and minimum shares.
+
+    Examples
+    --------
+    >>> from matching import NeedItem, Problem, ResourceItem, Taxonomy, match
+    >>> n = NeedItem("N1", "C1", "S1", "venue", 1, "场地", lat=30.0, lon=120.0)
+    >>> r = ResourceItem("R1", "U1", "S1", "venue", 1, "场地", lat=30.0, lon=120.0)
+    >>> p = Problem([n], [r], Taxonomy.from_related({}))
+    >>> result = match(p)
+    >>> check_result(p, result)  # passes silently
+    >>> result.objective = 5.0
+    >>> check_result(p, result)
+    Traceback (most recent call last):
+    ...
+    matching.errors.ResultInvalid: reported objective 5.0 differs from the recomputed ...
+    """
+    params = params or MatchParams()
+    if result.status not in STATUSES:
+        raise ResultInvalid(f"unknown status {result.status!r}")
+    needs = {n.id: n for n in problem.needs}
+    resources = {r.id: r for r in problem.resources}
+    pinned = {(n, r): q for n, r, q in problem.pinned}
+    weights = params.weights()
+    total_w = sum(weights.values())
+    seen: set[tuple[str, str]] = set()
+    served: Counter[str] = Counter()
+    used: Counter[str] = Counter()
+    unit_qty: Counter[str] = Counter()
+    unit_proj: Counter[str] = Counter()
+    objective = 0.0
+    for p in result.pairs:
+        name = f"pair ({p.need_id}, {p.resource_id})"
+        n, r = needs.get(p.need_id), resources.get(p.resource_id)
+        if n is None or r is None:
+            raise ResultInvalid(f"{name} refers to an unknown need or resource")
+        if (p.need_id, p.resource_id) in seen:
+            raise ResultInvalid(f"{name} appears twice")
+        seen.add((p.need_id, p.resource_id))
+        if isinstance(p.quantity, bool) or not isinstance(p.quantity, int) or p.quantity < 1:
+            raise ResultInvalid(f"{name}: quantity must be a positive integer, "
+                                f"got {p.quantity!r}")
+        if (p.need_id, p.resource_id) in problem.declined:
+            raise ResultInvalid(f"{name} was declined")
+        if (p.need_id, p.resource_id) in pinned:
+            if not p.pinned or p.quantity != pinned[(p.need_id, p.resource_id)]:
+                raise ResultInvalid(f"{name} is pinned at quantity "
+                                    f"{pinned[(p.need_id, p.resource_id)]} but reported "
+                                    f"{p.quantity} (pinned={p.pinned})")
+        else:
+            if p.pinned:
+                raise ResultInvalid(f"{name} is marked pinned but is not")
+            broken = _rule_broken(problem, n, r)
+            if broken:
+                raise ResultInvalid(f"{name} is not a candidate: {broken}")
+        if set(p.breakdown) != set(FEATURES):
+            raise ResultInvalid(f"{name}: breakdown must hold {', '.join(FEATURES)}")
+        for f, v in p.breakdown.items():
+            if not 0.0 <= v <= 1.0:
+                raise ResultInvalid(f"{name}: feature {f} = {v} is outside [0, 1]")
+        for f, v in _features(problem, n, r, params).items():
+            if abs(v - p.breakdown[f]) > FEATURE_TOL:
+                raise ResultInvalid(f"{name}: feature {f} reported {p.breakdown[f]:.6f}, "
+                                    f"recomputed {v:.6f}")
+        combined = sum(weights[f] * p.breakdown[f] for f in FEATURES) / total_w
+        if abs(combined - p.score) > 1e-9:
+            raise ResultInvalid(f"{name}: score {p.score} differs from its weighted "
+                                f"breakdown {combined}")
+        objective += p.score * p.quantity / n.quantity
+        served[p.need_id] += p.quantity
+        used[p.resource_id] += p.quantity
+        unit_qty[r.unit_id] += p.quantity
+        unit_proj[r.unit_id] += 1
+    missing = set(pinned) - seen
+    if missing:
+        n_id, r_id = sorted(missing)[0]
+        raise ResultInvalid(f"pinned pair ({n_id}, {r_id}) is missing from the result")
+    for need_id, q in served.items():
+        if q > needs[need_id].quantity:
+            raise ResultInvalid(f"need {need_id} is served {q}, more than its quantity "
+                                f"{needs[need_id].quantity}")
+    for res_id, q in used.items():
+        if q > resources[res_id].capacity:
+            raise ResultInvalid(f"resource {res_id} gives {q}, more than its capacity "
+                                f"{resources[res_id].capacity}")
+    for unit, limit in problem.max_quantity_per_unit.items():
+        if unit_qty[unit] > limit:
+            raise ResultInvalid(f"unit {unit} gives {unit_qty[unit]} in total, more than its "
+                                f"limit {limit}")
+    for unit, limit in problem.max_projects_per_unit.items():
+        if unit_proj[unit] > limit:
+            raise ResultInvalid(f"unit {unit} has {unit_proj[unit]} projects, more than its "
+                                f"limit {limit}")
+    if not math.isfinite(result.objective) or \
+            abs(objective - result.objective) > 1e-9 * max(1.0, abs(objective)):
+        raise ResultInvalid(f"reported objective {result.objective} differs from the "
+                            f"recomputed {objective}")
+    _check_unserved(problem, result, served)
+    for u in result.utilisation:
+        if u.resource_id not in resources or u.used != used[u.resource_id] \
+                or u.capacity != resources[u.resource_id].capacity:
+            raise ResultInvalid(f"utilisation of resource {u.resource_id} is misreported")
+    _check_shares(problem, result, served)
+
+
+def _check_unserved(problem: Problem, result: MatchResult, served: Counter[str]) -> None:
+    listed: dict[str, int] = {}
+    for u in (*result.unmatched, *result.partial):
+        if u.need_id in listed:
+            raise ResultInvalid(f"need {u.need_id} is listed twice as unserved")
+        if u.reason not in REASONS:
+            raise ResultInvalid(f"need {u.need_id}: unknown reason {u.reason!r}")
+        listed[u.need_id] = u.served
+    for u in result.unmatched:
+        if served[u.need_id] != 0 or u.served != 0:
+            raise ResultInvalid(f"need {u.need_id} is listed unmatched but is served")
+    for n in problem.needs:
+        s = served[n.id]
+        if s < n.quantity and listed.get(n.id) != s:
+            raise ResultInvalid(f"need {n.id} is served {s} of {n.quantity} but not listed "
+                                f"as unserved with that amount")
+        if s >= n.quantity and n.id in listed:
+            raise ResultInvalid(f"need {n.id} is served in full but listed as unserved")
+
+
+def _check_shares(problem: Problem, result: MatchResult, served: Counter[str]) -> None:
+    demand: dict[str, int] = defaultdict(int)
+    got: dict[str, int] = defaultdict(int)
+    for n in problem.needs:
+        demand[n.community_id] += n.quantity
+        got[n.community_id] += served[n.id]
+    short = {s.community_id: s for s in result.shortfalls}
+    for community, d in demand.items():
+        share = problem.min_share(community)
+        required = math.ceil(share * d - 1e-9) if share > 0 else 0
+        if got[community] < required:
+            s = short.get(community)
+            if s is None or s.shortfall != required - got[community]:
+                raise ResultInvalid(f"community {community} is served {got[community]} of a "
+                                    f"required {required} and the shortfall is not reported")
+        elif community in short:
+            raise ResultInvalid(f"community {community} meets its share but is reported short")

@@ -1,0 +1,82 @@
+"""Each candidate rule, seen through ``match``: a pair is proposed only when all hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from match_helpers import need, problem, res, served
+
+from matching import match
+
+
+def test_the_same_category_is_a_candidate() -> None:
+    assert served(match(problem([need("N1")], [res("R1")]))) == {("N1", "R1"): 1}
+
+
+def test_a_related_category_is_a_candidate_at_a_lower_fit() -> None:
+    p = problem([need("N1", "elderly_care", uom="次")],
+                [res("R1", "home_medical", uom="次")])
+    result = match(p)
+    assert served(result) == {("N1", "R1"): 1}
+    assert result.pairs[0].breakdown["category"] == 0.6
+
+
+def test_an_unrelated_category_is_never_a_candidate() -> None:
+    p = problem([need("N1", "elderly_care", uom="次")], [res("R1", "legal_advice", uom="次")])
+    assert match(p).pairs == []
+
+
+def test_a_different_unit_of_measure_is_never_a_candidate() -> None:
+    p = problem([need("N1", "elderly_care", uom="小时")], [res("R1", "elderly_care", uom="次")])
+    assert match(p).pairs == []
+
+
+def test_a_need_beyond_the_reach_is_not_a_candidate_and_one_inside_is() -> None:
+    p = problem([need("N1", x=2.9), need("N2", x=-3.1)], [res("R1", capacity=2, reach=3.0)])
+    assert served(match(p)) == {("N1", "R1"): 1}
+
+
+def test_at_unit_resources_use_their_reach_too() -> None:
+    p = problem([need("N1", x=1.0), need("N2", x=4.0)],
+                [res("R1", capacity=2, reach=2.0, mode="at_unit")])
+    assert served(match(p)) == {("N1", "R1"): 1}
+
+
+def test_online_resources_reach_any_distance_but_only_online_needs() -> None:
+    p = problem([need("N1", x=80.0, online_ok=True), need("N2", x=0.5)],
+                [res("R1", capacity=2, reach=0.0, mode="online")])
+    result = match(p)
+    assert served(result) == {("N1", "R1"): 1}
+    assert result.pairs[0].breakdown["distance"] == 0.7
+
+
+def test_a_need_without_a_place_is_served_only_online() -> None:
+    from matching import NeedItem
+
+    placeless = NeedItem("N1", "C1", "S1", "venue", 1, "场地", online_ok=True)
+    p = problem([placeless], [res("R1"), res("R2", mode="online")])
+    assert served(match(p)) == {("N1", "R2"): 1}
+
+
+def test_time_windows_must_overlap_and_open_ends_overlap_everything() -> None:
+    may = dict(start=dt.date(2025, 5, 1), end=dt.date(2025, 5, 31))
+    june = dict(start=dt.date(2025, 6, 1), end=dt.date(2025, 6, 30))
+    p = problem([need("N1", **may), need("N2", **may), need("N3")],
+                [res("R1", capacity=3, **june), res("R2", capacity=3, start=dt.date(2025, 5, 20))])
+    pairs = served(match(p))
+    assert ("N1", "R1") not in pairs and ("N2", "R1") not in pairs
+    assert {("N1", "R2"), ("N2", "R2")} <= set(pairs)
+
+
+def test_declined_pairs_are_never_proposed() -> None:
+    p = problem([need("N1")], [res("R1"), res("R2", x=2.0)], declined=[("N1", "R1")])
+    assert served(match(p)) == {("N1", "R2"): 1}
+
+
+def test_each_need_keeps_only_its_nearest_online_resources() -> None:
+    from matching import MatchParams
+
+    online = [res(f"R{k}", x=float(k), mode="online") for k in range(5)]
+    result = match(problem([need("N1", online_ok=True)], online),
+                   MatchParams(max_online_per_need=2))
+    assert result.n_candidates == 2

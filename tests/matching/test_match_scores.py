@@ -1,0 +1,71 @@
+"""Each score feature moves the score the way it should, and scores decompose."""
+
+from __future__ import annotations
+
+import pytest
+from match_helpers import need, problem, res
+
+from matching import FEATURES, MatchParams, match
+
+
+def _breakdown(**need_kw: object) -> dict[str, float]:
+    p = problem([need("N1", **need_kw)], [res("R1", x=0.3)])
+    return match(p).pairs[0].breakdown
+
+
+def test_the_score_is_the_weighted_mean_of_its_features() -> None:
+    params = MatchParams(w_text=0.5)
+    pair = match(problem([need("N1", title="活动场地")], [res("R1", title="场地开放")]),
+                 params).pairs[0]
+    w = params.weights()
+    assert set(pair.breakdown) == set(FEATURES)
+    expected = sum(w[f] * pair.breakdown[f] for f in FEATURES) / sum(w.values())
+    assert pair.score == pytest.approx(expected, abs=1e-9)
+
+
+def test_distance_is_full_inside_the_fifteen_minute_circle_and_decays_beyond() -> None:
+    near = match(problem([need("N1", x=1.0)], [res("R1")])).pairs[0].breakdown["distance"]
+    far = match(problem([need("N1", x=2.7)], [res("R1")])).pairs[0].breakdown["distance"]
+    assert near == 1.0
+    assert far == pytest.approx(0.3679, abs=2e-3)  # exp(-(2.7 - 1.2) / 1.5)
+
+
+def test_text_similarity_ranks_the_resource_that_speaks_of_the_need() -> None:
+    p = problem([need("N1", "elderly_care", uom="次", title="独居老人上门探访")],
+                [res("R1", "elderly_care", uom="次", title="上门探访独居老人志愿队"),
+                 res("R2", "elderly_care", uom="次", title="社区文艺汇演")])
+    result = match(p)
+    assert result.pairs[0].resource_id == "R1"
+    assert result.pairs[0].alternative is not None
+    assert result.pairs[0].alternative[0] == "R2"
+    assert result.pairs[0].breakdown["text"] > result.pairs[0].alternative[1] * 0
+
+
+def test_registration_raises_and_bad_history_lowers_the_relationship() -> None:
+    base = problem([need("N1")], [res("R1")])
+    registered = problem([need("N1")], [res("R1")], registrations=[("U1", "C1")])
+    bad = problem([need("N1")], [res("R1")], history={("U1", "C1"): 1.0})
+    good = problem([need("N1")], [res("R1")], registrations=[("U1", "C1")],
+                   history={("U1", "C1"): 5.0})
+    rel = [match(p).pairs[0].breakdown["relationship"] for p in (bad, base, registered, good)]
+    assert rel == pytest.approx([0.0, 0.3, 0.7, 1.0])
+
+
+def test_urgency_and_weak_communities_raise_the_priority() -> None:
+    low = _breakdown(urgency=1)["priority"]
+    high = _breakdown(urgency=3)["priority"]
+    weak = _breakdown(urgency=3, weak_community=True)["priority"]
+    assert low < high < weak == pytest.approx(1.0)
+
+
+def test_the_weak_community_wins_scarce_capacity() -> None:
+    p = problem([need("N1", community="C1"), need("N2", community="C2", weak_community=True)],
+                [res("R1")])
+    assert [pair.need_id for pair in match(p).pairs] == ["N2"]
+
+
+def test_weights_are_parameters_of_the_run() -> None:
+    p = problem([need("N1", x=2.5)], [res("R1", x=0.0), res("R2", x=0.0, unit="U2")],
+                registrations=[("U2", "C1")])
+    by_relation = match(p, MatchParams(w_relationship=1.0)).pairs[0].resource_id
+    assert by_relation == "R2"

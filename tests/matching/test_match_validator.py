@@ -1,0 +1,97 @@
+"""The validator catches each kind of broken result."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from match_helpers import need, problem, res
+
+from matching import MatchResult, Pair, Problem, ResultInvalid, check_result, match
+
+
+def _solved() -> tuple[Problem, MatchResult]:
+    p = problem([need("N1", quantity=2), need("N2", x=20.0), need("N3")],
+                [res("R1", capacity=2), res("R2", capacity=1, unit="U2")],
+                pinned=[("N3", "R2", 1)], declined=[("N1", "R2")],
+                max_quantity_per_unit={"U1": 2})
+    return p, match(p)
+
+
+def _with_pair(result: MatchResult, index: int, **change: object) -> MatchResult:
+    pairs = list(result.pairs)
+    pairs[index] = dataclasses.replace(pairs[index], **change)  # type: ignore[arg-type]
+    return dataclasses.replace(result, pairs=pairs)
+
+
+def test_a_good_result_passes() -> None:
+    p, result = _solved()
+    check_result(p, result)
+
+
+def test_too_much_for_a_need_is_caught() -> None:
+    p, result = _solved()
+    bad = _with_pair(result, 0, quantity=3)
+    with pytest.raises(ResultInvalid, match="need N1 is served 3, more than its quantity 2"):
+        check_result(p, bad)
+
+
+def test_a_fractional_quantity_is_caught() -> None:
+    p, result = _solved()
+    with pytest.raises(ResultInvalid, match="quantity must be a positive integer"):
+        check_result(p, _with_pair(result, 0, quantity=1.5))
+
+
+def test_a_pair_that_is_not_a_candidate_is_caught() -> None:
+    p, result = _solved()
+    bad = dataclasses.replace(result, pairs=[*result.pairs, dataclasses.replace(
+        result.pairs[0], need_id="N2", resource_id="R1", quantity=1)])
+    with pytest.raises(ResultInvalid, match=r"pair \(N2, R1\) is not a candidate: distance"):
+        check_result(p, bad)
+
+
+def test_a_declined_pair_is_caught() -> None:
+    p, result = _solved()
+    bad = _with_pair(result, 0, resource_id="R2")
+    with pytest.raises(ResultInvalid, match=r"pair \(N1, R2\) was declined"):
+        check_result(p, bad)
+
+
+def test_a_dropped_pinned_pair_is_caught() -> None:
+    p, result = _solved()
+    bad = dataclasses.replace(result, pairs=[q for q in result.pairs if not q.pinned])
+    with pytest.raises(ResultInvalid, match=r"pinned pair \(N3, R2\) is missing"):
+        check_result(p, bad)
+
+
+def test_a_unit_over_its_limit_is_caught() -> None:
+    p, result = _solved()
+    over = Problem(p.needs, p.resources, p.taxonomy, pinned=p.pinned, declined=p.declined,
+                   max_quantity_per_unit={"U1": 1})
+    with pytest.raises(ResultInvalid, match="unit U1 gives 2 in total, more than its limit 1"):
+        check_result(over, result)
+
+
+def test_a_score_that_does_not_match_its_breakdown_is_caught() -> None:
+    p, result = _solved()
+    with pytest.raises(ResultInvalid, match="differs from its weighted breakdown"):
+        check_result(p, _with_pair(result, 0, score=0.99))
+
+
+def test_a_misreported_objective_is_caught() -> None:
+    p, result = _solved()
+    with pytest.raises(ResultInvalid, match="reported objective"):
+        check_result(p, dataclasses.replace(result, objective=result.objective + 1e-3))
+
+
+def test_an_unlisted_unserved_need_is_caught() -> None:
+    p, result = _solved()
+    with pytest.raises(ResultInvalid, match="need N2 is served 0 of 1 but not listed"):
+        check_result(p, dataclasses.replace(result, unmatched=[]))
+
+
+def test_a_pair_pointing_at_an_unknown_resource_is_caught() -> None:
+    p, result = _solved()
+    ghost = Pair("N1", "R9", 1, 0.5, dict(result.pairs[0].breakdown))
+    with pytest.raises(ResultInvalid, match=r"pair \(N1, R9\) refers to an unknown"):
+        check_result(p, dataclasses.replace(result, pairs=[*result.pairs, ghost]))
