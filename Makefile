@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Set up, load the demo district, match every street, then serve the API (Ctrl+C stops).
 run: $(STAMP)
 	$(BIN)/gongjian init
 	$(BIN)/gongjian demo
 	$(BIN)/gongjian stats
+	$(BIN)/gongjian match --all
+	$(BIN)/gongjian serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

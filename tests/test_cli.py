@@ -75,6 +75,11 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     (["stats", "--scope", "nope"], "错误：没有编号为 nope 的党组织"),
     (["demo", "--scale", "-1"], "错误：--scale 须大于 0"),
     (["export", "--scope", "410305", "--out", "/nonexistent/dir/x.json"], "错误：无法写入"),
+    (["match"], "错误：请给出 --street 街道编号，或用 --all"),
+    (["match", "--street", "410305008", "--weights", "colour=1"], "「colour=1」无法识别"),
+    (["match", "--street", "410305008", "--weights", "text=-1"], "错误：匹配无法进行：w_text"),
+    (["match", "--street", "nope"], "错误：没有编号为 nope 的党组织"),
+    (["bench", "--sizes", "a,b"], "错误：--sizes 应为逗号分隔的整数"),
 ])
 def test_user_mistakes_print_one_line_and_exit_1(demo_dir: Path, args: list[str],
                                                  message: str) -> None:
@@ -111,3 +116,59 @@ def test_migrate_needs_neo4j_settings_and_two_different_stores(demo_dir: Path) -
     assert result.exit_code == 1 and "不能相同" in result.output
     result = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "neo4j"])
     assert result.exit_code == 1 and "未设置 NEO4J_URI" in result.output
+
+
+def test_demo_prints_one_account_per_role(data_dir: Path) -> None:
+    result = runner.invoke(app, ["demo", "--scale", "0.2"])
+    assert result.exit_code == 0, result.output
+    for label in ("区级管理员", "街道党工委", "社区党组织", "驻区单位", "研究人员"):
+        assert label in result.output
+    assert (data_dir / "accounts.db").exists()
+
+
+def test_match_all_prints_a_summary_per_street_and_the_reasons(demo_dir: Path) -> None:
+    result = runner.invoke(app, ["match", "--all"])
+    assert result.exit_code == 0, result.output
+    assert "匹配结果" in result.output and "武汉路街道党工委" in result.output
+    assert result.output.count("最优（已证明）") == 11
+    assert "未匹配需求的原因" in result.output
+    again = runner.invoke(app, ["match", "--street", "410305008", "--weights", "text=0.4"])
+    assert again.exit_code == 0 and again.output.count("最优（已证明）") == 1
+
+
+def test_bench_compares_with_an_independent_exact_solver(data_dir: Path, tmp_path: Path
+                                                         ) -> None:
+    out = tmp_path / "bench.json"
+    result = runner.invoke(app, ["bench", "--sizes", "120", "--compare", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(out.read_text(encoding="utf-8"))
+    assert row["status"] == "optimal" and row["agree"] is True
+    assert row["greedy_gap_pct"] >= 0 and "匹配基准" in result.output
+
+
+def test_serve_answers_with_the_docs_at_the_address_it_prints(demo_dir: Path) -> None:
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exe = Path(sys.executable).with_name("gongjian")
+    with subprocess.Popen([str(exe), "serve", "--port", str(port)], env=os.environ.copy(),
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+        try:
+            assert proc.stdout is not None
+            assert f"http://127.0.0.1:{port}/docs" in proc.stdout.readline()
+            spec: dict[str, object] = {}
+            for _ in range(100):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json") as r:
+                        spec = json.loads(r.read())
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            assert "/api/match-runs" in str(spec.get("paths"))
+        finally:
+            proc.terminate()

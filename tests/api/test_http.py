@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,11 +49,7 @@ def step(api: Api, who: str, pid: str, action: str) -> dict[str, Any]:
 
 
 def matched_project(api: Api) -> str:
-    """Run the matcher for the street when it is installed; else propose directly."""
-    try:
-        importlib.import_module("api.match_runs")
-    except ImportError:  # pragma: no cover - while the matcher is being written
-        return propose(api.store, "P-IMP", "N-IMP-1", "R1", 6).id
+    """Run the matcher for the street over HTTP; the proposal of U1 for C1."""
     r = call(api, "street", "POST", "/api/match-runs", json={"scope_id": S1},
              headers={"Idempotency-Key": "run-1"})
     assert r.status_code == 201, r.text
