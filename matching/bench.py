@@ -22,7 +22,7 @@ from matching.candidates import find_candidates
 from matching.flow import build_network, initial_scale, share_units
 from matching.lp import solve_lp
 from matching.matcher import _pinned_dist, match
-from matching.model import build_model, model_objective
+from matching.model import Model, build_model, model_objective
 from matching.params import MatchParams
 from matching.problem import Problem
 from matching.scores import combine, feature_matrix
@@ -36,26 +36,30 @@ def peak_rss_mib() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
-def raw_ortools_seconds(problem: Problem, params: MatchParams) -> tuple[float, int]:
-    """Time OR-Tools' SimpleMinCostFlow alone (add arcs + solve) on the run's network.
-
-    Same arcs, capacities, integer costs (same scale) and supplies as ``solve_flow``'s
-    first pass; ``solve_flow`` may add a second pass when its rounding check asks for it.
-    """
+def _model_of(problem: Problem, params: MatchParams) -> Model:
+    """The optimization model of a run (without pinned pairs), built as ``match`` does."""
     a = arrays_of(problem)
     cands = find_candidates(a, params.max_online_per_need)
     need = np.concatenate([cands.need, a.pin_need])
     res = np.concatenate([cands.res, a.pin_res])
     dist = np.concatenate([cands.dist, _pinned_dist(a)])
     score = combine(feature_matrix(problem, a, need, res, dist, params), params)
-    model = build_model(problem, a, cands, score[: len(cands)])
+    return build_model(problem, a, cands, score[: len(cands)])
+
+
+def raw_ortools_seconds(model: Model) -> float:
+    """Time OR-Tools' SimpleMinCostFlow alone (add arcs + solve) on the run's network.
+
+    Same arcs, capacities, integer costs (same scale) and supplies as ``solve_flow``'s
+    first pass; ``solve_flow`` may add a second pass when its rounding check asks for it.
+    """
     net = build_network(model, share_units(model), scale=initial_scale(model))
     t0 = time.perf_counter()
     solver = min_cost_flow.SimpleMinCostFlow()
     solver.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, net.costs)
     solver.set_nodes_supplies(np.arange(net.n_nodes), net.supplies)
-    status = solver.solve()
-    return time.perf_counter() - t0, int(status)
+    solver.solve()
+    return time.perf_counter() - t0
 
 
 def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
@@ -100,16 +104,10 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             row["greedy_gap_pct"] = round(100 * (result.objective - g.objective)
                                           / max(abs(result.objective), 1e-12), 3)
         if compare:
-            raw, raw_status = raw_ortools_seconds(problem, params)
+            model = _model_of(problem, params)
+            raw = raw_ortools_seconds(model)
             row["t_ortools_raw"] = round(raw, 3)
             row["solve_ratio"] = round(result.timings["solve"] / max(raw, 1e-9), 3)
-            a = arrays_of(problem)
-            cands = find_candidates(a, params.max_online_per_need)
-            need = np.concatenate([cands.need, a.pin_need])
-            res = np.concatenate([cands.res, a.pin_res])
-            dist = np.concatenate([cands.dist, _pinned_dist(a)])
-            score = combine(feature_matrix(problem, a, need, res, dist, params), params)
-            model = build_model(problem, a, cands, score[: len(cands)])
             t1 = time.perf_counter()
             lp = solve_lp(model, params.time_limit_s)
             row["t_lp_solve"] = round(time.perf_counter() - t1, 3)
@@ -120,7 +118,6 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             diff = abs(lp_objective - result.objective) / max(abs(result.objective), 1e-12)
             row["rel_diff"] = float(f"{diff:.3g}")
             row["agree"] = lp.status == "optimal" and diff <= 1e-6
-            del raw_status
         rows.append(row)
     return rows
 

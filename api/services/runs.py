@@ -16,7 +16,7 @@ from typing import Any
 
 from api.errors import Forbidden, InvalidRequest, ReadOnly
 from api.identity import Identity
-from api.match_runs import run_match
+from api.match_runs import REASON_LABELS, run_match
 from api.services._common import get_readable, scoped_page
 from api.services.idempotency import IdempotencyKeys
 from graph import GraphStore, MatchRun, Organization, OrgLevel, Page, Role
@@ -75,9 +75,10 @@ def get_run(store: GraphStore, who: Identity, run_id: str) -> MatchRun:
 
 
 def run_part(store: GraphStore, who: Identity, run_id: str, part: str) -> list[Any]:
-    """A part of a run's result: ``unmatched`` (needs with reasons) or ``scarcity``."""
+    """A part of a run's result: ``unmatched`` (needs left without service, and needs
+    served in part, each with its reason and the reason in Chinese) or ``scarcity``."""
     run = get_run(store, who, run_id)
-    value = run.result.get(part, [])
-    if isinstance(value, dict):
-        return [{"key": k, "value": v} for k, v in value.items()]
-    return list(value) if isinstance(value, list) else [value]
+    if part == "unmatched":
+        return [{**item, "reason_label": REASON_LABELS.get(item["reason"], item["reason"])}
+                for key in ("unmatched", "partial") for item in run.result.get(key, [])]
+    return list(run.result.get(part, []))

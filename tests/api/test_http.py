@@ -62,7 +62,8 @@ def matched_project(api: Api) -> str:
     mine = [p for p in proposals if p["unit_id"] == U1 and p["community_id"] == C1]
     assert mine, proposals
     assert mine[0]["explanation"] and mine[0]["breakdown"]
-    ok(api, "street", "GET", f"/api/match-runs/{run['id']}/unmatched")
+    unmatched = ok(api, "street", "GET", f"/api/match-runs/{run['id']}/unmatched")["items"]
+    assert all(item["reason"] and item["reason_label"] for item in unmatched)
     ok(api, "street", "GET", f"/api/match-runs/{run['id']}/scarcity")
     return str(mine[0]["id"])
 

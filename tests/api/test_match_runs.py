@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from api.match_runs import REASON_LABELS, build_problem, run_match
-from api.services import projects
+from api.services import projects, runs
 from graph import (
     AuditEntry,
     EmbeddedStore,
@@ -20,7 +20,7 @@ from graph import (
     Snapshot,
 )
 from matching import REASONS, ParamsError, check_result, match
-from tests.api.world import S1, identity, load_world
+from tests.api.world import C1, S1, identity, load_world
 
 T1 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
 T2 = dt.datetime(2026, 1, 6, 9, 0, tzinfo=dt.UTC)
@@ -91,6 +91,16 @@ def test_a_proposal_the_new_run_does_not_repeat_is_superseded_and_audited(
     assert [(a.action, a.from_state, a.to_state) for a in trail] == [
         ("supersede", "proposed", "superseded")]
     assert run.id in trail[0].note
+
+
+def test_an_unmatched_need_is_listed_with_its_reason_in_chinese(store: EmbeddedStore) -> None:
+    store.upsert([Need(id="N7", title="社区活动场地", category="场地阵地", community_id=C1,
+                       street_id=S1, quantity=2, unit_of_measure="场")])
+    run, summary = run_match(store, S1, now=T1)
+    (item,) = [u for u in runs.run_part(store, identity(store, "street"), run.id, "unmatched")
+               if u["need_id"] == "N7"]
+    assert item["reason"] in summary.unmatched
+    assert item["reason_label"] == REASON_LABELS[item["reason"]]
 
 
 def test_an_unknown_parameter_is_named_with_the_valid_ones(store: EmbeddedStore) -> None:
