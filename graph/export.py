@@ -50,7 +50,7 @@ def snapshot_to_networkx(snap: Snapshot, salt: str | None = None) -> nx.MultiDiG
     g = nx.MultiDiGraph(scope=snap.scope_id)
 
     def key(node_id: str, kind: str) -> str:
-        if salt is not None and NODE_TYPES[kind].SENSITIVE:
+        if salt is not None and NODE_TYPES[kind].PERSONAL:
             return pseudonym(node_id, salt)
         return node_id
 

@@ -181,6 +181,8 @@ class Node(BaseModel):
     REFS: ClassVar[dict[str, tuple[str | None, tuple[str, ...]]]] = {}
     # fields holding personal data, replaced for researchers
     SENSITIVE: ClassVar[tuple[str, ...]] = ()
+    # whether the id itself names a person (then researchers see a pseudonymous id too)
+    PERSONAL: ClassVar[bool] = False
 
     id: Id
     version: int = Field(default=0, ge=0)
@@ -243,6 +245,7 @@ class ResidentUnit(Node, Located):
         "community_id": ("LOCATED_IN", ("Organization",)),
         "street_id": (None, ("Organization",)),
     }
+    SENSITIVE = ("liaison_name", "liaison_phone")
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
     kind: UnitKind
@@ -267,6 +270,7 @@ class PartyMember(Node):
         "street_id": (None, ("Organization",)),
     }
     SENSITIVE = ("name", "phone")
+    PERSONAL = True
 
     name: Annotated[str, Field(min_length=1, max_length=50)]
     category: MemberCategory

@@ -39,12 +39,21 @@ def get_organization(store: GraphStore, who: Identity, org_id: str) -> Organizat
 
 def list_units(store: GraphStore, who: Identity, *, filters: dict[str, Any], page: int = 1,
                size: int = 20) -> Page[ResidentUnit]:
-    return scoped_page(store, who, ResidentUnit, {k: v for k, v in filters.items() if v},
-                       page, size)
+    found = scoped_page(store, who, ResidentUnit, {k: v for k, v in filters.items() if v},
+                        page, size)
+    return Page([_unit_view(who, u) for u in found.items], found.total, found.page,
+                found.size)
 
 
 def get_unit(store: GraphStore, who: Identity, unit_id: str) -> ResidentUnit:
-    return get_readable(store, who, ResidentUnit, unit_id)
+    return _unit_view(who, get_readable(store, who, ResidentUnit, unit_id))
+
+
+def _unit_view(who: Identity, unit: ResidentUnit) -> ResidentUnit:
+    """Researchers do not see the liaison's name and phone."""
+    if who.role != Role.RESEARCHER:
+        return unit
+    return unit.model_copy(update=dict.fromkeys(ResidentUnit.SENSITIVE))
 
 
 @dataclass(frozen=True)

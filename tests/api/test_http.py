@@ -228,6 +228,10 @@ def test_researchers_see_members_and_exports_only_pseudonymous(api: Api) -> None
     assert not any(m["phone"] for m in members)
     export = call(api, "researcher", "GET", "/api/export/410305", params={"format": "json"})
     assert export.status_code == 200 and "张丽" not in export.text
+    assert "王敏" not in export.text and '"U1"' in export.text  # the liaison, not the unit
+    unit = ok(api, "researcher", "GET", "/api/units/U1")
+    assert unit["name"] == "涧西区人民医院" and unit["liaison_name"] is None
+    assert ok(api, "district", "GET", "/api/units/U1")["liaison_name"] == "王敏"
     assert "张丽" in call(api, "district", "GET", "/api/export/410305",
                          params={"format": "json"}).text
     graphml = ok(api, "street", "GET", f"/api/export/{S1}")
