@@ -49,7 +49,7 @@ class MatchParams:
     >>> MatchParams(related_fit=1.5)
     Traceback (most recent call last):
     ...
-    matching.errors.ParamsError: related_fit must be within 0..1, got 1.5
+    matching.errors.ParamsError: related_fit 须在 0 到 1 之间，收到 1.5
     """
 
     w_category: float = 0.35
@@ -71,30 +71,30 @@ class MatchParams:
             value = getattr(self, f.name)
             if f.name == "scarcity":
                 if not isinstance(value, bool):
-                    raise ParamsError(f"scarcity must be true or false, got {value!r}")
+                    raise ParamsError(f"scarcity 须为 true 或 false，收到 {value!r}")
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) \
                     or not math.isfinite(value):
-                raise ParamsError(f"{f.name} must be a finite number, got {value!r}")
+                raise ParamsError(f"{f.name} 须为有限的数，收到 {value!r}")
             if f.name.startswith("w_") and value < 0:
-                raise ParamsError(f"{f.name} must be >= 0, got {value!r}")
+                raise ParamsError(f"{f.name} 不能为负数，收到 {value!r}")
         if sum(self.weights().values()) <= 0:
-            raise ParamsError("at least one feature weight must be positive")
+            raise ParamsError("至少一个特征权重须大于 0")
         for name in ("related_fit", "online_fit"):
             value = getattr(self, name)
             if not 0 <= value <= 1:
-                raise ParamsError(f"{name} must be within 0..1, got {value!r}")
+                raise ParamsError(f"{name} 须在 0 到 1 之间，收到 {value!r}")
         for name in ("decay_km", "time_limit_s"):
             if getattr(self, name) <= 0:
-                raise ParamsError(f"{name} must be > 0, got {getattr(self, name)!r}")
+                raise ParamsError(f"{name} 须大于 0，收到 {getattr(self, name)!r}")
         if not isinstance(self.scarcity_max_pairs, int) or self.scarcity_max_pairs < 0:
-            raise ParamsError(f"scarcity_max_pairs must be an integer >= 0, "
-                              f"got {self.scarcity_max_pairs!r}")
+            raise ParamsError(f"scarcity_max_pairs 须为不小于 0 的整数，"
+                              f"收到 {self.scarcity_max_pairs!r}")
         if not isinstance(self.max_online_per_need, int) or self.max_online_per_need < 1:
-            raise ParamsError(f"max_online_per_need must be an integer >= 1, "
-                              f"got {self.max_online_per_need!r}")
+            raise ParamsError(f"max_online_per_need 须为不小于 1 的整数，"
+                              f"收到 {self.max_online_per_need!r}")
         if self.walk_km < 0:
-            raise ParamsError(f"walk_km must be >= 0, got {self.walk_km!r}")
+            raise ParamsError(f"walk_km 不能为负数，收到 {self.walk_km!r}")
 
     def weights(self) -> dict[str, float]:
         """Feature name -> weight, in the order of ``FEATURES``."""

@@ -19,7 +19,7 @@ from api.identity import Identity
 from api.match_runs import REASON_LABELS, run_match
 from api.services._common import get_readable, scoped_page
 from api.services.idempotency import IdempotencyKeys
-from graph import GraphStore, MatchRun, Organization, OrgLevel, Page, Role
+from graph import TAXONOMY, GraphStore, MatchRun, Organization, OrgLevel, Page, Role
 
 __all__ = ["get_run", "list_runs", "run_part", "start_run"]
 
@@ -81,4 +81,8 @@ def run_part(store: GraphStore, who: Identity, run_id: str, part: str) -> list[A
     if part == "unmatched":
         return [{**item, "reason_label": REASON_LABELS.get(item["reason"], item["reason"])}
                 for key in ("unmatched", "partial") for item in run.result.get(key, [])]
+    if part == "scarcity":
+        return [{**row, "category_label": TAXONOMY[row["category"]].name}
+                if row.get("category") in TAXONOMY else row
+                for row in run.result.get(part, [])]
     return list(run.result.get(part, []))

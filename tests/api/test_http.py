@@ -64,7 +64,8 @@ def matched_project(api: Api) -> str:
     assert mine[0]["explanation"] and mine[0]["breakdown"]
     unmatched = ok(api, "street", "GET", f"/api/match-runs/{run['id']}/unmatched")["items"]
     assert all(item["reason"] and item["reason_label"] for item in unmatched)
-    ok(api, "street", "GET", f"/api/match-runs/{run['id']}/scarcity")
+    scarcity = ok(api, "street", "GET", f"/api/match-runs/{run['id']}/scarcity")["items"]
+    assert scarcity and all(row["category_label"] for row in scarcity)
     return str(mine[0]["id"])
 
 

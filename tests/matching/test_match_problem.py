@@ -95,12 +95,12 @@ def test_the_taxonomy_closes_relations_in_both_directions() -> None:
 
 
 def test_negative_weights_are_refused_by_name() -> None:
-    with pytest.raises(ParamsError, match="w_text must be >= 0"):
+    with pytest.raises(ParamsError, match="w_text 不能为负数"):
         MatchParams(w_text=-0.1)
 
 
 def test_all_zero_weights_are_refused() -> None:
-    with pytest.raises(ParamsError, match="at least one feature weight must be positive"):
+    with pytest.raises(ParamsError, match="至少一个特征权重须大于 0"):
         MatchParams(w_category=0, w_text=0, w_distance=0, w_relationship=0, w_priority=0)
 
 
