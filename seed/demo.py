@@ -385,7 +385,8 @@ class _Generator:
                 c_name = self._unique(
                     names, lambda: _place_name(rng) + rng.choice(w.PLACE_SUFFIX_COMMUNITY) + "社区",
                     f"{street.short}第{chinese_number(j + 1)}社区")
-                self._add_community(street, f"C{number:04d}-{j + 1:02d}", c_name, geo.CITY_BOX)
+                self._add_community(street, f"C{number:04d}-{j + 1:02d}", c_name,
+                                    geo.city_box(n_synthetic))
         # weak communities: mostly village-to-residence (Efraimidis–Spirakis weighted sample)
         n_weak = round(len(self.communities) * WEAK_SHARE)
         keyed = sorted(

@@ -19,8 +19,11 @@ import random
 
 # lat_min, lat_max, lon_min, lon_max
 DISTRICT_BOX = (34.62, 34.70, 112.33, 112.45)
-# The synthetic city: about 40 km × 40 km around 涧西区.
+# The synthetic city: about 40 km × 40 km around 涧西区, for up to CITY_STREETS synthetic
+# streets (about 66,000 needs); a larger city grows the box so its density stays that of
+# a dense city (about 50 candidate resources per need at the default reach).
 CITY_BOX = (34.48, 34.84, 112.19, 112.63)
+CITY_STREETS = 1100
 
 KM_PER_DEG_LAT = 111.0
 KM_PER_DEG_LON = 111.0 * math.cos(math.radians(34.66))
@@ -49,13 +52,33 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def jitter(rng: random.Random, lat: float, lon: float, sigma_km: float,
-           box: tuple[float, float, float, float] = CITY_BOX) -> tuple[float, float]:
+           box: tuple[float, float, float, float] | None = None) -> tuple[float, float]:
     """A point scattered around (lat, lon) with a Gaussian spread, kept inside ``box``."""
     la = lat + rng.gauss(0.0, sigma_km) / KM_PER_DEG_LAT
     lo = lon + rng.gauss(0.0, sigma_km) / KM_PER_DEG_LON
-    la = min(max(la, box[0]), box[1])
-    lo = min(max(lo, box[2]), box[3])
+    if box is not None:
+        la = min(max(la, box[0]), box[1])
+        lo = min(max(lo, box[2]), box[3])
     return round(la, 6), round(lo, 6)
+
+
+def city_box(n_streets: int) -> tuple[float, float, float, float]:
+    """The box of a synthetic city of ``n_streets`` streets: ``CITY_BOX``, grown around its
+    centre beyond ``CITY_STREETS`` so that streets per km² stay the same.
+
+    >>> city_box(10) == CITY_BOX
+    True
+    >>> lat0, lat1, _, _ = city_box(4 * CITY_STREETS)
+    >>> round((lat1 - lat0) / (CITY_BOX[1] - CITY_BOX[0]), 6)
+    2.0
+    """
+    if n_streets <= CITY_STREETS:
+        return CITY_BOX
+    grow = math.sqrt(n_streets / CITY_STREETS)
+    lat, lon = (CITY_BOX[0] + CITY_BOX[1]) / 2, (CITY_BOX[2] + CITY_BOX[3]) / 2
+    half_lat, half_lon = (CITY_BOX[1] - CITY_BOX[0]) / 2, (CITY_BOX[3] - CITY_BOX[2]) / 2
+    return (lat - grow * half_lat, lat + grow * half_lat,
+            lon - grow * half_lon, lon + grow * half_lon)
 
 
 def synthetic_street_centres(rng: random.Random, n: int) -> tuple[list[tuple[float, float]], float]:
@@ -66,14 +89,15 @@ def synthetic_street_centres(rng: random.Random, n: int) -> tuple[list[tuple[flo
     """
     if n <= 0:
         return [], 0.0
+    box = city_box(n)
     side = math.ceil(math.sqrt(n * 1.1)) + 1
-    dlat = (CITY_BOX[1] - CITY_BOX[0]) / side
-    dlon = (CITY_BOX[3] - CITY_BOX[2]) / side
+    dlat = (box[1] - box[0]) / side
+    dlon = (box[3] - box[2]) / side
     cells = []
     for i in range(side):
         for j in range(side):
-            lat = CITY_BOX[0] + (i + 0.5) * dlat
-            lon = CITY_BOX[2] + (j + 0.5) * dlon
+            lat = box[0] + (i + 0.5) * dlat
+            lon = box[2] + (j + 0.5) * dlon
             inside = (DISTRICT_BOX[0] - dlat / 2 <= lat <= DISTRICT_BOX[1] + dlat / 2
                       and DISTRICT_BOX[2] - dlon / 2 <= lon <= DISTRICT_BOX[3] + dlon / 2)
             if not inside:
@@ -86,5 +110,5 @@ def synthetic_street_centres(rng: random.Random, n: int) -> tuple[list[tuple[flo
     cell_km = min(dlat * KM_PER_DEG_LAT, dlon * KM_PER_DEG_LON)
     out = []
     for lat, lon in cells[:n]:
-        out.append(jitter(rng, lat, lon, cell_km / 8))
+        out.append(jitter(rng, lat, lon, cell_km / 8, box))
     return out, cell_km
