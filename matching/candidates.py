@@ -117,12 +117,7 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
             need_idx = online_needs.get(uom * n_cats + int(c))
             if need_idx is None:
                 continue
-            nn = np.repeat(need_idx, len(res_idx))
-            rr = np.tile(res_idx, len(need_idx))
-            delta = a.n_xy[nn] - a.r_xy[rr]
-            rank = np.hypot(delta[:, 0], delta[:, 1])
-            rank[np.isnan(rank)] = np.inf
-            nn, rr, rank = _nearest(nn, rr, rank, max_online)
+            nn, rr, rank = _online_nearest(a, need_idx, res_idx, max_online)
             on_n.append(nn)
             on_r.append(rr)
             on_rank.append(rank)
@@ -151,6 +146,47 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     order = np.argsort(keys, kind="stable")
     return Candidates(need=need[keep][order], res=res[keep][order],
                       dist=dist[keep][order], online=online[keep][order])
+
+
+def _online_nearest(a: Arrays, need_idx: I64, res_idx: I64, k: int
+                    ) -> tuple[I64, I64, F64]:
+    """Each need's ``k`` nearest online resources of ``res_idx`` (ties by resource index;
+    a need or resource without a place ranks last), found with a k-d tree rather than
+    by ranking every pair."""
+    n_xy, r_xy = a.n_xy[need_idx], a.r_xy[res_idx]
+    placed_n = ~np.isnan(n_xy[:, 0])
+    placed_r = ~np.isnan(r_xy[:, 0])
+    parts_n: list[I64] = []
+    parts_r: list[I64] = []
+    if placed_r.any() and placed_n.any():
+        p_idx = res_idx[placed_r]
+        tree = cKDTree(r_xy[placed_r])
+        needs = need_idx[placed_n]
+        kk = min(k, len(p_idx))
+        d_k, _ = tree.query(n_xy[placed_n], k=kk)
+        d_k = np.asarray(d_k, dtype=np.float64).reshape(len(needs), -1)[:, -1]
+        # every resource as near as the k-th one, ties included
+        hits = tree.query_ball_point(n_xy[placed_n], r=d_k + 1e-9)
+        counts = np.fromiter((len(h) for h in hits), dtype=np.int64, count=len(hits))
+        parts_n.append(np.repeat(needs, counts))
+        parts_r.append(p_idx[np.concatenate(hits).astype(np.int64)] if counts.sum()
+                       else np.zeros(0, np.int64))
+        if kk < k:  # too few placed resources: the unplaced ones come next
+            unplaced = res_idx[~placed_r][: k - kk]
+            parts_n.append(np.repeat(needs, len(unplaced)))
+            parts_r.append(np.tile(unplaced, len(needs)))
+    elif placed_n.any():
+        needs = need_idx[placed_n]
+        parts_n.append(np.repeat(needs, min(k, len(res_idx))))
+        parts_r.append(np.tile(res_idx[:k], len(needs)))
+    unplaced_needs = need_idx[~placed_n]  # every resource ranks last: by resource index
+    parts_n.append(np.repeat(unplaced_needs, min(k, len(res_idx))))
+    parts_r.append(np.tile(res_idx[:k], len(unplaced_needs)))
+    nn, rr = np.concatenate(parts_n), np.concatenate(parts_r)
+    delta = a.n_xy[nn] - a.r_xy[rr]
+    rank = np.hypot(delta[:, 0], delta[:, 1])
+    rank[np.isnan(rank)] = np.inf
+    return _nearest(nn, rr, rank, k)
 
 
 def _nearest(need: I64, res: I64, rank: F64, k: int) -> tuple[I64, I64, F64]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from match_helpers import need, problem, res, served
 
 from matching import match
@@ -80,3 +84,43 @@ def test_each_need_keeps_only_its_nearest_online_resources() -> None:
     result = match(problem([need("N1", online_ok=True)], online),
                    MatchParams(max_online_per_need=2))
     assert result.n_candidates == 2
+
+
+@given(st.lists(st.tuples(st.sampled_from([0.0, 1.0, 2.0, None]), st.booleans()),
+                min_size=1, max_size=6),
+       st.lists(st.tuples(st.sampled_from([0.0, 1.0, 1.0, 3.0, None]),
+                          st.sampled_from(["venue", "reading_room"])),
+                min_size=1, max_size=8),
+       st.integers(1, 4))
+@settings(max_examples=150, deadline=None, derandomize=True)
+def test_online_candidates_are_each_needs_k_nearest_with_ties_by_resource_order(
+        needs_at: list[tuple[float | None, bool]],
+        online_at: list[tuple[float | None, str]], k: int) -> None:
+    """Against a brute-force ranking of every pair: nearest first, ties (and resources or
+    needs without a place, which rank last) by resource order."""
+    from matching import NeedItem, ResourceItem
+    from matching.arrays import arrays_of
+    from matching.candidates import find_candidates
+
+    needs = [need(f"N{i}", x=x) if x is not None else NeedItem(
+        f"N{i}", "C1", "S1", "venue", 1, "场地", online_ok=True)
+        for i, (x, _) in enumerate(needs_at)]
+    needs = [dataclasses.replace(n, online_ok=True) if online else n
+             for n, (_, online) in zip(needs, needs_at, strict=True)]
+    resources = [res(f"R{j}", category=c, x=x, mode="online") if x is not None else
+                 ResourceItem(f"R{j}", "U1", "S1", c, 1, "场地", mode="online")
+                 for j, (x, c) in enumerate(online_at)]
+    p = problem(needs, resources)
+    cands = find_candidates(arrays_of(p), k)
+    got = sorted(zip(cands.need.tolist(), cands.res.tolist(), strict=True))
+    expected = []
+    for i, n in enumerate(p.needs):
+        if not n.online_ok:
+            continue
+        ranked = []
+        for j, r in enumerate(p.resources):
+            if r.category == n.category:  # venue and reading_room are unrelated here
+                d = math.hypot(n.lat - r.lat, n.lon - r.lon)
+                ranked.append((d if not math.isnan(d) else math.inf, j))
+        expected += [(i, j) for _, j in sorted(ranked)[:k]]
+    assert got == sorted(expected)
