@@ -343,11 +343,14 @@ def bench(sizes: Annotated[str, typer.Option(
           compare: Annotated[bool, typer.Option(
               help="同时用 HiGHS 线性规划求解并计时 OR-Tools 最小费用流，核对目标值")] = False,
           seed: Annotated[int, typer.Option(help="随机种子")] = 7,
+          lp_seconds: Annotated[float, typer.Option(
+              help="对照用 HiGHS 线性规划的时限（秒）")] = 900.0,
           out: Annotated[Path | None, typer.Option(help="另存结果为 JSON")] = None) -> None:
     """基准测试：用示范区生成器生成从街道到城市规模的实例，逐阶段计时与核对。"""
     import json
 
     from api.match_runs import demo_problem
+    from matching import MatchParams
     from matching.bench import bench as run_bench
 
     try:
@@ -356,35 +359,45 @@ def bench(sizes: Annotated[str, typer.Option(
         raise UserError(f"--sizes 应为逗号分隔的整数，收到「{sizes}」") from None
     if not counts or counts[0] < 10:
         raise UserError("--sizes 中每个规模至少 10 个需求")
+    params = MatchParams(time_limit_s=lp_seconds)
     rows: list[dict[str, Any]] = []
     for n in counts:
         with console.status(f"生成并求解 {n:,} 个需求的实例"):
             problem = demo_problem(n, seed=seed)
-            rows.extend(run_bench({str(n): problem}, compare=compare))
+            rows.extend(run_bench({f"{n:,}": problem}, params, compare=compare))
         console.print(f"{n:,} 个需求：总计 {rows[-1]['t_total']:.2f} 秒")
-    console.print(_bench_table(rows, compare))
+    for table in _bench_tables(rows):
+        console.print(table)
     if out is not None:
         out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
         console.print(f"结果已保存到 {out}")
 
 
-BENCH_COLUMNS = [("n_needs", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),
-                 ("t_candidates", "候选(秒)"), ("t_scores", "评分(秒)"), ("t_solve", "求解(秒)"),
-                 ("t_explain", "解释(秒)"), ("t_scarcity", "稀缺(秒)"), ("t_validate", "校验(秒)"),
-                 ("t_total", "总计(秒)"), ("peak_rss_mib", "内存峰值(MiB)"),
-                 ("objective", "目标值"), ("status", "状态"), ("greedy_gap_pct", "贪心差距%")]
-COMPARE_COLUMNS = [("t_ortools_raw", "OR-Tools(秒)"), ("solve_ratio", "求解/OR-Tools"),
-                   ("t_lp_solve", "HiGHS(秒)"), ("rel_diff", "相对差"), ("agree", "一致")]
+BENCH_TABLES = {
+    "各阶段用时（秒）与内存": [
+        ("size", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),
+        ("t_candidates", "候选"), ("t_scores", "评分"), ("t_solve", "求解"),
+        ("t_explain", "解释"), ("t_scarcity", "稀缺度"), ("t_validate", "校验"),
+        ("t_total", "总计"), ("peak_rss_mib", "内存峰值 MiB")],
+    "目标值与对照": [
+        ("size", "需求"), ("objective", "目标值"), ("status", "状态"),
+        ("greedy_gap_pct", "贪心差距 %"), ("t_ortools_raw", "OR-Tools 秒"),
+        ("solve_ratio", "求解/OR-Tools"), ("t_lp_solve", "HiGHS 秒"),
+        ("lp_status", "HiGHS 状态"), ("rel_diff", "相对差"), ("agree", "一致")],
+}
 
 
-def _bench_table(rows: list[dict[str, Any]], compare: bool) -> Table:
-    table = Table(title="匹配基准（同一进程内计时）")
-    columns = BENCH_COLUMNS + (COMPARE_COLUMNS if compare else [])
-    for _, label in columns:
-        table.add_column(label, justify="right")
-    for row in rows:
-        table.add_row(*(_cell(row.get(key)) for key, _ in columns))
-    return table
+def _bench_tables(rows: list[dict[str, Any]]) -> list[Table]:
+    tables = []
+    for title, columns in BENCH_TABLES.items():
+        present = [(key, label) for key, label in columns if any(key in r for r in rows)]
+        table = Table(title=title)
+        for _, label in present:
+            table.add_column(label, justify="right")
+        for row in rows:
+            table.add_row(*(_cell(row.get(key)) for key, _ in present))
+        tables.append(table)
+    return tables
 
 
 def _cell(value: object) -> str:
