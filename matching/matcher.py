@@ -23,6 +23,7 @@ from matching.problem import Problem
 from matching.result import MatchResult, Pair, Shortfall, Utilisation
 from matching.scarcity import ScarcityRow, scarcity_rows
 from matching.scores import combine, feature_matrix
+from matching.text import TextSimilarity
 from matching.validate import check_result
 
 METHODS = ("flow", "lp", "greedy")
@@ -39,8 +40,8 @@ def _solver(method: str, model: Model, params: MatchParams) -> Solution:
     return solve_flow(model)
 
 
-def match(problem: Problem, params: MatchParams | None = None, method: str = "flow"
-          ) -> MatchResult:
+def match(problem: Problem, params: MatchParams | None = None, method: str = "flow", *,
+          text_similarity: TextSimilarity | None = None) -> MatchResult:
     """Pair needs with resources, optimally, and explain the result.
 
     The objective is ``sum over pairs of score * quantity / need quantity``: a need served
@@ -57,6 +58,11 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         ``"flow"`` (default; exact, OR-Tools min-cost flow), ``"lp"`` (exact, HiGHS via
         scipy, component by component) or ``"greedy"`` (baseline, highest score first).
         With per-unit project limits both exact methods solve a MILP with HiGHS.
+    text_similarity
+        ``f(need_texts, res_texts, need, res)`` giving one similarity >= 0 per candidate
+        pair, in place of the char n-gram TF-IDF of :func:`matching.text.text_similarity`
+        (the default). The ``text`` feature is each pair's similarity divided by the best
+        among its need's candidates.
 
     Returns
     -------
@@ -94,7 +100,8 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     need = np.concatenate([cands.need, a.pin_need])
     res = np.concatenate([cands.res, a.pin_res])
     dist = np.concatenate([cands.dist, _pinned_dist(a)])
-    features = feature_matrix(problem, a, need, res, dist, params)
+    features = feature_matrix(problem, a, need, res, dist, params,
+                              text_similarity=text_similarity)
     score = combine(features, params)
     k = len(cands)
     model = build_model(problem, a, cands, score[:k])

@@ -14,6 +14,7 @@ from matching.matcher import match
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem, Taxonomy
 from matching.quality_data import COMMUNITIES, NEEDS, RELATED, RESOURCES, RIGHT
+from matching.text import TextSimilarity
 
 LAT0, LON0 = 30.27, 120.16
 KM_LAT = 6371.0088 * math.pi / 180
@@ -57,9 +58,11 @@ def quality_problem() -> Problem:
     return Problem(needs, resources, Taxonomy.from_related(RELATED))
 
 
-def evaluate_quality(params: MatchParams | None = None, method: str = "flow"
-                     ) -> QualityReport:
+def evaluate_quality(params: MatchParams | None = None, method: str = "flow", *,
+                     text_similarity: TextSimilarity | None = None) -> QualityReport:
     """Run the matcher on the labelled set and score its proposals.
+
+    ``text_similarity`` replaces the default TF-IDF text similarity (see :func:`match`).
 
     Examples
     --------
@@ -67,7 +70,7 @@ def evaluate_quality(params: MatchParams | None = None, method: str = "flow"
     >>> round(report.precision, 2), round(report.recall, 2), report.unservable_proposed
     (0.86, 0.9, ['N52', 'N53'])
     """
-    result = match(quality_problem(), params, method)
+    result = match(quality_problem(), params, method, text_similarity=text_similarity)
     proposed = [(p.need_id, p.resource_id) for p in result.pairs]
     right = [(n, r) for n, r in proposed if r in RIGHT[n]]
     servable = sorted(n for n, ok in RIGHT.items() if ok)

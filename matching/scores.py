@@ -22,7 +22,8 @@ import numpy as np
 from matching.arrays import F64, I64, Arrays
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
-from matching.text import text_similarity
+from matching.text import TextSimilarity
+from matching.text import text_similarity as tfidf_similarity
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,13 +52,20 @@ def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
 
 
 def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
-                   params: MatchParams, text: F64 | None = None) -> F64:
-    """The five features of pairs ``(need[k], res[k])`` (``dist`` NaN = online)."""
+                   params: MatchParams, text: F64 | None = None,
+                   text_similarity: TextSimilarity | None = None) -> F64:
+    """The five features of pairs ``(need[k], res[k])`` (``dist`` NaN = online).
+
+    ``text`` gives the raw text similarities of the pairs; without it they are computed by
+    ``text_similarity`` (char n-gram TF-IDF, :func:`matching.text.text_similarity`, by
+    default) from each side's ``"title description"``.
+    """
     out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
     same = a.n_cat[need] == a.r_cat[res]
     out[:, 0] = np.where(same, 1.0, params.related_fit)
     if text is None:
-        text = text_similarity(
+        similarity = text_similarity or tfidf_similarity
+        text = similarity(
             [f"{n.title} {n.description}" for n in problem.needs],
             [f"{r.title} {r.description}" for r in problem.resources], need, res)
     # relative to the best text match among the need's candidates: TF-IDF cosines

@@ -9,6 +9,8 @@ n x m matrix.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -16,6 +18,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from matching.arrays import F64, I64
 
 CHUNK = 200_000
+
+TextSimilarity = Callable[[list[str], list[str], I64, I64], F64]
+"""``f(need_texts, res_texts, need, res)``: one similarity >= 0 per pair ``(need[k], res[k])``.
+
+The shape of :func:`text_similarity`; ``match(..., text_similarity=f)`` puts another in
+its place (e.g. an embedding model the package does not depend on).
+"""
 
 
 def _unique_texts(texts: list[str]) -> tuple[list[str], I64]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from match_helpers import need, problem, res
 
 from matching import FEATURES, MatchParams, match
+from matching.arrays import F64, I64
 
 
 def _breakdown(**need_kw: object) -> dict[str, float]:
@@ -39,6 +41,28 @@ def test_text_similarity_ranks_the_resource_that_speaks_of_the_need() -> None:
     assert result.pairs[0].alternative is not None
     assert result.pairs[0].alternative[0] == "R2"
     assert result.pairs[0].breakdown["text"] > result.pairs[0].alternative[1] * 0
+
+
+def test_a_caller_supplied_text_similarity_replaces_the_tfidf() -> None:
+    p = problem([need("N1", title="活动场地")],
+                [res("R1", title="场地开放"), res("R2", unit="U2", title="社区文艺汇演")])
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def prefers_r2(need_texts: list[str], res_texts: list[str], n: I64, r: I64) -> F64:
+        seen.append((need_texts, res_texts))
+        return np.where(r == 1, 0.8, 0.2)
+
+    assert match(p).pairs[0].resource_id == "R1"  # TF-IDF: shared 场地
+    pair = match(p, text_similarity=prefers_r2).pairs[0]
+    assert [t.strip() for t in seen[0][0]] == ["活动场地"]
+    assert [t.strip() for t in seen[0][1]] == ["场地开放", "社区文艺汇演"]
+    assert pair.resource_id == "R2" and pair.breakdown["text"] == 1.0
+    assert pair.alternative is not None and pair.alternative[0] == "R1"
+
+    def nothing(need_texts: list[str], res_texts: list[str], n: I64, r: I64) -> F64:
+        return np.zeros(len(n))
+
+    assert match(p, text_similarity=nothing).pairs[0].breakdown["text"] == 0.0
 
 
 def test_registration_raises_and_bad_history_lowers_the_relationship() -> None:
