@@ -83,18 +83,21 @@ def _no_candidate_reasons(a: Arrays, needs: I64) -> dict[int, tuple[str, dict[st
              for name, mask in (("in_reach", np.ones(len(pn), np.bool_)),
                                 ("category_ok", cat_ok), ("unit_ok", uom_ok),
                                 ("time_ok", time_ok), ("declined", time_ok & declined))}
-    for i in needs.tolist():
+    by_need = np.argsort(pn, kind="stable")  # each need's pairs as one slice
+    lo = np.searchsorted(pn, needs, side="left", sorter=by_need)
+    hi = np.searchsorted(pn, needs, side="right", sorter=by_need)
+    for i, start, end in zip(needs.tolist(), lo.tolist(), hi.tolist(), strict=True):
         details: dict[str, Any] = {name: int(c[i]) for name, c in count.items()}
+        mine = by_need[start:end]
         if details["in_reach"] == 0:
             reason = "no_candidate_in_reach"
         elif details["category_ok"] == 0:
             reason = "category_not_offered_in_reach"
-            sel = pr[pn == i]
-            offered = sorted({a.categories[c] for c in a.r_cat[sel].tolist()})
+            offered = sorted({a.categories[c] for c in a.r_cat[pr[mine]].tolist()})
             details["offered_categories"] = offered[:5]
         elif details["unit_ok"] == 0:
             reason = "unit_not_offered"
-            sel = pr[(pn == i) & cat_ok]
+            sel = pr[mine[cat_ok[mine]]]
             details["offered_units"] = sorted(
                 {a.units_of_measure[u] for u in a.r_uom[sel].tolist()})[:5]
         elif details["time_ok"] == 0:
