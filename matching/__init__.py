@@ -1,6 +1,6 @@
 """matching: pair community needs with resident units' resources, exactly and explainably.
 
-A pure package (numpy, scipy, scikit-learn, OR-Tools; no I/O, no environment).
+A pure package (numpy, scipy, OR-Tools; no I/O, no environment).
 
 The objective of a run is
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from match_helpers import need, problem, res
 
 from matching import FEATURES, MatchParams, match
@@ -93,3 +95,24 @@ def test_weights_are_parameters_of_the_run() -> None:
                 registrations=[("U2", "C1")])
     by_relation = match(p, MatchParams(w_relationship=1.0)).pairs[0].resource_id
     assert by_relation == "R2"
+
+
+@given(st.lists(st.text(alphabet="家庭医生上门电梯维修 \t\n法律咨询aA1，。", max_size=12),
+                min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_char_tfidf_equals_scikit_learns_vectorizer(texts: list[str]) -> None:
+    """The vectorized TF-IDF against scikit-learn's, compared through all cosines (its
+    columns come in another order)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from matching.text import char_tfidf
+
+    ours = char_tfidf(texts)
+    if not any(texts):
+        assert ours.nnz == 0
+        return
+    theirs = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True,
+                             lowercase=False, dtype=np.float64).fit_transform(texts)
+    assert ours.shape[1] == theirs.shape[1]
+    np.testing.assert_allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray(),
+                               atol=1e-12)
