@@ -19,6 +19,7 @@ from scipy import sparse
 from matching.arrays import F64, I64
 
 CHUNK = 200_000
+TABLE_KEYS = 2**25  # up to about 5,800 distinct characters: 32M-entry lookup tables
 _WHITESPACE = re.compile(r"\s\s+")  # as scikit-learn's char analyzer
 
 TextSimilarity = Callable[[list[str], list[str], I64, I64], F64]
@@ -46,23 +47,39 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     """
     docs = [_WHITESPACE.sub(" ", t) for t in texts]
     lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-    chars = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    points = np.frombuffer("".join(docs).encode("utf-32-le"), dtype=np.uint32)
+    # the texts' alphabet, numbered densely in code point order (no sort needed)
+    seen = np.zeros(0x110000, dtype=np.bool_)
+    seen[points] = True
+    chars = (np.cumsum(seen, dtype=np.int64) - 1)[points]
+    n_chars = int(seen.sum())
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
     inside = doc_of[:-1] == doc_of[1:]  # bigrams never span two texts
-    # unigram keys are code points (< 2**21); bigram keys sit above them
-    keys = np.concatenate([chars, (chars[:-1][inside] + 1) * 2**21 + chars[1:][inside]])
+    # unigram keys are the characters' numbers; bigram keys sit above them
+    keys = np.concatenate([chars, n_chars + chars[:-1][inside] * n_chars + chars[1:][inside]])
     rows = np.concatenate([doc_of, doc_of[:-1][inside]])
-    vocab, cols = np.unique(keys, return_inverse=True)
-    counts = sparse.csr_matrix((np.ones(len(keys)), (rows, cols.ravel())),
-                               shape=(len(docs), len(vocab)))
+    cols, n_cols = _dense_ids(keys, n_chars + n_chars * n_chars)
+    counts = sparse.csr_matrix((np.ones(len(keys)), (rows, cols)), shape=(len(docs), n_cols))
     counts.sum_duplicates()
     counts.data = 1.0 + np.log(counts.data)
-    df = np.bincount(counts.indices, minlength=len(vocab))
+    df = np.bincount(counts.indices, minlength=n_cols)
     idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
     counts.data *= idf[counts.indices]
     norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
     return counts
+
+
+def _dense_ids(keys: I64, space: int) -> tuple[I64, int]:
+    """Number the distinct ``keys`` (all in ``range(space)``) 0, 1, ... in key order: a
+    table lookup when the key space is small enough, else a sort."""
+    if space <= TABLE_KEYS:
+        present = np.zeros(space, dtype=np.bool_)
+        present[keys] = True
+        ids = np.cumsum(present, dtype=np.int32) - 1
+        return ids[keys].astype(np.int64), int(present.sum())
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    return inverse.ravel().astype(np.int64), len(uniq)
 
 
 def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,

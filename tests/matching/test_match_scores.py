@@ -116,3 +116,15 @@ def test_char_tfidf_equals_scikit_learns_vectorizer(texts: list[str]) -> None:
     assert ours.shape[1] == theirs.shape[1]
     np.testing.assert_allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray(),
                                atol=1e-12)
+
+
+def test_char_tfidf_numbers_columns_the_same_with_a_table_or_a_sort(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import text
+
+    texts = ["独居老人突发疾病无人照看", "家庭医生签约上门服务", "电梯维修资金",
+             "电梯安全知识讲座", ""]
+    by_table = text.char_tfidf(texts)
+    monkeypatch.setattr(text, "TABLE_KEYS", 0)
+    by_sort = text.char_tfidf(texts)
+    assert (by_table != by_sort).nnz == 0 and by_table.shape == by_sort.shape
