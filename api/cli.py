@@ -284,7 +284,10 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
         with progress_bar() as bar:
             task = bar.add_task("匹配", total=len(streets))
             for sid in streets:
-                name = store.get(Organization, sid).name
+                org = store.get(Organization, sid)
+                if org.level != OrgLevel.STREET:
+                    raise UserError(f"{org.name}（{sid}）不是街道：--street 须给出街道编号")
+                name = org.name
 
                 def stage(text: str, name: str = name) -> None:
                     bar.update(task, description=f"{name}：{text}")

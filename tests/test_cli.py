@@ -79,6 +79,7 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     (["match", "--street", "410305008", "--weights", "colour=1"], "「colour=1」无法识别"),
     (["match", "--street", "410305008", "--weights", "text=-1"], "错误：匹配无法进行：w_text"),
     (["match", "--street", "nope"], "错误：没有编号为 nope 的党组织"),
+    (["match", "--street", "410305008001"], "（410305008001）不是街道"),
     (["bench", "--sizes", "a,b"], "错误：--sizes 应为逗号分隔的整数"),
 ])
 def test_user_mistakes_print_one_line_and_exit_1(demo_dir: Path, args: list[str],
