@@ -21,11 +21,10 @@ from matching.arrays import arrays_of
 from matching.candidates import find_candidates
 from matching.flow import build_network, initial_scale, share_units
 from matching.lp import solve_lp
-from matching.matcher import _pinned_dist, match
+from matching.matcher import match, pair_scores
 from matching.model import Model, build_model, model_objective
 from matching.params import MatchParams
 from matching.problem import Problem
-from matching.scores import combine, feature_matrix
 
 STAGES = ("candidates", "scores", "solve", "explain", "scarcity", "validate")
 
@@ -40,10 +39,7 @@ def _model_of(problem: Problem, params: MatchParams) -> Model:
     """The optimization model of a run (without pinned pairs), built as ``match`` does."""
     a = arrays_of(problem)
     cands = find_candidates(a, params.max_online_per_need)
-    need = np.concatenate([cands.need, a.pin_need])
-    res = np.concatenate([cands.res, a.pin_res])
-    dist = np.concatenate([cands.dist, _pinned_dist(a)])
-    score = combine(feature_matrix(problem, a, need, res, dist, params), params)
+    _, score = pair_scores(problem, a, cands, params)
     return build_model(problem, a, cands, score[: len(cands)])
 
 

@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 from matching.arrays import F64, I64, ONLINE, Arrays, arrays_of
-from matching.candidates import find_candidates
+from matching.candidates import Candidates, find_candidates
 from matching.errors import UnknownMethod
 from matching.explain import alternatives, unserved
 from matching.flow import build_network, solve_flow
@@ -38,6 +38,18 @@ def _solver(method: str, model: Model, params: MatchParams) -> Solution:
     if method == "lp" or model.has_project_limits:
         return solve_lp(model, params.time_limit_s)
     return solve_flow(model)
+
+
+def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
+                text_similarity: TextSimilarity | None = None) -> tuple[F64, F64]:
+    """Features and scores of the candidate pairs, then of the pinned pairs (in that
+    order: the first ``len(cands)`` rows are the candidates')."""
+    need = np.concatenate([cands.need, a.pin_need])
+    res = np.concatenate([cands.res, a.pin_res])
+    dist = np.concatenate([cands.dist, _pinned_dist(a)])
+    features = feature_matrix(problem, a, need, res, dist, params,
+                              text_similarity=text_similarity)
+    return features, combine(features, params)
 
 
 def match(problem: Problem, params: MatchParams | None = None, method: str = "flow", *,
@@ -97,12 +109,7 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     cands = find_candidates(a, params.max_online_per_need)
     clock.lap("candidates")
 
-    need = np.concatenate([cands.need, a.pin_need])
-    res = np.concatenate([cands.res, a.pin_res])
-    dist = np.concatenate([cands.dist, _pinned_dist(a)])
-    features = feature_matrix(problem, a, need, res, dist, params,
-                              text_similarity=text_similarity)
-    score = combine(features, params)
+    features, score = pair_scores(problem, a, cands, params, text_similarity)
     k = len(cands)
     model = build_model(problem, a, cands, score[:k])
     clock.lap("scores")

@@ -17,9 +17,8 @@ from matching import MatchParams, Problem, check_result, match
 # brute force needs the candidate pairs and scores: internal modules, on purpose
 from matching.arrays import arrays_of
 from matching.candidates import find_candidates
-from matching.matcher import _pinned_dist
+from matching.matcher import pair_scores
 from matching.model import build_model
-from matching.scores import combine, feature_matrix
 
 CATS = [("venue", "场地"), ("elderly_care", "次"), ("home_medical", "次"),
         ("legal_advice", "次")]
@@ -94,10 +93,7 @@ def _brute_force(p: Problem) -> tuple[int, float] | None:
     params = MatchParams()
     a = arrays_of(p)
     c = find_candidates(a, params.max_online_per_need)
-    need_idx = np.concatenate([c.need, a.pin_need])
-    res_idx = np.concatenate([c.res, a.pin_res])
-    dist = np.concatenate([c.dist, _pinned_dist(a)])
-    score = combine(feature_matrix(p, a, need_idx, res_idx, dist, params), params)
+    _, score = pair_scores(p, a, c, params)
     m = build_model(p, a, c, score[: len(c)])
     if m.n_pairs > 7:
         return None
