@@ -15,8 +15,6 @@ The score is ``sum(w_f * f) / sum(w_f)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from matching.arrays import F64, I64, Arrays
@@ -24,17 +22,6 @@ from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
 from matching.text import TextSimilarity
 from matching.text import text_similarity as tfidf_similarity
-
-
-@dataclass(frozen=True, eq=False)
-class Scores:
-    """Per-pair features (columns in ``FEATURES`` order) and combined score."""
-
-    features: F64  # shape (n_pairs, 5)
-    score: F64
-
-    def breakdown(self, k: int) -> dict[str, float]:
-        return {f: float(self.features[k, c]) for c, f in enumerate(FEATURES)}
 
 
 def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
@@ -94,10 +81,3 @@ def combine(features: F64, params: MatchParams) -> F64:
     w = np.array(list(params.weights().values()), dtype=np.float64)
     score: F64 = np.clip(features @ (w / w.sum()), 0.0, 1.0)
     return score
-
-
-def score_pairs(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
-                params: MatchParams) -> Scores:
-    """Features and scores of candidate pairs."""
-    features = feature_matrix(problem, a, need, res, dist, params)
-    return Scores(features=features, score=combine(features, params))
