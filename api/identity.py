@@ -56,9 +56,6 @@ __all__ = ["Identity", "can_read", "can_write", "list_scope", "place_of", "requi
 
 # Kinds a community or unit sees across its street (the lists of two-way claiming).
 STREET_VISIBLE: tuple[type[Node], ...] = (Organization, Need)
-# What a community does: visible to the community itself, its street and district.
-COMMUNITY_OWNED: tuple[type[Node], ...] = (Project, Agreement, ServiceRecord, Evaluation,
-                                           AuditEntry)
 
 
 @dataclass(frozen=True)

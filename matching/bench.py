@@ -122,27 +122,3 @@ def _model_part(result: Any, problem: Problem) -> float:
     qty = {n.id: n.quantity for n in problem.needs}
     return float(sum(p.score * p.quantity / qty[p.need_id] for p in result.pairs
                      if not p.pinned))
-
-
-def format_table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table of the rows (all columns that any row has).
-
-    Examples
-    --------
-    >>> print(format_table([{"size": "s", "t_solve": 0.1}]))
-    size  t_solve
-    s     0.1
-    """
-    cols: list[str] = []
-    for r in rows:
-        cols.extend(c for c in r if c not in cols)
-    cells = [[str(c) for c in cols]] + [[_fmt(r.get(c, "")) for c in cols] for r in rows]
-    widths = [max(len(row[k]) for row in cells) for k in range(len(cols))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
-                     for row in cells)
-
-
-def _fmt(v: object) -> str:
-    if isinstance(v, float):
-        return f"{v:.6g}" if abs(v) < 1e6 else f"{v:.10g}"
-    return str(v)

@@ -51,7 +51,6 @@ ProjectPublic = Project
 AgreementPublic = Agreement
 ServiceRecordPublic = ServiceRecord
 EvaluationPublic = Evaluation
-AuditEntryPublic = AuditEntry
 MatchRunPublic = MatchRun
 
 OrganizationPage = PageOut[Organization]

@@ -22,7 +22,6 @@ from graph import (
 
 N = TypeVar("N", bound=Node)
 
-MAX_SIZE = 200
 _ALL = 10_000
 
 
