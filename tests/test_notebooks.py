@@ -25,3 +25,4 @@ def test_notebook_runs_without_error(path: Path, tmp_path: Path,
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("weak spots" in o.get("text", "") for o in outputs)
+    assert any("matching done for 11 streets" in o.get("text", "") for o in outputs)
