@@ -144,7 +144,7 @@ def test_bench_compares_with_an_independent_exact_solver(data_dir: Path, tmp_pat
     assert result.exit_code == 0, result.output
     (row,) = json.loads(out.read_text(encoding="utf-8"))
     assert row["status"] == "optimal" and row["agree"] is True
-    assert row["greedy_gap_pct"] >= 0 and "匹配基准" in result.output
+    assert row["greedy_gap_pct"] >= 0 and "目标值与对照" in result.output
 
 
 def test_serve_answers_with_the_docs_at_the_address_it_prints(demo_dir: Path) -> None:
