@@ -4,14 +4,15 @@ Character n-gram TF-IDF (unigrams and bigrams, sublinear tf, l2-normalised; the 
 scikit-learn's ``TfidfVectorizer`` with those settings, computed for all texts at once)
 fitted on the problem's own texts, so the similarity of a pair is the cosine of two sparse rows.
 Identical texts are vectorized once and each distinct (need text, resource text) pair is
-computed once, in chunks: a row-wise product of two sparse matrices, never a dense
-n x m matrix.
+computed once, in chunks (on two threads): a row-wise product of two sparse matrices, never
+a dense n x m matrix.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from scipy import sparse
@@ -106,9 +107,15 @@ def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
     uniq, inverse = np.unique(pair_keys, return_inverse=True)
     a, b = np.divmod(uniq, len(r_uniq))
     sims = np.empty(len(uniq), dtype=np.float64)
-    for s in range(0, len(uniq), CHUNK):
+
+    def chunk(s: int) -> None:
         rows_a = xn[a[s:s + CHUNK]]
         rows_b = xr[b[s:s + CHUNK]]
         sims[s:s + CHUNK] = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
+
+    # scipy's sparse kernels release the GIL: chunks run on two threads, each writing
+    # its own slice, so the result does not depend on the order they finish in
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(chunk, range(0, len(uniq), CHUNK)))
     out: F64 = np.clip(sims[inverse.ravel()], 0.0, 1.0)
     return out
