@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.services.directory import MemberView
 from graph import (
     Agreement,
     AuditEntry,
@@ -206,19 +207,8 @@ class MatchRunCreate(Strict):
     params: dict[str, Any] = Field(default_factory=dict, description="匹配参数（权重等）")
 
 
-class MemberPublic(BaseModel):
-    id: str
-    name: str
-    category: str
-    org_id: str
-    street_id: str | None
-    work_unit_id: str | None
-    home_community_id: str | None
-    phone: str | None
-    points: int
-    pseudonymous: bool = Field(description="为真时编号与姓名为假名")
-
-
+# a member as the caller may see them (pseudonymous for researchers)
+MemberPublic = MemberView
 MemberPage = PageOut[MemberPublic]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from fastapi import APIRouter
 
 from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
@@ -66,11 +64,9 @@ def list_members(ctx: ContextDep, who: CurrentIdentity, paging: PageDep,
                                  "home_community_id": home_community_id,
                                  "work_unit_id": work_unit_id},
         salt=ctx.salt, page=paging.page, size=paging.size)
-    return MemberPage(items=[MemberPublic(**asdict(m)) for m in p.items], total=p.total,
-                      page=p.page, size=p.size)
+    return MemberPage(items=p.items, total=p.total, page=p.page, size=p.size)
 
 
 @members.get("/{member_id}", response_model=MemberPublic, summary="党员详情")
 def get_member(ctx: ContextDep, who: CurrentIdentity, member_id: str) -> MemberPublic:
-    return MemberPublic(**asdict(directory.get_member(ctx.store, who, member_id,
-                                                      salt=ctx.salt)))
+    return directory.get_member(ctx.store, who, member_id, salt=ctx.salt)
