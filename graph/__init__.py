@@ -49,7 +49,7 @@ from graph.model import (
     UnitKind,
     node_type,
 )
-from graph.store import Edge, GraphStore, Page, Snapshot, UpsertReport
+from graph.store import Edge, GraphStore, Page, Snapshot, UpsertReport, Versioned, WriteResult
 from graph.taxonomy import TAXONOMY, Category, Taxonomy
 from graph.validation import FIELD_LABELS, FieldProblem, field_problems
 
@@ -107,6 +107,8 @@ __all__ = [
     "UnitKind",
     "UpsertReport",
     "VersionConflict",
+    "Versioned",
+    "WriteResult",
     "field_problems",
     "node_type",
     "pseudonym",

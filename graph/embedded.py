@@ -48,8 +48,23 @@ from graph.model import (
     OrgLevel,
     Relationship,
 )
-from graph.planning import Write, check_refs, latest_by_id, plan_nodes, relationship_rows
-from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot, UpsertReport
+from graph.planning import (
+    Write,
+    check_refs,
+    check_versions,
+    latest_by_id,
+    plan_nodes,
+    relationship_rows,
+)
+from graph.store import (
+    INDEXED_FIELDS,
+    Edge,
+    Page,
+    Snapshot,
+    UpsertReport,
+    Versioned,
+    WriteResult,
+)
 
 N = TypeVar("N", bound=Node)
 
@@ -199,7 +214,7 @@ class EmbeddedStore:
         return found
 
     def _upsert_nodes(self, db: sqlite3.Connection, chunk: Sequence[Node],
-                      report: UpsertReport) -> None:
+                      report: UpsertReport) -> dict[str, int]:
         seen = latest_by_id(chunk)
         plan = plan_nodes(seen, self._existing(db, list(seen)), report)
         found = dict(plan.batch_kinds)
@@ -219,6 +234,7 @@ class EmbeddedStore:
         db.executemany("DELETE FROM edges WHERE src=? AND derived=1",
                        [(i,) for i in plan.stale_edges_of])
         db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,1,'{}')", plan.edges)
+        return plan.versions
 
     def _upsert_relationships(self, db: sqlite3.Connection, chunk: Sequence[Relationship],
                               report: UpsertReport) -> None:
@@ -271,8 +287,25 @@ class EmbeddedStore:
             except ValidationError as e:
                 raise ModelError(f"{kind.LABEL} {id} 的修改无效：{e.errors()[0]['msg']}",
                                  id=id) from None
-            self._upsert_nodes(db, [node, *also], UpsertReport())
-            return node
+            versions = self._upsert_nodes(db, [node, *also], UpsertReport())
+            # a change that changes nothing keeps the stored version: return that one
+            return node.model_copy(update={"version": versions[id]})
+
+    def write(self, writes: Iterable[Versioned], also: Iterable[Node] = (),
+              relationships: Iterable[Relationship] = ()) -> WriteResult:
+        checked = list(writes)
+        report = UpsertReport()
+        versions: dict[str, int] = {}
+        with self._transaction() as db:  # BEGIN IMMEDIATE: no writer between read and write
+            ids = [w.node.id for w in checked]
+            check_versions(checked, self._existing(db, ids))
+            for chunk in _chunks([w.node for w in checked], BATCH):
+                versions.update(self._upsert_nodes(db, chunk, report))
+            for chunk in _chunks(also, BATCH):
+                self._upsert_nodes(db, chunk, report)
+            for rchunk in _chunks(relationships, BATCH):
+                self._upsert_relationships(db, rchunk, report)
+        return WriteResult({i: versions[i] for i in ids}, report)
 
     # -- reads ----------------------------------------------------------------------
 

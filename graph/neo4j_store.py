@@ -70,8 +70,16 @@ from graph.model import (
     ResidentUnit,
     Resource,
 )
-from graph.planning import check_refs, latest_by_id, plan_nodes, relationship_rows
-from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot, UpsertReport
+from graph.planning import check_refs, check_versions, latest_by_id, plan_nodes, relationship_rows
+from graph.store import (
+    INDEXED_FIELDS,
+    Edge,
+    Page,
+    Snapshot,
+    UpsertReport,
+    Versioned,
+    WriteResult,
+)
 
 N = TypeVar("N", bound=Node)
 T = TypeVar("T")
@@ -431,7 +439,7 @@ class Neo4jStore:
         return out
 
     def _upsert_nodes(self, tx: neo4j.ManagedTransaction, chunk: Sequence[Node],
-                      report: UpsertReport) -> None:
+                      report: UpsertReport) -> dict[str, int]:
         seen = latest_by_id(chunk)
         plan = plan_nodes(seen, self._existing(tx, list(seen)), report)
         found = dict(plan.batch_kinds)
@@ -455,6 +463,7 @@ class Neo4jStore:
             edges.setdefault(edge, []).append({"src": src, "dst": dst})
         for edge, erows in edges.items():
             self._run(tx, cypher.MERGE_DERIVED_EDGES[edge], rows=erows)
+        return plan.versions
 
     def _upsert_relationships(self, tx: neo4j.ManagedTransaction,
                               chunk: Sequence[Relationship], report: UpsertReport) -> None:
@@ -520,8 +529,31 @@ class Neo4jStore:
             except ValidationError as e:
                 raise ModelError(f"{kind.LABEL} {id} 的修改无效：{e.errors()[0]['msg']}",
                                  id=id) from None
-            self._upsert_nodes(tx, [node, *extra], UpsertReport())
-            return node
+            versions = self._upsert_nodes(tx, [node, *extra], UpsertReport())
+            # a change that changes nothing keeps the stored version: return that one
+            return node.model_copy(update={"version": versions[id]})
+
+        return self._write(work)
+
+    def write(self, writes: Iterable[Versioned], also: Iterable[Node] = (),
+              relationships: Iterable[Relationship] = ()) -> WriteResult:
+        checked = list(writes)  # read once: the driver may run ``work`` again
+        extra, rels = _Replay(also, BATCH), _Replay(relationships, BATCH)
+        ids = [w.node.id for w in checked]
+
+        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+            report = UpsertReport()  # afresh on each attempt
+            # locks every node of the batch that exists, then reads it: a writer that
+            # committed before holds no more sway, one that comes after waits for us
+            check_versions(checked, self._existing(tx, ids))
+            versions: dict[str, int] = {}
+            for chunk in _chunks([w.node for w in checked], BATCH):
+                versions.update(self._upsert_nodes(tx, chunk, report))
+            for chunk in extra.chunks():
+                self._upsert_nodes(tx, chunk, report)
+            for rchunk in rels.chunks():
+                self._upsert_relationships(tx, rchunk, report)
+            return WriteResult({i: versions[i] for i in ids}, report)
 
         return self._write(work)
 

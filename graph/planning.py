@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.errors import ModelError, ReferenceMissing
+from graph.errors import ModelError, ReferenceMissing, VersionConflict
 from graph.model import NODE_TYPES, REL_TARGETS, Node, Relationship
-from graph.store import UpsertReport
+from graph.store import UpsertReport, Versioned
 
 Ref = tuple[str, str, tuple[str, ...]]  # referring id, field, kinds the target may have
 
@@ -41,6 +41,7 @@ class NodePlan:
     stale_edges_of: list[str] = field(default_factory=list)  # ids whose derived edges go
     wanted: dict[str, list[Ref]] = field(default_factory=dict)
     batch_kinds: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)  # id -> version once written
 
 
 def latest_by_id(chunk: Sequence[Node]) -> dict[str, Node]:
@@ -70,14 +71,53 @@ def plan_nodes(seen: Mapping[str, Node], existing: Mapping[str, tuple[str, int, 
                 plan.edges.append((edge, node_id, target))
         if old is None:
             plan.creates.append(Write(node, props, text, 1))
+            plan.versions[node_id] = 1
             report.count(report.created, node.KIND)
         elif old[2] != text:
             plan.updates.append(Write(node, props, text, old[1] + 1))
+            plan.versions[node_id] = old[1] + 1
             plan.stale_edges_of.append(node_id)
             report.count(report.updated, node.KIND)
         else:
+            plan.versions[node_id] = old[1]  # nothing changed: the stored version stays
             report.count(report.unchanged, node.KIND)
     return plan
+
+
+def check_versions(writes: Sequence[Versioned],
+                   existing: Mapping[str, tuple[str, int, str]]) -> None:
+    """Refuse the batch when any node is no longer at the version its writer saw.
+
+    ``existing``: id -> (kind, version, properties JSON) as stored, read under the
+    transaction's lock. The conflict names the first stale node in its message and lists
+    every stale one in ``details["conflicts"]``, so a caller can leave them out and retry.
+    """
+    ids = [w.node.id for w in writes]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise ModelError(f"同一批写入中节点 {'、'.join(twice)} 出现了不止一次", ids=twice)
+    conflicts: list[dict[str, Any]] = []
+    for w in writes:
+        old = existing.get(w.node.id)
+        current = None if old is None else old[1]
+        if current != w.expected:
+            conflicts.append({"id": w.node.id, "kind": w.node.KIND, "expected": w.expected,
+                              "current": current})
+    if not conflicts:
+        return
+    first = conflicts[0]
+    label = NODE_TYPES[first["kind"]].LABEL
+    if first["expected"] is None:
+        said = f"{label} {first['id']} 已存在（当前为第 {first['current']} 版），不能再新建"
+    elif first["current"] is None:
+        said = f"{label} {first['id']} 不存在（您看到的是第 {first['expected']} 版）"
+    else:
+        said = (f"{label} {first['id']} 已被他人修改（您看到的是第 {first['expected']} 版，"
+                f"当前为第 {first['current']} 版）")
+    more = f"；另有 {len(conflicts) - 1} 个节点同样已变" if len(conflicts) > 1 else ""
+    raise VersionConflict(f"{said}{more}，本批写入均未保存，请刷新后重试",
+                          id=first["id"], expected=first["expected"],
+                          current=first["current"], conflicts=conflicts)
 
 
 def check_refs(wanted: Mapping[str, list[Ref]], found: Mapping[str, str]) -> None:

@@ -64,6 +64,29 @@ class UpsertReport:
 
 
 @dataclass(frozen=True)
+class Versioned:
+    """One node of a :meth:`GraphStore.write`, with the version its writer saw.
+
+    ``expected`` is the version read before the change, or ``None`` when the node must
+    not exist yet. The node's own ``version`` field is ignored: the store sets it.
+    """
+
+    node: Node
+    expected: int | None
+
+
+@dataclass
+class WriteResult:
+    """What a versioned write stored: each node's version after it, and the counts.
+
+    A node whose content did not change keeps its stored version (nothing is written).
+    """
+
+    versions: dict[str, int]
+    report: UpsertReport
+
+
+@dataclass(frozen=True)
 class Edge:
     """An edge as stored: kind, source, target, properties, and whether it is derived."""
 
@@ -145,6 +168,17 @@ class GraphStore(Protocol):
 
         ``also``: nodes upserted in the same transaction (an audit entry, a record), so
         the change and what goes with it are written together or not at all.
+        """
+        ...
+
+    def write(self, writes: Iterable[Versioned], also: Iterable[Node] = (),
+              relationships: Iterable[Relationship] = ()) -> WriteResult:
+        """Write many nodes in one transaction, each checked against its expected version.
+
+        If any node of ``writes`` is stale (changed since its writer read it, or existing
+        when it must not), nothing is written and :class:`~graph.errors.VersionConflict`
+        names it (``details["conflicts"]`` lists every stale node). ``also`` (audit lines)
+        and ``relationships`` are upserted unchecked in the same transaction.
         """
         ...
 

@@ -13,7 +13,7 @@ import pytest
 
 from api.accounts import FREE_ATTEMPTS
 from api.http.routers import ROUTERS
-from graph import AuditEntry, Project
+from graph import AuditEntry, Need, Project
 from tests.api.world import C1, PASSWORD, S1, U1, Api, make_api, propose
 
 NEEDS_CSV = (
@@ -269,3 +269,13 @@ def test_the_project_list_filters_and_pages(api: Api) -> None:
     assert ok(api, "community", "GET", "/api/projects",
               params={"community_id": "410305001002"})["total"] == 0
     assert isinstance(api.store.get(Project, "PX"), Project)
+
+
+def test_a_patch_that_changes_nothing_answers_the_version_stored(api: Api) -> None:
+    need = ok(api, "community", "GET", "/api/needs/N1")
+    same = ok(api, "community", "PATCH", "/api/needs/N1",
+              json={"version": need["version"], "quantity": need["quantity"]})
+    assert same["version"] == need["version"] == api.store.get(Need, "N1").version
+    changed = ok(api, "community", "PATCH", "/api/needs/N1",
+                 json={"version": same["version"], "quantity": need["quantity"] + 1})
+    assert changed["version"] == need["version"] + 1

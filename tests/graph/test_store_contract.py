@@ -22,6 +22,7 @@ from graph import (
     ResidentUnit,
     Resource,
     VersionConflict,
+    Versioned,
 )
 from tests.graph.district import tiny_district
 
@@ -284,3 +285,116 @@ def test_the_report_tells_created_from_updated_relationships(any_store: GraphSto
     second = any_store.upsert([], [changed, rels[1]])
     assert second.updated["relationships"] == 1
     assert second.unchanged["relationships"] == 1
+
+
+# -- versioned writes of many nodes -------------------------------------------------------
+
+def _proposal(pid: str, need: str = "N1", resource: str = "R1", **changes: object) -> Project:
+    fields: dict[str, object] = {
+        "id": pid, "title": "课业辅导 → 助餐", "need_id": need, "resource_id": resource,
+        "unit_id": "U1", "community_id": "C1", "street_id": "S1", "category": "elderly_care",
+        "quantity": 5, "unit_of_measure": "次", **changes}
+    return Project.model_validate(fields)
+
+
+def test_a_versioned_batch_writes_new_and_changed_nodes_and_returns_their_versions(
+        loaded: GraphStore) -> None:
+    need = loaded.get(Need, "N1")
+    result = loaded.write([Versioned(need.model_copy(update={"urgency": 3}), need.version),
+                           Versioned(_proposal("PJ1"), None)])
+    assert result.versions == {"N1": 2, "PJ1": 1}
+    assert result.report.created == {"Project": 1}
+    assert loaded.get(Need, "N1").urgency == 3
+    assert loaded.get(Project, "PJ1").version == 1
+
+
+def test_a_batch_with_one_stale_version_writes_nothing_and_names_that_node(
+        loaded: GraphStore) -> None:
+    loaded.write([Versioned(_proposal("PJ1"), None)])
+    loaded.transition(Project, "PJ1", 1, {"status": "claimed"})
+    before = loaded.counts()
+    with pytest.raises(VersionConflict, match="PJ1.*第 1 版.*第 2 版") as err:
+        loaded.write([Versioned(_proposal("PJ2", need="N2", resource="R2"), None),
+                      Versioned(_proposal("PJ1", quantity=7), 1)],
+                     also=[_proposal("PJ3")])
+    assert err.value.details["conflicts"] == [
+        {"id": "PJ1", "kind": "Project", "expected": 1, "current": 2}]
+    assert loaded.counts() == before
+    assert loaded.get_many(Project, ["PJ2", "PJ3"]) == {}
+    assert loaded.get(Project, "PJ1").quantity == 5
+
+
+def test_a_node_that_must_not_exist_yet_conflicts_when_it_does(loaded: GraphStore) -> None:
+    with pytest.raises(VersionConflict, match="N1 已存在"):
+        loaded.write([Versioned(loaded.get(Need, "N1"), None)])
+
+
+def test_a_node_expected_at_a_version_but_never_stored_conflicts(loaded: GraphStore) -> None:
+    with pytest.raises(VersionConflict, match="PJ9 不存在"):
+        loaded.write([Versioned(_proposal("PJ9"), 3)])
+    assert loaded.get_many(Project, ["PJ9"]) == {}
+
+
+def test_a_versioned_write_that_changes_nothing_keeps_and_returns_the_stored_version(
+        loaded: GraphStore) -> None:
+    loaded.transition(Need, "N1", 1, {"urgency": 3})
+    need = loaded.get(Need, "N1")
+    result = loaded.write([Versioned(need, 2)])
+    assert result.versions == {"N1": 2}
+    assert result.report.changed == 0
+    assert loaded.get(Need, "N1").version == 2
+
+
+def test_a_transition_that_changes_nothing_returns_the_version_stored(
+        loaded: GraphStore) -> None:
+    same = loaded.transition(Need, "N1", 1, {"urgency": loaded.get(Need, "N1").urgency})
+    assert same.version == 1
+    assert loaded.get(Need, "N1").version == 1
+    assert loaded.transition(Need, "N1", same.version, {"urgency": 3}).version == 2
+
+
+def test_a_claim_made_while_a_run_computes_stays_claimed(loaded: GraphStore) -> None:
+    # the run reads its snapshot: the proposal at version 1
+    loaded.write([Versioned(_proposal("PJ1", status="proposed"), None)])
+    seen = loaded.snapshot("S1").projects[0]
+    # meanwhile the unit claims it
+    loaded.transition(Project, "PJ1", seen.version, {"status": "claimed"})
+    # the run writes from what it saw: refused, naming the project ...
+    rewrite = seen.model_copy(update={"status": "superseded"})
+    other = _proposal("PJ2", need="N2", resource="R2", community_id="C3", street_id="S2")
+    with pytest.raises(VersionConflict) as err:
+        loaded.write([Versioned(rewrite, seen.version), Versioned(other, None)])
+    stale = {c["id"] for c in err.value.details["conflicts"]}
+    assert stale == {"PJ1"}
+    # ... and the run writes the rest without it
+    loaded.write([Versioned(other, None)])
+    assert loaded.get(Project, "PJ1").status == "claimed"
+    assert loaded.get(Project, "PJ2").status == "proposed"
+
+
+def test_two_concurrent_batches_over_one_node_cannot_both_win(loaded: GraphStore) -> None:
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+    need = loaded.get(Need, "N1")
+
+    def writer(urgency: int) -> None:
+        barrier.wait()
+        try:
+            loaded.write([Versioned(need.model_copy(update={"urgency": urgency}), 1)])
+            outcomes.append("won")
+        except VersionConflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=writer, args=(u,)) for u in (1, 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "won"]
+    assert loaded.get(Need, "N1").version == 2
+
+
+def test_a_node_twice_in_one_versioned_batch_is_refused(loaded: GraphStore) -> None:
+    need = loaded.get(Need, "N1")
+    with pytest.raises(ModelError, match="N1"):
+        loaded.write([Versioned(need, 1), Versioned(need, 1)])
