@@ -1,0 +1,470 @@
+"""The bigger labelled match-quality set: two districts, a tuning half and a test half.
+
+Written by hand, labels included, before any tuning of the acceptance rule, the text
+model or the fact parser (``git log`` of this file shows it landed alone). Needs and
+resources are written the way community clerks and unit liaisons write them: terse or
+long, colloquial, now and then with a typo (孩纸) or Chinese numerals (二百多人); needs
+name the problem, not the help. Categories are the taxonomy codes a clerk filling the
+form would pick, so a clerk's pick is sometimes a related category of the right help.
+
+Each half is its own district (its own problem, own communities, own units), so the
+split is fixed and deterministic: ``T`` tunes, ``E`` tests.
+
+Columns of a need line (``|``-separated)::
+
+    id | community | category | unit of measure | quantity | urgency | people | online |
+    title | description | right resources | tempting wrong resources
+
+``people`` is the column a clerk may fill (empty: not given); ``online`` is 是/否/empty.
+``right`` lists the resources a street clerk would accept (empty: nothing in the
+district can serve the need). ``tempting`` lists resources that look right (a shared
+word, the right help out of reach, online-only, earmarked or restricted, too few
+seats) but that a clerk would refuse.
+
+Columns of a resource line::
+
+    id | unit | category | unit of measure | capacity | x,y km | reach km | mode |
+    seats | also serves (categories, space-separated) | restriction | title | description
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# community id -> (name, (x, y) km east/north of the street office, weak community)
+COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
+    "T": {
+        "C-T1": ("东湖", (0.0, 0.0), True),
+        "C-T2": ("锦绣苑", (1.5, 0.5), False),
+        "C-T3": ("机械厂", (0.5, 1.8), False),
+        "C-T4": ("新村", (2.5, 2.0), True),
+        "C-T5": ("远郊", (25.0, 25.0), False),
+        "C-T6": ("桥西", (3.5, 0.2), False),
+    },
+    "E": {
+        "C-E1": ("桂花", (0.0, 0.0), False),
+        "C-E2": ("滨江", (1.8, 0.3), False),
+        "C-E3": ("钢厂", (0.4, 2.0), True),
+        "C-E4": ("城中村", (2.2, 2.4), True),
+        "C-E5": ("山里", (30.0, -20.0), False),
+        "C-E6": ("南湖", (-1.5, 1.0), False),
+    },
+}
+
+# (unit, community) registered with each other (双报到)
+REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "T": (("U-DL", "C-T4"), ("U-JT", "C-T3"), ("U-SG", "C-T1"), ("U-WY", "C-T1")),
+    "E": (("U-SYQ", "C-E2"), ("U-DL2", "C-E4"), ("U-GZ", "C-E3"), ("U-SGZ", "C-E1")),
+}
+
+_RESOURCES_T = """
+TR01|U-RMYY|home_medical|次|8|0.8,0.6|3|onsite||||家庭医生签约上门|全科医生团队每月上门巡诊，签约居民可预约出诊、慢病随访
+TR02|U-ZYY|home_medical|次|4|1.0,1.4|3|onsite|||不含开药|中医理疗义诊|每月一次推拿、针灸、艾灸，缓解颈肩腰腿痛，不含开药
+TR03|U-SG|elderly_care|小时|40|0.3,0.2|3|onsite||||助老志愿服务队|志愿者每周探访独居老人，陪伴聊天、代购生活用品、协助就餐
+TR04|U-YLZX|elderly_care|小时|30|1.6,0.8|2|at_unit||||日间照料中心|白天托管失能半失能老人，提供午餐、午休和康复活动
+TR05|U-SYXX|child_education|小时|30|0.2,1.2|3|onsite||||四点半课堂|教师志愿者下午放学后辅导作业、看护学生
+TR06|U-YEY|child_education|小时|10|1.4,0.2|2|at_unit||||亲子早教|为0到3岁婴幼儿家庭提供亲子游戏和育儿指导
+TR07|U-LS|legal_advice|次|12|1.2,1.0|3|onsite||dispute_mediation||一居一法律顾问|律师每月驻点社区，解答合同、婚姻家庭、继承、房屋买卖等法律问题，也参与调解纠纷
+TR08|U-RS|legal_advice|次|6|2.0,1.8|3|onsite||||劳动保障维权咨询|人社干部解答拖欠工资、工伤认定、劳动合同等问题
+TR09|U-SFS|dispute_mediation|次|8|0.9,0.9|3|onsite||||人民调解员进社区|调解邻里、家庭和物业之间的矛盾纠纷
+TR10|U-XL|psychological|次|6|1.7,1.2|3|onsite||||心理疏导志愿服务|国家二级心理咨询师提供一对一心理疏导和危机干预
+TR11|U-DX|smartphone_training|场|6|3.0,0.5|3|online||||老年人智能手机课堂|线上直播课教老人用微信视频、扫码支付、网上挂号
+TR12|U-YH|community_education|场|3|1.8,1.5|3|onsite||||金融知识进社区|银行员工讲解识别假币、防范电信诈骗和理财风险
+TR13|U-GQ|venue|场地|4|1.1,0.4|3|at_unit|80||只在周末|单位会议室周末开放|三楼会议室可容纳80人，只在周末借给社区开展活动
+TR14|U-ZX|venue|场地|2|0.4,1.6|3|at_unit||||学校操场体育馆错时开放|节假日向居民开放操场、篮球场和体育馆
+TR15|U-MQ|funds|元|50000|2.0,0.0|3|online|||只用于楼道照明和适老化改造|公益微基金|企业每年拿出5万元，只用于老旧小区楼道照明和适老化改造
+TR16|U-HSH|materials|件|200|3.5,3.0|5|onsite||||应急物资储备捐赠|捐赠口罩、消毒液、急救包和冬季棉被
+TR17|U-WY|property_management|次|10|0.1,0.3|2|onsite||||红色物业便民维修|物业电工、水工上门维修水电，更换灯具，疏通下水管道
+TR18|U-HB|environment|小时|40|2.3,1.1|3|onsite||volunteering||垃圾分类督导志愿者|志愿者在投放点值守督导，清理卫生死角
+TR19|U-BA|public_safety|小时|30|1.5,1.9|3|onsite||||平安巡逻队|保安员和党员志愿者夜间巡逻
+TR20|U-WHG|culture_arts|场|6|1.9,0.3|3|onsite||||书画舞蹈培训|文化馆老师教授书法、国画和广场舞
+TR21|U-DXX|party_lecture|场|4|3.0,3.0|5|onsite||||理论宣讲进社区|党校教师上门讲党课、宣讲党的创新理论
+TR22|U-RL|employment|人|20|2.2,0.6|3|onsite||||职业技能培训和岗位推荐|提供育婴员、保洁员、电工等技能培训，推荐就业岗位
+TR23|U-JZ|housekeeping|小时|20|0.7,0.1|3|onsite||||家政保洁上门|上门打扫卫生、做饭，可按小时预约
+TR24|U-MF|hairdressing|次|20|1.3,1.3|3|onsite||||义剪进社区|理发师每月上门为老人和残疾人免费理发
+TR25|U-TSG|reading_room|场|4|0.6,2.2|3|at_unit||community_education||城市书房阅读活动|组织绘本共读和读书分享会，也可以办小型讲座
+TR26|U-TYJ|sports_leisure|场|6|2.6,1.5|3|onsite||||社会体育指导员带练|教太极拳、八段锦和健身操
+TR27|U-KD|delivery|次|30|1.0,0.0|3|onsite||||爱心配送到家|为行动不便的老人免费配送药品和生活物资
+TR28|U-DT|public_safety|场|3|1.2,0.8|3|onsite||||电梯安全知识讲座|电梯公司工程师讲解安全乘梯和困梯自救
+TR29|U-HL|nursing|小时|16|0.5,0.9|3|onsite||||康复护理上门|护士上门换药、翻身护理、术后康复指导
+TR30|U-SG2|hardship_assistance|件|30|0.3,0.2|3|onsite|||仅限低保户|节日慰问包|春节、中秋为低保家庭送米面油，仅限低保户
+TR31|U-FL|psychological|次|10|2.8,2.4|3|online||dispute_mediation||婚姻家庭心理热线|妇联心理咨询师电话接听，疏导夫妻矛盾、亲子冲突
+TR32|U-XFZ|public_safety|场|2|2.0,2.6|3|onsite||||消防安全演练|消防员指导居民使用灭火器、组织疏散演练
+TR33|U-ZX2|community_education|场|3|0.4,1.6|3|onsite||||家庭教育讲座|中学老师讲青春期教育和亲子沟通
+TR34|U-CF|tailoring|次|15|0.8,1.9|2|onsite||||便民缝补|老裁缝每周在社区门口缝补衣物、改裤脚、换拉链
+TR35|U-JYJ|volunteering|小时|20|1.0,1.0|3|onsite||||手语志愿者|特殊教育学校老师陪同聋哑人就医办事，做手语翻译
+TR36|U-QX|home_medical|次|6|3.4,0.4|2|onsite||||桥西卫生服务站上门随访|护士上门量血压、测血糖，登记慢病
+TR37|U-WX|smartphone_training|场|4|2.4,2.1|2|onsite||||手机课堂进新村|移动公司营业员到新村教老人用手机
+TR38|U-GH|employment|人|10|1.6,0.6|3|onsite|||仅限本市户籍失业人员|工会再就业培训|面点、月嫂培训，仅限本市户籍失业人员
+TR39|U-QC|venue|场地|2|2.6,2.2|2|at_unit|30|||新村文化礼堂|可坐30人，适合小型会议
+TR40|U-GYY|venue|场地|1|0.6,1.9|2|at_unit||||机械厂老礼堂|能坐两百人的大礼堂，可借用开大会
+TR41|U-BX|funds|元|20000|1.2,0.6|3|online|||专项用于困难学生助学|教育助学金|保险公司设立，专项用于困难家庭学生助学，不做其他用途
+TR42|U-SN|materials|件|40|1.5,1.5|3|onsite||micro_wish||爱心企业捐赠学习用品|书包、文具、台灯等学习用品，可认领孩子的微心愿
+TR43|U-DL|property_management|次|6|2.5,1.9|2|onsite|||限本单位双报到社区|供电所党员服务队|免费检修老旧线路、更换电表箱和楼道灯，只服务本单位双报到社区
+TR44|U-WL|psychological|次|8|1.0,0.2|3|online|||仅限青少年及家长|青少年心理咨询线上平台|线上视频咨询，只接青少年和家长
+TR45|U-KJ|community_education|场|4|2.0,1.0|3|onsite||||科普进社区|科协专家讲健康养生、防范电信诈骗
+TR46|U-JK|epidemic_prevention|小时|12|1.2,1.2|3|onsite||||疫苗接种宣传志愿队|疾控中心志愿者上门讲解流感疫苗、新冠疫苗接种
+TR47|U-MZ|hardship_assistance|件|20|0.9,0.5|3|onsite||||慈善超市爱心物资|为困难家庭发放米面油和衣物
+TR48|U-JS|nursing|小时|10|2.6,2.3|2|onsite|||不提供夜间陪护|新村护理站|护工白天上门照护卧床老人，不提供夜间陪护
+TR49|U-DS|culture_arts|场|4|2.6,1.9|2|onsite||||新村文艺辅导|越剧和合唱辅导
+TR50|U-TX|delivery|次|20|0.2,1.7|2|onsite|||只送药品|药房送药上门|连锁药房为厂区老人送药，只送药品
+TR51|U-SHG|hairdressing|次|10|3.4,0.3|2|onsite||||桥西义剪|美发店每月一次上门理发
+TR52|U-XX|child_education|小时|20|3.3,0.5|2|at_unit|||只在周末|周末儿童托管|周末在校内托管孩子，只在周末
+TR53|U-NJ|dispute_mediation|次|5|3.6,0.1|2|onsite||||桥西老娘舅调解室|退休老干部调解家庭矛盾和邻里纠纷
+TR54|U-YL|legal_advice|次|10|1.5,0.5|3|online||||线上法律援助|律师电话和视频解答法律问题
+TR55|U-HS|environment|小时|20|0.3,0.1|2|onsite||||绿化养护队|园林工人修剪树木、补种绿化
+TR56|U-LJ|environment|小时|10|3.5,0.2|2|onsite||||桥西河道保洁|清理河道垃圾、漂浮物
+TR57|U-GA|public_safety|场|4|0.5,0.5|3|onsite||community_education||反诈宣传进社区|派出所民警讲解电信诈骗手法和防范知识
+TR58|U-TG|sports_leisure|场|4|1.4,0.6|2|at_unit|40|||锦绣乒乓球馆开放|体育公司乒乓球馆每周二下午免费开放，最多40人
+TR59|U-DXY|party_lecture|场|3|1.0,1.9|3|onsite||||退休老党员讲党史|老党员讲厂史和党史故事
+TR60|U-ZJ|housekeeping|小时|10|2.5,2.2|2|onsite|||不含做饭|新村家政服务队|上门擦窗、打扫，不含做饭
+TR61|U-SY|micro_wish|件|10|1.0,0.8|3|online||||微心愿认领平台|党员在线认领困难群众的小心愿，价值200元以内
+TR62|U-MD|materials|件|30|0.2,1.8|2|onsite||||厂区爱心衣物捐赠|工会捐赠冬衣和棉被
+TR63|U-JT|funds|元|10000|0.6,1.8|3|online|||限本单位双报到社区|机械厂党委帮扶资金|每年1万元，用于双报到社区的微改造和困难帮扶
+TR64|U-CX|volunteering|小时|30|1.5,0.5|3|onsite||elderly_care||大学生志愿服务队|周末陪伴老人、帮社区做活动
+TR65|U-GJ|culture_arts|场|3|1.5,0.4|3|online||||线上声乐课|合唱老师线上教唱歌
+TR66|U-BXG|elderly_care|小时|20|0.4,1.8|2|onsite||||厂区老年食堂送餐|退休职工食堂为高龄老人送午餐
+TR67|U-QXH|reading_room|场|2|3.4,0.3|2|at_unit||||桥西农家书屋|借书看报、开展阅读活动
+TR68|U-RD|employment|人|8|0.5,0.1|3|online||||线上招聘会|人力资源公司直播推荐岗位，适合有一定学历的求职者
+TR69|U-LSH|legal_advice|次|4|2.6,2.0|2|onsite||||新村法律明白人|村里的法律明白人解答土地征收、宅基地问题
+TR70|U-ZQ|nursing|小时|8|1.5,0.5|2|online||||护理知识线上课|护士线上教家属怎么护理卧床老人
+TR71|U-PK|property_management|次|8|1.5,0.6|2|onsite|||不含电梯维修|锦绣苑物业维修|物业工程部维修水电门窗，不含电梯维修
+TR72|U-KY|tailoring|次|8|1.6,0.7|2|at_unit||||锦绣干洗缝补店|店内缝补改衣，需要自己拿过去
+TR73|U-ZF|hardship_assistance|件|15|2.5,2.0|2|onsite||||新村困难户帮扶|村股份社给困难户送慰问品
+TR74|U-SQY|smartphone_training|场|3|0.1,0.1|2|onsite||||东湖手机互助小组|年轻志愿者一对一教老人用手机
+TR75|U-HZ|psychological|次|4|0.5,1.7|2|onsite||||厂医院心理门诊进社区|心理医生进社区筛查抑郁、焦虑
+TR76|U-JB|venue|场地|2|1.5,0.6|2|at_unit|12|||锦绣小会议室|物业楼小会议室，坐得下12个人
+"""
+
+_NEEDS_T = """
+TN01|C-T1|home_medical|次|2|3|||独居老人突发疾病没人照看|3号楼王奶奶82岁独居，高血压心脏病，上个月在家晕倒半天才被发现|TR01|TR02
+TN02|C-T2|home_medical|次|1|2|||老人腿脚不好下不了楼|每次去医院开药都要子女请假|TR01 TR36|TR02
+TN03|C-T3|home_medical|次|2|2|||退休工人腰酸背痛|厂里退休工人多，常年劳损，想就近找个老法子调理|TR02|TR01
+TN04|C-T1|elderly_care|小时|10|2|||空巢的爷爷奶奶没人说话|子女在外地，几位长辈白天孤零零在家|TR03 TR64|TR04
+TN05|C-T2|elderly_care|小时|8|2|||中风的大爷家里没人看|儿女都上班，半身不遂，一个人在家不放心|TR04|TR03
+TN06|C-T4|elderly_care|小时|6|3|||八九十岁的长辈吃饭难|村改居后不会烧灶，午饭经常凑合|TR03 TR04|TR60 TR66
+TN07|C-T1|child_education|小时|12|2|||孩子下课后没人管|家长六点才下班，孩子在小区乱跑|TR05|TR06 TR52
+TN08|C-T2|child_education|小时|4|1|||新手爸妈不会带娃|一两岁的宝宝不知道怎么陪玩|TR06|TR05
+TN09|C-T3|child_education|小时|6|2|||爷爷奶奶看不懂孙子的功课|爸妈在外打工，孩子成绩往下掉|TR05|TR33
+TN10|C-T1|legal_advice|次|2|2|||老人想立遗嘱|想提前安排房产，怕子女以后闹矛盾|TR07 TR54|TR09
+TN11|C-T4|legal_advice|次|3|3|||包工头不给结账|在工地干了半年，一分钱没拿到|TR08 TR07|TR69
+TN12|C-T2|legal_advice|次|1|1||是|购房合同纠纷|开发商延期交房，业主想维权，电话咨询也行|TR07 TR54|TR09
+TN13|C-T3|dispute_mediation|次|2|2|||楼上漏水到楼下两家吵架|卫生间漏水，两家吵了好几次|TR09 TR07|TR17
+TN14|C-T1|dispute_mediation|次|1|2|||广场舞太吵|晚上音响开太大，住户和舞蹈队闹僵了|TR09 TR07|TR20
+TN15|C-T2|psychological|次|2|2|||初三学生焦虑失眠|中考压力大睡不着，家长很着急|TR10 TR44|TR33
+TN16|C-T4|psychological|次|1|3||是|妇女长期被丈夫打骂|情绪低落不愿出门，可以电话联系|TR10 TR31|TR09
+TN17|C-T1|smartphone_training|场|1|1|||爷爷想在屏幕上看到孙女却不会弄|去医院只能到窗口排长队|TR74 TR11|
+TN18|C-T4|smartphone_training|场|1|1|||买菜付不了钱|菜场都只收二维码，阿婆只带现金|TR37 TR11|
+TN19|C-T2|community_education|场|1|2|||老人被推销骗钱买保健品|最近好几个老人上当，想请人讲讲怎么防骗|TR12 TR45 TR57|TR33
+TN20|C-T3|venue|场地|1|2|120||全体党员开会坐不下|社区活动室只坐得下二十人，党员一百二十人|TR40|TR13 TR39
+TN21|C-T1|venue|场地|1|1|||小伙子们想打球没地方|老小区没空地|TR14|TR13
+TN22|C-T1|funds|元|8000|3||是|楼道没灯老人摔跤|老楼道没装灯，老人晚上上下楼摔过好几次，改造要八千|TR15|TR41
+TN23|C-T4|funds|元|5000|2||是|加装电梯坏了维修缺钱|维修基金不够，还差五千||TR15 TR41
+TN24|C-T2|materials|件|50|2|||困难户冬天太冷|几户低保老人被褥太薄，晚上冻得睡不着|TR16 TR62|
+TN25|C-T1|property_management|次|3|3|||一楼污水反上来|1号楼厨房的水倒灌，居民自己掏不通|TR17|TR55
+TN26|C-T4|property_management|次|2|2|||楼梯间黑了一个月|晚上黑漆漆的，老人不敢下楼|TR43|TR15
+TN27|C-T2|environment|小时|20|1|||小区脏乱差|居民乱丢东西，桶边堆成山|TR18|TR55
+TN28|C-T1|public_safety|小时|10|2|||电动车接连被偷|最近丢了三辆，居民晚上不放心|TR19|
+TN29|C-T3|public_safety|场|1|2|||宿舍楼电线老化怕着火|真烧起来大家都不知道怎么办|TR32|TR28 TR43 TR57
+TN30|C-T2|public_safety|场|1|1|||有人被困电梯吓坏了|想请人讲讲被困了怎么办|TR28|TR32
+TN31|C-T1|culture_arts|场|2|1|||退休阿姨想学跳舞|十几位阿姨想组队，没人教|TR20|TR65
+TN32|C-T3|culture_arts|场|1|1|||想练毛笔字|几位退休职工想学写字|TR20|TR49
+TN33|C-T4|party_lecture|场|1|2|||支部学习没人讲|新村支部学习缺个主讲人|TR21 TR59|
+TN34|C-T4|employment|人|5|2|||失地农民找不到活|征地后四十多岁的村民没手艺|TR22|TR68 TR38
+TN35|C-T1|employment|人|3|2|||全职妈妈想重新上班|孩子上学了，想找份工作，不知道学什么|TR22|TR06
+TN36|C-T2|housekeeping|小时|6|1|||老人屋里堆满杂物|年纪大了打扫不动|TR23 TR60|
+TN37|C-T4|hairdressing|次|10|1|||卧床的大爷头发很长|出不了门|TR24 TR51|
+TN38|C-T3|reading_room|场|1|1|||孩子周末只能玩手机|小区没有图书室|TR25|TR05
+TN39|C-T4|sports_leisure|场|2|1|||村民想强身健体|村改居后大家缺锻炼，没人组织|TR26|TR58
+TN40|C-T1|delivery|次|8|2|||腿脚不便买药难|常用药吃完了没人去买|TR27 TR50|TR02
+TN41|C-T2|nursing|小时|4|3|||开完刀回家伤口怎么弄|出院后伤口要定期处理|TR29|TR70
+TN42|C-T4|hardship_assistance|件|10|2|||十户低保家庭过年难|春节生活困难|TR30 TR73 TR47|
+TN43|C-T3|tailoring|次|5|1|||衣服破了没地方补|附近的店都关了|TR34 TR72|
+TN44|C-T2|community_education|场|1|1|||十几岁的孩子天天跟爸妈吵|家长想学怎么跟娃说话|TR33|TR31
+TN45|C-T3|epidemic_prevention|小时|10|2|||老人不敢打针|怕打了有反应，要人讲讲|TR46|
+TN46|C-T1|elderly_care|小时|4|2|||大爷中风出院没人照顾|家人都上班|TR04 TR29 TR03|
+TN47|C-T4|home_medical|次|2|2|||好多老人血糖血压控制不好|想有人定期来看看|TR01 TR36|
+TN48|C-T3|legal_advice|次|2|1|||临时工干活摔断腿老板不认账|赔偿不知道怎么要|TR08 TR07|
+TN49|C-T5|home_medical|次|2|3|||远郊老人看病要走十里路|村里没卫生室，看病要坐车去镇上||
+TN50|C-T5|child_education|小时|10|2|||远郊孩子放学没人看|父母外出打工||
+TN51|C-T5|venue|场地|1|1|||村委会旧房子漏雨|远郊社区没有活动场所||
+TN52|C-T1|micro_wish|件|1|1|||孤儿上网课没电脑|小明跟奶奶生活，想要一台学习电脑||TR61 TR42
+TN53|C-T2|employment|人|2|1|||大学生想找暑期实习|想去互联网公司实习||TR22 TR68
+TN54|C-T4|volunteering|小时|6|2|||聋哑居民看病没法沟通|两位聋哑居民去医院、办证件时没法交流|TR35|
+TN55|C-T6|elderly_care|小时|6|2|||独居的奶奶没人照看|白天一个人在家|TR64|
+TN56|C-T6|home_medical|次|2|2|||老人三高出门不方便|想定期有人来测一测|TR36 TR01|
+TN57|C-T6|child_education|小时|8|2|20||工作日孩子放学后没人接|双职工家庭，周一到周五下午没人管||TR52
+TN58|C-T6|dispute_mediation|次|2|2|||婆媳天天吵架|一家人闹得要分家|TR53 TR09|TR31
+TN59|C-T6|environment|小时|10|1|||河边漂着塑料袋发臭|夏天味道很大|TR56|TR18
+TN60|C-T6|hairdressing|次|6|1|||几位长辈头发长了|腿脚不好走不远|TR51 TR24|
+TN61|C-T6|reading_room|场|1|1|||村民想看点书|附近没有图书室|TR67|TR25
+TN62|C-T2|sports_leisure|场|1|1|60||锦绣业主乒乓球比赛|六十人参加的比赛，需要场地||TR58
+TN63|C-T3|funds|元|3000|2||是|两个孩子上高中交不起学费|厂里两户职工家里揭不开锅|TR41 TR63|
+TN64|C-T1|funds|元|5000|2||是|小区门口路面坑洼|下雨积水，想修一下路||TR15 TR63
+TN65|C-T4|nursing|小时|6|3|||卧床老人晚上需要人陪|子女夜里照顾不过来，需要夜间陪护||TR48 TR29
+TN66|C-T4|housekeeping|小时|4|1|||独居老人想有人帮做饭|老人手抖做不了饭|TR23|TR60
+TN67|C-T3|delivery|次|6|2|||厂区长辈买菜难|腿脚不好，菜市场远|TR27|TR50
+TN68|C-T2|psychological|次|3|2||是|退休后老人情绪低落|老伴走了以后整天不说话，可以先打电话聊聊|TR10 TR31|TR44
+TN69|C-T3|public_safety|场|1|1|||老人接到骗子电话差点转账|想请人讲讲怎么识别|TR57|TR28
+TN70|C-T2|venue|场地|1|2|10||楼组长开会缺地方|十来个楼组长每月碰个头|TR76 TR13|
+TN71|C-T4|venue|场地|1|2|25||老年协会开会|二十五位会员聚一聚|TR39 TR40|
+TN72|C-T1|smartphone_training|场|1|1||是|老人想学网上挂号|可以线上学，家里有平板|TR11 TR74|
+TN73|C-T2|nursing|小时|2|1||是|家属想学怎么照顾瘫痪老人|想学翻身拍背，线上教也行|TR70 TR29|
+TN74|C-T3|micro_wish|件|5|1|||娃开学缺东西|几户职工家里紧巴巴，娃的旧包破了|TR42 TR61|
+TN75|C-T5|legal_advice|次|1|2||是|远郊村民土地承包纠纷|可以电话咨询|TR54|
+TN76|C-T5|psychological|次|1|2|||远郊留守老人想有人聊天|需要有人上门||TR31 TR10
+TN77|C-T3|property_management|次|2|2|||老厂宿舍线路老化跳闸|经常停电|TR17|TR43
+TN78|C-T2|property_management|次|1|2|||电梯经常坏|小区电梯老是停||TR71 TR17
+TN79|C-T1|materials|件|1|2|||需要一台轮椅|老人摔伤后出门要轮椅||TR16 TR62
+TN80|C-T4|employment|人|3|2|||残疾人想在家做手工挣钱|几位残疾人出不了门||TR22 TR38
+TN81|C-T3|child_education|小时|4|2|||孩子自闭症需要康复训练|要专业的康复老师||TR05
+TN82|C-T6|legal_advice|次|1|1|||老人要办公证|房产过户需要公证||TR07 TR54
+"""
+
+_RESOURCES_E = """
+ER01|U-SQWS|home_medical|次|10|0.5,0.5|3|onsite||||社区卫生服务中心家医团队|签约家庭医生上门随访，量血压测血糖，开长处方
+ER02|U-KFYY|nursing|小时|12|1.0,1.2|3|onsite||||康复医院护士上门|压疮护理、导尿管更换、术后换药和康复训练
+ER03|U-YLY|elderly_care|小时|30|1.6,0.6|2|at_unit||||滨江颐养中心日托|半失能老人日间照料，有午餐和康复操
+ER04|U-SGZ|elderly_care|小时|40|0.1,0.2|3|onsite||volunteering||桂花助老队|社工和志愿者上门陪聊、读报、代买东西
+ER05|U-XXX|child_education|小时|20|0.6,0.3|2|at_unit||||桂花小学课后服务|放学后托管到六点，老师辅导作业
+ER06|U-FYJY|child_education|小时|8|1.9,0.5|2|at_unit|||只在周末|妇幼保健院早教课|只在周末上课，教家长带零到三岁宝宝
+ER07|U-LSS|legal_advice|次|10|1.0,0.8|3|onsite||dispute_mediation||律所公益法律服务|律师驻社区，婚姻继承、租房合同、劳动纠纷都可以问
+ER08|U-LDJC|legal_advice|次|6|2.0,2.0|3|onsite|||仅限劳动争议|劳动监察中队进社区|仅限劳动争议：欠薪、未签合同、工伤
+ER09|U-TJW|dispute_mediation|次|8|0.3,1.0|3|onsite||||和事佬调解工作室|退休法官调解邻里纠纷、家庭矛盾
+ER10|U-XLZX|psychological|次|6|1.2,0.6|3|online||||心理援助热线|二十四小时电话心理援助
+ER11|U-XLY|psychological|次|4|0.6,1.8|2|onsite||||钢厂职工心理驿站|心理咨询师每周两次进社区面谈
+ER12|U-LT|smartphone_training|场|4|1.8,2.2|3|onsite||||联通营业厅手机课|营业员进社区教老人用健康码、打车、视频
+ER13|U-YHE|community_education|场|3|2.0,0.5|3|onsite||public_safety||银行反诈讲堂|讲养老骗局、非法集资、电信诈骗
+ER14|U-JD|venue|场地|2|0.3,0.4|2|at_unit|150||只在工作日|酒店多功能厅|可坐一百五十人，工作日白天免费借用
+ER15|U-QT|venue|场地|2|2.1,2.3|2|at_unit|40|||城中村祠堂|能坐四十来人
+ER16|U-CSH|funds|元|30000|1.0,1.0|3|online|||只用于困难家庭医疗救助|慈善会医疗救助金|只用于困难家庭医疗救助，大病自付部分
+ER17|U-SYQ|funds|元|20000|1.8,0.3|3|online|||限本单位双报到社区|商业银行党建共建经费|用于双报到社区的微更新项目
+ER18|U-WZ|materials|件|100|0.8,0.8|3|onsite||micro_wish||物资公司捐赠|电风扇、取暖器、米面油，可认领微心愿
+ER19|U-WYG|property_management|次|12|1.9,0.4|2|onsite||||滨江物业党员维修队|修水管、换灯泡、疏通马桶
+ER20|U-CG|environment|小时|30|2.3,2.3|2|onsite||||城管志愿者|清理乱堆乱放、整治小广告
+ER21|U-PCS|public_safety|小时|20|0.9,1.5|3|onsite||||派出所警民联防队|夜间巡逻，防盗防骗
+ER22|U-WHZ|culture_arts|场|5|0.2,0.9|3|onsite||||文化站文艺辅导|教越剧、葫芦丝、合唱
+ER23|U-DXJ|party_lecture|场|3|1.1,1.1|5|onsite||||区委党校讲师团|上门宣讲二十大精神、讲党课
+ER24|U-JYZ|employment|人|15|1.5,1.5|3|onsite||||就业服务站|开展电工、焊工、保育员培训并推荐上岗
+ER25|U-JZGS|housekeeping|小时|15|0.4,0.6|3|onsite||||巾帼家政|保洁、做饭、照顾老人起居，按钟点
+ER26|U-LF|hairdressing|次|15|0.8,0.2|3|onsite||||理发志愿者|每月第二个周六上门给老人理发
+ER27|U-SJ|reading_room|场|3|2.2,2.4|2|at_unit||||城中村共享书屋|借阅图书、少儿读书会
+ER28|U-TYH|sports_leisure|场|5|1.7,0.4|3|onsite||||健身气功协会|教八段锦、五禽戏、太极拳
+ER29|U-WL2|delivery|次|20|0.0,1.5|3|onsite||||快递驿站爱心跑腿|快递小哥顺路帮老人取快递、买菜送菜
+ER30|U-MZJ|hardship_assistance|件|25|0.5,1.9|3|onsite||||民政帮困物资|给低保、低边、残疾家庭送米油和慰问金
+ER31|U-XF2|public_safety|场|3|2.0,1.0|3|onsite||||消防站宣传队|讲家庭防火、电动车进楼的危害，演示灭火器
+ER32|U-CFD|tailoring|次|10|0.2,1.9|2|onsite||||钢厂缝补摊|老师傅缝衣服、修拉链、补鞋
+ER33|U-JKJ|epidemic_prevention|小时|15|0.5,0.5|3|onsite||||疾控健康宣讲员|讲流感、诺如病毒预防和打疫苗的好处
+ER34|U-DXW|smartphone_training|场|5|1.0,0.5|3|online||||电信线上手机课|直播教微信、支付宝、医保电子凭证
+ER35|U-HLZ|nursing|小时|10|-1.3,1.0|2|at_unit|||不提供上门|南湖护理站|站内康复理疗，不提供上门
+ER36|U-NHYS|home_medical|次|6|-1.5,1.1|2|onsite||||南湖村卫生室|村医上门看小毛病、量血压
+ER37|U-ZS|psychological|次|5|1.8,0.3|3|onsite|||仅限青少年|滨江中学心理老师|学校心理老师进社区，仅限青少年
+ER38|U-YJ|volunteering|小时|10|1.0,1.0|3|onsite||||助残志愿者|陪残疾人出行、就医，推轮椅
+ER39|U-NH|culture_arts|场|3|-1.4,0.9|2|onsite||||南湖广场舞队|带大家跳广场舞、排节目
+ER40|U-BJ|legal_advice|次|6|1.8,0.5|2|online||||公证处线上咨询|公证员视频解答遗嘱、房产公证怎么办
+ER41|U-GC|venue|场地|1|0.4,2.1|2|at_unit|300|||钢厂工人俱乐部|大礼堂三百座，需提前一周预约
+ER42|U-GZ|funds|元|10000|0.4,2.0|3|online|||专项用于老旧小区适老化改造|钢厂工会适老化基金|专项用于老旧小区适老化改造：扶手、坡道
+ER43|U-KC|materials|件|20|-1.2,1.2|2|onsite||||南湖超市爱心捐赠|捐赠米面油和生活用品
+ER44|U-DYS|property_management|次|6|0.5,2.0|2|onsite|||不含电梯维修|钢厂物业维修|修水电、门窗，不含电梯维修
+ER45|U-TZ|elderly_care|小时|20|2.2,2.3|2|onsite||||城中村老年食堂|给七十岁以上老人送午饭
+ER46|U-JT2|employment|人|6|-1.5,1.0|2|onsite||||南湖农业合作社|招采摘工、包装工，日结工资
+ER47|U-DHX|child_education|小时|10|2.2,2.4|2|at_unit||||城中村四点半学堂|大学生志愿者陪孩子写作业
+ER48|U-QN|community_education|场|2|1.6,0.5|3|onsite||||青少年宫家长课堂|讲亲子沟通、青春期叛逆
+ER49|U-BXGS|community_education|场|2|0.1,0.1|2|onsite|||仅限本单位职工|保险公司内部讲座|健康保险知识，仅限本单位职工
+ER50|U-DL2|property_management|次|5|2.1,2.2|2|onsite|||限本单位双报到社区|电力抢修党员队|免费检查老化电线、更换插座
+ER51|U-HW|environment|小时|15|0.2,0.2|2|onsite||||环卫所清运|大件垃圾清运、楼道杂物清理
+ER52|U-TX2|sports_leisure|场|3|-1.3,1.0|2|at_unit|20|||南湖健身房|小型健身房，最多二十人
+ER53|U-YS|hairdressing|次|5|-1.4,1.0|2|onsite||||南湖义剪|美发学校学员上门剪发
+ER54|U-SFJ|dispute_mediation|次|5|-1.3,1.1|2|onsite||||南湖村调委会|调解土地、宅基地和邻里纠纷
+ER55|U-ZZ|delivery|次|10|-1.2,1.0|2|onsite|||只送药品|南湖药房送药|只送药品，免费上门
+ER56|U-XQ|micro_wish|件|8|1.0,1.0|3|online||||共青团微心愿|团员认领孩子的心愿，三百元以内的学习用品、玩具
+ER57|U-FL2|dispute_mediation|次|6|1.5,1.5|3|online||psychological||妇联婚姻家庭热线|电话调解夫妻矛盾、婆媳关系，也做情绪疏导
+ER58|U-GSJ|community_education|场|3|0.6,2.0|2|onsite||||钢厂老年大学|开设养生、摄影、电脑入门课
+ER59|U-RL2|employment|人|10|1.8,0.4|3|online||||直播带岗|线上推荐服务员、快递员、保安岗位
+ER60|U-DZB|party_lecture|场|2|0.4,2.0|2|onsite||||钢厂老党员宣讲团|老劳模讲厂史、讲奋斗故事
+ER61|U-GQ2|venue|场地|3|1.8,0.4|2|at_unit|60||只在周末|滨江写字楼会议室|周末开放，能坐六十人
+ER62|U-HJY|home_medical|次|4|2.1,2.2|2|onsite|||只看中医|城中村中医馆义诊|只看中医：针灸推拿拔罐
+ER63|U-SH|hardship_assistance|件|10|-1.4,1.0|2|onsite||||南湖乡贤帮扶|乡贤给困难户送年货
+ER64|U-GZ2|tailoring|次|6|1.7,0.3|2|at_unit||||滨江改衣店|店里改衣服、缝补，自己拿去
+ER65|U-AQ|public_safety|场|2|1.9,0.2|3|onsite||||燃气公司安全讲座|讲燃气泄漏怎么办、入户检查燃气灶
+ER66|U-BZ|housekeeping|小时|8|2.2,2.5|2|onsite|||不含做饭|城中村保洁队|上门打扫卫生、擦窗，不含做饭
+ER67|U-XY|home_medical|次|8|1.8,0.2|3|onsite||||滨江社区医院巡诊|医生护士每周上门巡诊
+ER68|U-SYK|smartphone_training|场|2|-1.5,1.1|2|onsite||||南湖青年教手机|返乡青年教老人用手机
+ER69|U-JZ3|elderly_care|小时|10|0.8,1.8|2|online||||线上陪聊热线|志愿者每天打电话问候独居老人
+ER70|U-TJJ|public_safety|小时|10|2.2,2.4|2|onsite||||城中村治安巡逻|出租房消防和治安巡查
+ER71|U-SG3|reading_room|场|3|0.4,0.4|2|at_unit||party_lecture||桂花党建书屋|党员读书会、红色电影放映
+ER72|U-YX|culture_arts|场|2|1.0,0.8|3|online||||线上书法课|书法老师线上直播教楷书
+ER73|U-ML|venue|场地|1|-1.4,1.0|2|at_unit|15|||南湖村委会议室|小会议室坐十五人
+ER74|U-CYG|nursing|小时|6|0.2,0.2|2|onsite|||不提供夜间陪护|桂花护工队|白天上门照护失能老人，不提供夜间陪护
+ER75|U-JY2|legal_advice|次|4|2.1,2.3|2|onsite||||城中村普法志愿者|讲租房合同、防传销
+ER76|U-SS|micro_wish|件|5|0.3,1.9|2|onsite||||钢厂工会送温暖|职工认领困难家庭老人的心愿，如保暖内衣、电热毯
+"""
+
+_NEEDS_E = """
+EN01|C-E1|home_medical|次|2|3|||八十多岁老两口都有慢病|一个糖尿病一个心脏不好，儿子在外地，想隔段时间有人来看看|ER01 ER67|ER62
+EN02|C-E2|home_medical|次|1|2|||腿脚不方便出不了门|张大爷膝关节不好，看病难|ER67 ER01|
+EN03|C-E4|home_medical|次|2|2|||老胃病想看中医|几位老人想找中医调理脾胃|ER62|ER01
+EN04|C-E1|nursing|小时|4|3|||出院后插着管子|家里人不会弄，要定期换|ER02|ER74
+EN05|C-E2|elderly_care|小时|8|2|||老伴走后大爷一个人在家|没人看着怕出事，想有地方白天待着|ER03|ER04
+EN06|C-E1|elderly_care|小时|6|2|||一个人住的奶奶很孤单|每周来两次说说话就行|ER04 ER69|ER03
+EN07|C-E1|child_education|小时|10|2|||孩纸下午没人接|爸妈都上班，四点以后没人管|ER05|ER06
+EN08|C-E2|child_education|小时|4|1|||娃一岁半还不会叫人|爸妈着急，不知道在家怎么教|ER06|ER48
+EN09|C-E4|child_education|小时|8|2|||外来务工子女功课没人管|父母在厂里三班倒|ER47|ER27
+EN10|C-E1|legal_advice|次|1|2|||房东扣着押金不给|搬走的时候房东说墙脏了|ER07|ER09
+EN11|C-E3|legal_advice|次|3|3|||厂里欠了三个月工资|十几个工人的工资老板一直拖着|ER08 ER07|ER30
+EN12|C-E2|legal_advice|次|1|1||是|老人想做遗嘱公证|想把房子留给小女儿，可以视频咨询|ER40 ER07|ER08
+EN13|C-E1|dispute_mediation|次|2|2|||邻居在楼道堆杂物吵起来|两户为了楼道堆东西差点打起来|ER09 ER07|ER51
+EN14|C-E3|dispute_mediation|次|1|2|||婆媳矛盾|儿媳和婆婆天天吵，儿子夹在中间|ER09 ER07 ER57|ER11
+EN15|C-E2|psychological|次|2|2|||高三孩子压力大不吃饭|家长担心孩子抑郁|ER37 ER10|ER48
+EN16|C-E3|psychological|次|2|2|||下岗的师傅整天喝闷酒|四五十岁，下岗后很消沉|ER11|ER37
+EN17|C-E4|smartphone_training|场|1|1|||出门看病总被拦|手机上的码调不出来|ER12|ER34
+EN18|C-E1|smartphone_training|场|1|1||是|想学用医保电子凭证|线上学也可以|ER34 ER12|
+EN19|C-E2|community_education|场|1|2|||好几个老人买理财被骗|钱追不回来，怕还有人上当|ER13|ER49
+EN20|C-E3|venue|场地|1|2|||职代会要开会|退休职工联谊会二百多人，得找个大地方|ER41|ER14
+EN21|C-E4|venue|场地|1|1|30||租户想搞个联欢|三十个人左右|ER15 ER41|
+EN22|C-E1|funds|元|6000|2||是|楼道要装扶手|老人上下楼没扶手，安装要六千|ER42|ER17 ER16
+EN23|C-E2|funds|元|8000|2||是|小区休闲广场翻新缺钱|想换一批健身器材|ER17|ER16 ER42
+EN24|C-E3|funds|元|10000|3||是|职工家属得了白血病|家里困难，医药费付不起|ER16|ER42
+EN25|C-E4|funds|元|3000|1||是|城中村想搞个文艺演出|需要音响和服装的钱||ER17 ER16 ER42
+EN26|C-E1|materials|件|10|2|||夏天老人家里没电扇|几户独居老人热得睡不着|ER18|ER43
+EN27|C-E2|property_management|次|2|3|||马桶堵了|楼下老人家马桶堵死了|ER19|
+EN28|C-E3|property_management|次|1|2|||单元门坏了关不上|宿舍单元门锁坏了|ER44|ER50
+EN29|C-E3|property_management|次|1|2|||电梯天天坏|八层老楼加装的电梯老是停||ER44 ER19
+EN30|C-E4|property_management|次|3|3|||出租屋电线乱拉|好几栋房子线路老旧，怕着火|ER50|
+EN31|C-E4|environment|小时|10|2|||墙上贴满牛皮癣|城中村到处是|ER20|ER51
+EN32|C-E1|environment|小时|6|1|||楼下堆了旧沙发旧床垫|没人拉走|ER51|ER20
+EN33|C-E3|public_safety|小时|10|2|||晚上有陌生人翻墙|钢厂宿舍围墙矮|ER21|
+EN34|C-E4|public_safety|场|1|2|||电瓶车在楼道充电|租户把车推进楼道里充电，很危险|ER31|ER65
+EN35|C-E2|public_safety|场|1|2|||闻到煤气味不知道咋办|厨房老是有股味|ER65|ER31
+EN36|C-E1|culture_arts|场|2|1|||阿姨们想学唱越剧|十来个退休阿姨|ER22|ER39
+EN37|C-E6|culture_arts|场|1|1|||大妈们想跳舞|村里有个小空地|ER39|ER22
+EN38|C-E3|party_lecture|场|1|2|||主题党日缺主讲|支部想请人讲讲会议要求|ER23 ER60|
+EN39|C-E4|employment|人|4|2|||租户想学门手艺|几个年轻人想学电焊|ER24|ER59
+EN40|C-E6|employment|人|5|2|||村里妇女农闲想打零工|想就近挣点钱|ER46|ER59
+EN41|C-E1|housekeeping|小时|6|1|||老太太家里乱糟糟|腰不好弯不下去|ER25|ER66
+EN42|C-E4|housekeeping|小时|4|2|||独居老人要人做饭|手抖切不了菜|ER25|ER66
+EN43|C-E2|hairdressing|次|6|1|||瘫痪的大爷头发长了|出不了门|ER26|
+EN44|C-E4|reading_room|场|1|1|||孩子们想看课外书|附近没地方借|ER27|ER47
+EN45|C-E2|sports_leisure|场|2|1|||想学八段锦|滨江几位老人想锻炼身体|ER28|ER52
+EN46|C-E1|delivery|次|6|2|||包裹放在门口小站拿不回来|大爷腰不好拎不动|ER29|ER55
+EN47|C-E6|delivery|次|4|2|||村里老人缺药|降压药吃完了，镇上药店远|ER55|
+EN48|C-E3|hardship_assistance|件|10|2|||残疾人家庭过冬难|五户残疾家庭|ER30 ER76|
+EN49|C-E3|tailoring|次|4|1|||鞋子开胶了|想找人粘一粘|ER32|ER64
+EN50|C-E1|epidemic_prevention|小时|6|2|||天冷了老人不肯打针|怕打了生病|ER33|
+EN51|C-E6|nursing|小时|6|2|||偏瘫的大爷想恢复走路|想找地方练一练|ER35 ER02|
+EN52|C-E6|home_medical|次|2|2|||村里老人感冒发烧|走不动去镇上|ER36|ER62
+EN53|C-E2|psychological|次|1|3||是|孩子沉迷游戏不上学|初二男生，天天在家不出门|ER37 ER10|ER48
+EN54|C-E3|volunteering|小时|4|2|||腿脚残疾的居民想出门|想去公园转转，没人推|ER38|ER04
+EN55|C-E1|legal_advice|次|1|1||是|房子过户要公证|网上问问需要什么材料|ER40 ER07|
+EN56|C-E3|venue|场地|1|1|50||合唱团排练|五十多个人要排练场地|ER41|
+EN57|C-E2|venue|场地|1|2|||党员冬训|周三下午全体党员学习，八十人|ER14|ER61
+EN58|C-E1|venue|场地|1|1|20||周末读书会|二十人，周六上午||ER14
+EN59|C-E6|venue|场地|1|1|12||村民小组开会|十二个组长|ER73|
+EN60|C-E5|home_medical|次|2|3|||山里老人看病难|村子离镇上三十公里||
+EN61|C-E5|elderly_care|小时|6|2|||山里空巢老人|没人照看||ER69
+EN62|C-E5|child_education|小时|8|2|||山里孩子放学没人管|留守儿童多||
+EN63|C-E2|micro_wish|件|3|1|||孩子想要一把吉他|困难家庭孩子喜欢音乐，吉他八百多||ER56 ER18
+EN64|C-E3|micro_wish|件|2|1|||两位独居的长辈冬天晚上睡不暖|想要个暖被窝的东西|ER76 ER18|
+EN65|C-E4|nursing|小时|8|3|||瘫痪老人夜里要人照看|家属白天上班晚上也累垮了，需要夜间陪护||ER02 ER74
+EN66|C-E1|volunteering|小时|2|1|||盲人想知道新闻|视力不好看不了报纸|ER04|
+EN67|C-E2|employment|人|2|1|||研究生想找实习单位|学金融的||ER59 ER24
+EN68|C-E4|employment|人|3|2||是|租户想找份看门的活|可以线上面试|ER59 ER24|
+EN69|C-E1|community_education|场|1|1|||爸妈管不住初中的娃|天天顶嘴摔门|ER48|ER37
+EN70|C-E3|community_education|场|1|1|||退休职工想学拍照|想把花花草草拍好看|ER58|ER12
+EN71|C-E1|public_safety|场|1|2|||老人总接到骗子电话|想请人来讲讲|ER13|ER49
+EN72|C-E2|property_management|次|1|2|||水龙头漏水|厨房水龙头关不紧|ER19|
+EN73|C-E6|dispute_mediation|次|1|2|||两家为了院墙边界吵翻了|邻居之间好几年的疙瘩|ER54 ER09|
+EN74|C-E6|hardship_assistance|件|5|2|||五保户过年|家里什么都缺|ER63 ER43|
+EN75|C-E3|smartphone_training|场|1|1||是|老师傅想跟外地孙子见面聊|可以线上学|ER34 ER12|
+EN76|C-E6|sports_leisure|场|1|1|30||南湖村民想办健身活动|三十来人一起跳健身操||ER52
+EN77|C-E4|reading_room|场|1|1|||党员想读党史书|支部没书|ER27|ER71
+EN78|C-E2|tailoring|次|3|1|||裤子要改短|几位居民|ER64|
+EN79|C-E3|funds|元|5000|2||是|老楼想装楼梯扶手|宿舍老人多|ER42|ER16
+EN80|C-E2|community_education|场|1|1|60||想办健康保险讲座|小区居民想了解医疗保险||ER49 ER13
+EN81|C-E6|legal_advice|次|1|2|||土地流转的纸看不懂|村民怕签了吃亏|ER07|ER54
+EN82|C-E1|home_medical|次|1|1|||想做针灸|颈椎病犯了||ER01 ER67
+EN83|C-E4|volunteering|小时|4|2|||聋哑人去医院没人翻译|城中村两位聋哑人||ER38
+EN84|C-E2|child_education|小时|10|2|||两岁宝宝工作日没人带|周一到周五白天需要托管||ER06 ER05
+EN85|C-E3|materials|件|1|2|||需要一张护理床|瘫痪老人家里要护理床||ER18
+"""
+
+
+@dataclass(frozen=True)
+class LabelledNeed:
+    """One labelled need line."""
+
+    id: str
+    community: str
+    category: str
+    unit_of_measure: str
+    quantity: int
+    urgency: int
+    people: int | None
+    online: bool | None
+    title: str
+    description: str
+    right: frozenset[str]
+    tempting: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LabelledResource:
+    """One labelled resource line."""
+
+    id: str
+    unit: str
+    category: str
+    unit_of_measure: str
+    capacity: int
+    xy: tuple[float, float]
+    reach_km: float
+    mode: str
+    seats: int | None
+    also: tuple[str, ...]
+    restriction: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Half:
+    """One half of the set: its own district."""
+
+    name: str
+    needs: tuple[LabelledNeed, ...]
+    resources: tuple[LabelledResource, ...]
+    communities: dict[str, tuple[str, tuple[float, float], bool]]
+    registrations: tuple[tuple[str, str], ...]
+
+
+def _lines(block: str) -> list[list[str]]:
+    return [line.split("|") for line in block.strip().splitlines()]
+
+
+def _need(f: list[str]) -> LabelledNeed:
+    if len(f) != 12:
+        raise ValueError(f"need line {f[0]} has {len(f)} columns, not 12")
+    return LabelledNeed(
+        id=f[0], community=f[1], category=f[2], unit_of_measure=f[3], quantity=int(f[4]),
+        urgency=int(f[5]), people=int(f[6]) if f[6] else None,
+        online={"是": True, "否": False, "": None}[f[7]], title=f[8], description=f[9],
+        right=frozenset(f[10].split()), tempting=frozenset(f[11].split()))
+
+
+def _resource(f: list[str]) -> LabelledResource:
+    if len(f) != 13:
+        raise ValueError(f"resource line {f[0]} has {len(f)} columns, not 13")
+    x, y = (float(v) for v in f[5].split(","))
+    return LabelledResource(
+        id=f[0], unit=f[1], category=f[2], unit_of_measure=f[3], capacity=int(f[4]),
+        xy=(x, y), reach_km=float(f[6]), mode=f[7], seats=int(f[8]) if f[8] else None,
+        also=tuple(f[9].split()), restriction=f[10], title=f[11], description=f[12])
+
+
+HALVES: dict[str, Half] = {
+    name: Half(name, tuple(_need(f) for f in _lines(needs)),
+               tuple(_resource(f) for f in _lines(res)), COMMUNITIES[name],
+               REGISTRATIONS[name])
+    for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("E", _NEEDS_E, _RESOURCES_E))
+}
+"""``"T"``: the tuning half; ``"E"``: the test half (never used to choose a parameter)."""

@@ -1,0 +1,52 @@
+"""The bigger labelled set (matching/quality_set.py): its size and the mix the issue asks."""
+
+from __future__ import annotations
+
+from graph.taxonomy import TAXONOMY
+from matching.quality_set import HALVES, LabelledNeed
+
+
+def _needs() -> list[LabelledNeed]:
+    return [n for h in HALVES.values() for n in h.needs]
+
+
+def _shared_bigrams(a: str, b: str) -> set[str]:
+    return {a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)}
+
+
+def test_the_set_has_150_needs_150_resources_and_two_fixed_halves() -> None:
+    assert set(HALVES) == {"T", "E"}
+    assert len(_needs()) >= 150
+    assert sum(len(h.resources) for h in HALVES.values()) >= 150
+    for h in HALVES.values():
+        assert len(h.needs) >= 75 and len(h.resources) >= 75
+
+
+def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
+    assert sum(1 for n in _needs() if not n.right) >= 30
+    assert sum(len(n.tempting) for n in _needs()) >= 60
+
+
+def test_every_label_names_a_resource_of_its_half_and_right_and_tempting_never_overlap() -> None:
+    for h in HALVES.values():
+        ids = {r.id for r in h.resources}
+        for n in h.needs:
+            assert n.right <= ids and n.tempting <= ids, n.id
+            assert not n.right & n.tempting, n.id
+            assert n.community in h.communities, n.id
+
+
+def test_every_category_is_a_taxonomy_code() -> None:
+    for h in HALVES.values():
+        for n in h.needs:
+            assert n.category in TAXONOMY, n.id
+        for r in h.resources:
+            assert {r.category, *r.also} <= set(TAXONOMY), r.id
+
+
+def test_at_least_half_of_the_right_pairs_share_no_word() -> None:
+    pairs = [(n, r) for h in HALVES.values() for n in h.needs for r in h.resources
+             if r.id in n.right]
+    bare = [1 for n, r in pairs if not _shared_bigrams(n.title + n.description,
+                                                       r.title + r.description)]
+    assert len(bare) >= len(pairs) / 2
