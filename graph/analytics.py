@@ -153,7 +153,7 @@ def nominal_units(snap: Snapshot) -> list[str]:
     registered = {r.src for r in snap.relationships
                   if r.kind == "REGISTERED_WITH" and r.src in unit_ids}
     working = {p.unit_id for p in snap.projects if p.status in ACTIVE}
-    working |= {s.unit_id for s in snap.service_records}
+    working |= {s.unit_id for s in snap.service_records if s.status == "valid"}
     return sorted(registered - working)
 
 

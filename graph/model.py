@@ -424,6 +424,9 @@ class Agreement(Node, Windowed):
     status: str = "draft"
     terms: Text = ""
     signatures: list[Signature] = Field(default_factory=list)
+    # the office's document number (文号), e.g. 武汉路共建〔2026〕3号; never an internal id
+    number: str | None = Field(default=None, max_length=60)
+    backdate_reason: str | None = Field(default=None, max_length=500)  # 补签理由
 
 
 class ServiceRecord(Node):
@@ -446,6 +449,8 @@ class ServiceRecord(Node):
     quantity: int = Field(default=0, ge=0)
     member_ids: list[Id] = Field(default_factory=list)
     note: Text = ""
+    # "valid" or "voided" (作废, with its reason in the audit trail); figures count valid only
+    status: Literal["valid", "voided"] = "valid"
 
 
 class Evaluation(Node):

@@ -169,9 +169,12 @@ class TransitionIn(VersionedStep):
 class AgreementCreate(Strict):
     project_ids: list[str] = Field(min_length=1, max_length=50)
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    terms: str | None = Field(default=None, max_length=2000)
-    start: dt.date | None = None
-    end: dt.date | None = None
+    terms: str | None = Field(default=None, max_length=2000,
+                              description="协议条款，每行一条，不必编号（文本按部分自动编号）")
+    start: dt.date | None = Field(default=None, description="留空则为今天与项目开始日期中较晚者")
+    end: dt.date | None = Field(default=None, description="留空则为项目的最晚结束日期")
+    backdate_reason: str | None = Field(default=None, min_length=1, max_length=500,
+                                        description="开始日期早于今天（补签）时必填的理由")
 
 
 class SignatureIn(Strict):
@@ -192,6 +195,21 @@ class ServiceRecordCreate(Strict):
     member_ids: list[str] = Field(default_factory=list, max_length=500)
     quantity: int = Field(default=0, ge=0, le=1_000_000)
     note: str = ShortText
+
+
+class ServiceRecordCorrection(Strict):
+    version: int = Field(ge=0, le=2**31, description="您看到的版本；已被他人修改时返回 409")
+    reason: str = Field(min_length=1, max_length=500, description="更正理由（记入操作记录）")
+    date: dt.date | None = None
+    hours: float | None = Field(default=None, gt=0, le=24)
+    member_ids: list[str] | None = Field(default=None, max_length=500)
+    quantity: int | None = Field(default=None, ge=0, le=1_000_000)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ServiceRecordVoid(Strict):
+    version: int = Field(ge=0, le=2**31, description="您看到的版本；已被他人修改时返回 409")
+    reason: str = Field(min_length=1, max_length=500, description="作废理由（记入操作记录）")
 
 
 class EvaluationCreate(Strict):

@@ -10,10 +10,24 @@ each signs for itself, and when the last has signed the agreement is sealed (签
 from __future__ import annotations
 
 import datetime as dt
-import html
-import io
-from typing import Any
 
+from api.documents import (
+    Column,
+    Document,
+    Item,
+    Para,
+    Part,
+    Signatures,
+    SignParty,
+    Table,
+    chinese_ordinal,
+    party_label,
+    render_docx,
+    render_html,
+    render_pdf,
+    strip_number,
+)
+from api.documents.model import Block
 from api.errors import Forbidden, InvalidRequest, NotAllowed
 from api.identity import Identity, require_read, require_write
 from api.services._common import (
@@ -43,17 +57,17 @@ from graph import (
     Signature,
 )
 
-__all__ = ["DEFAULT_TERMS", "activate", "document", "document_docx", "document_html", "draft",
-           "end", "get_agreement", "list_agreements", "parties", "sign"]
+__all__ = ["DEFAULT_TERMS", "activate", "document", "document_docx", "document_html",
+           "document_pdf", "draft", "end", "get_agreement", "list_agreements", "parties",
+           "sign"]
 
+# one clause a line, unnumbered: the document numbers them within their part
 DEFAULT_TERMS = (
-    "一、各方按本协议所列项目、数量和期限开展共建，驻区单位按时提供资源与服务，"
-    "社区党组织负责组织居民、提供场地并做好服务记实。\n"
-    "二、街道党工委负责统筹协调、督促落实，并将履约情况纳入年度考评。\n"
-    "三、项目实施中如需调整，由提出方书面说明，经各方协商一致后变更；"
-    "任何一方可书面通知终止本协议。\n"
-    "四、各方应保护居民和党员个人信息，不得用于共建以外的用途。\n"
-    "五、本协议自各方签署并生效之日起执行，至约定期限届满终止。"
+    "驻区单位按本协议所列项目、数量和期限提供资源与服务，并安排在职党员参与。\n"
+    "社区党组织负责组织居民、提供场地，如实做好服务记实。\n"
+    "街道党工委负责统筹协调、督促落实，并将履约情况纳入年度考评。\n"
+    "项目执行中如需调整，由提出方书面说明，经各方协商一致后变更；任何一方可书面通知终止本协议。\n"
+    "各方应保护居民和党员个人信息，不得用于共建以外的用途。"
 )
 
 OPEN_STATES = frozenset(AGREEMENT.states) - AGREEMENT.final
@@ -80,8 +94,13 @@ def parties(agreement: Agreement) -> list[tuple[str, Role]]:
 
 def draft(store: GraphStore, who: Identity, project_ids: list[str], *,
           title: str | None = None, terms: str | None = None, start: dt.date | None = None,
-          end: dt.date | None = None, now: dt.datetime | None = None) -> Agreement:
-    """A draft agreement over resolved projects of one community."""
+          end: dt.date | None = None, backdate_reason: str | None = None,
+          now: dt.datetime | None = None) -> Agreement:
+    """A draft agreement over resolved projects of one community.
+
+    Its period lies within its projects' periods and starts no earlier than today, unless
+    it is explicitly back-dated with a reason (补签), which the audit line keeps.
+    """
     require_roles(who, {Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE, Role.COMMUNITY_ORG},
                   "起草共建协议")
     ids = list(dict.fromkeys(project_ids))
@@ -106,19 +125,63 @@ def draft(store: GraphStore, who: Identity, project_ids: list[str], *,
         _check_not_covered(store, p)
     first = projects[0]
     unit_ids = sorted({p.unit_id for p in projects})
-    starts = [p.start for p in projects if p.start]
-    ends = [p.end for p in projects if p.end]
+    at = now or now_utc()
+    reason = (backdate_reason or "").strip() or None
+    start, end = _period_of(projects, start, end, at.date(), reason)
     agreement = Agreement(
         id=new_id("AG"), title=title or _default_title(store, first.community_id, unit_ids),
         project_ids=ids, community_id=first.community_id, street_id=first.street_id,
         unit_ids=unit_ids, status=AGREEMENT.initial,
-        terms=DEFAULT_TERMS if terms is None else terms,
-        start=start or (min(starts) if starts else None),
-        end=end or (max(ends) if ends else None))
+        terms=DEFAULT_TERMS if terms is None else terms, start=start, end=end,
+        number=_document_number(store, first.street_id, (start or at.date()).year),
+        backdate_reason=reason)
     require_write(who, agreement)
-    store.upsert([agreement, audit(who, agreement, "draft", None, agreement.status,
-                                   f"覆盖项目 {'、'.join(ids)}", now)])
+    note = f"覆盖项目 {'、'.join(ids)}" + (f"；补签，理由：{reason}" if reason else "")
+    store.upsert([agreement, audit(who, agreement, "draft", None, agreement.status, note, at)])
     return store.get(Agreement, agreement.id)
+
+
+def _period_of(projects: list[Project], start: dt.date | None, end: dt.date | None,
+               today: dt.date, backdate_reason: str | None
+               ) -> tuple[dt.date | None, dt.date | None]:
+    """The agreement's period: given or derived, within the projects' periods."""
+    starts = [p.start for p in projects if p.start]
+    ends = [p.end for p in projects if p.end]
+    earliest = min(starts) if starts else None
+    latest = max(ends) if ends else None
+    if start is None:
+        start = max(today, earliest) if earliest else today
+    if end is None:
+        end = latest
+    if start < today and not backdate_reason:
+        raise InvalidRequest(f"协议开始日期 {_cn_date(start)} 早于今天（{_cn_date(today)}）；"
+                             "如确需补签，请填写补签理由 backdate_reason", field="start")
+    if earliest and start < earliest:
+        raise InvalidRequest(f"协议开始日期 {_cn_date(start)} 早于所覆盖项目的最早开始日期 "
+                             f"{_cn_date(earliest)}", field="start")
+    if latest and end and end > latest:
+        raise InvalidRequest(f"协议结束日期 {_cn_date(end)} 晚于所覆盖项目的最晚结束日期 "
+                             f"{_cn_date(latest)}", field="end")
+    if end and end < start:
+        raise InvalidRequest(
+            f"协议结束日期 {_cn_date(end)} 早于开始日期 {_cn_date(start)}"
+            + ("；所覆盖的项目已到期，如为补签请给出开始日期和补签理由" if latest == end else ""),
+            field="end")
+    return start, end
+
+
+def _document_number(store: GraphStore, street_id: str, year: int) -> str:
+    """The office's number for the agreement: 武汉路共建〔2026〕3号 (street, year, sequence)."""
+    street = store.get_many(Organization, [street_id]).get(street_id)
+    name = street.name if street else ""
+    for suffix in ("街道党工委", "街道办事处", "党工委", "街道"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    prefix = f"{name}共建〔{year}〕"
+    taken = store.list(Agreement, filters={"street_id": street_id}, size=10_000).items
+    used = [a.number for a in taken if a.number and a.number.startswith(prefix)]
+    return f"{prefix}{len(used) + 1}号"
 
 
 def _check_not_covered(store: GraphStore, project: Project) -> None:
@@ -211,138 +274,89 @@ def end(store: GraphStore, who: Identity, agreement_id: str, action: str,
 
 # -- the document -------------------------------------------------------------------------
 
+INTRO = ("为深入推进区域化党建，推动驻区单位与社区共驻共建、资源共享，根据需求清单、资源清单"
+         "对接形成的项目清单，经各方协商一致，订立本协议。")
+PROJECT_COLUMNS = (Column("序号", 14, "center"), Column("项目名称", 42),
+                   Column("类别", 22, "center"), Column("提供单位", 32),
+                   Column("数量", 16, "center"), Column("期限", 30, "center"))
+BLANK = "＿＿＿＿＿＿＿＿"
 
-def document(store: GraphStore, who: Identity, agreement_id: str) -> dict[str, Any]:
-    """What the printed agreement shows, as plain values."""
+
+def document(store: GraphStore, who: Identity, agreement_id: str) -> Document:
+    """The printed agreement as a document: parties, projects, period, clauses, seals.
+
+    It names no internal id and no workflow state: the office's document number stands
+    at the top, and the projects are listed by name.
+    """
     agreement = get_readable(store, who, Agreement, agreement_id)
     orgs = store.get_many(Organization, [agreement.street_id, agreement.community_id])
     units = store.get_many(ResidentUnit, agreement.unit_ids)
     projects = store.get_many(Project, agreement.project_ids)
-
-    def org_name(i: str) -> str:
-        return orgs[i].name if i in orgs else i
-
     signatures = {s.party_id: s for s in agreement.signatures}
-    party_rows = []
-    for party_id, role in parties(agreement):
-        name = units[party_id].name if party_id in units else org_name(party_id)
+
+    items: list[Item] = []
+    sign_parties: list[SignParty] = []
+    for i, (party_id, role) in enumerate(parties(agreement)):
+        node: Organization | ResidentUnit | None = units.get(party_id) or orgs.get(party_id)
+        name = node.name if node else ROLE_NAMES[role]
         sig = signatures.get(party_id)
-        party_rows.append({
-            "role": ROLE_NAMES[role], "name": name,
-            "signer": sig.signer if sig else "",
-            "signed_at": sig.signed_at.strftime("%Y年%m月%d日") if sig else ""})
-    rows = []
+        liaison = getattr(node, "liaison_name", None)
+        representative = sig.signer if sig else (liaison or BLANK)
+        address = (node.address if node else None) or BLANK
+        label = party_label(i)
+        items.append(Item(f"{name}（{ROLE_NAMES[role]}）；地址：{address}；"
+                          f"代表人：{representative}。", lead=f"{label}："))
+        sign_parties.append(SignParty(
+            label=label, name=name, signer=sig.signer if sig else "",
+            date=_cn_date(sig.signed_at.date()) if sig else ""))
+
+    rows: list[tuple[str, ...]] = []
     for pid in agreement.project_ids:
         p = projects.get(pid)
         if p is None:
             continue
         cat = TAXONOMY[p.category].name if p.category in TAXONOMY else p.category
-        period = _period(p.start, p.end)
-        rows.append({"id": p.id, "title": p.title, "category": cat,
-                     "unit": units[p.unit_id].name if p.unit_id in units else p.unit_id,
-                     "quantity": f"{p.quantity} {p.unit_of_measure}", "period": period})
-    return {
-        "heading": "共建协议", "title": agreement.title, "id": agreement.id,
-        "status": AGREEMENT.states.get(agreement.status, agreement.status),
-        "street": org_name(agreement.street_id), "community": org_name(agreement.community_id),
-        "period": _period(agreement.start, agreement.end), "parties": party_rows,
-        "projects": rows, "terms": [t for t in agreement.terms.splitlines() if t.strip()],
-    }
+        unit = units[p.unit_id].name if p.unit_id in units else ""
+        rows.append((str(len(rows) + 1), p.title, cat, unit, f"{p.quantity}{p.unit_of_measure}",
+                     _period(p.start, p.end, short=True)))
+    clauses = [strip_number(t) for t in agreement.terms.splitlines() if t.strip()]
+    n = len(sign_parties)
+    blocks: list[Block] = [
+        Para(INTRO),
+        Part("签约各方"), *items,
+        Part("共建项目"), Para("各方确认按下表开展共建："),
+        Table(PROJECT_COLUMNS, tuple(rows)),
+        Part("协议期限"), Para(f"本协议期限自{_period(agreement.start, agreement.end)}。"),
+        Part("各方责任"), *(Item(c) for c in clauses),
+        Part("其他约定"),
+        Item("本协议未尽事宜，由各方协商解决；协商变更的内容以书面形式确认。"),
+        Item(f"本协议一式{chinese_ordinal(n)}份，各方各执一份，具有同等效力，"
+             "自各方签字盖章之日起生效。"),
+        Signatures(tuple(sign_parties)),
+    ]
+    return Document(title="共建协议", subtitle=agreement.title, number=agreement.number or "",
+                    blocks=tuple(blocks), note="（以下无正文）")
 
 
-def _period(start: dt.date | None, end: dt.date | None) -> str:
+def _cn_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _period(start: dt.date | None, end: dt.date | None, *, short: bool = False) -> str:
     if start is None and end is None:
-        return "长期"
-    a = start.strftime("%Y年%m月%d日") if start else "签署之日"
-    b = end.strftime("%Y年%m月%d日") if end else "另行约定"
-    return f"{a}至{b}"
+        return "长期" if short else "签署之日起长期有效"
+    a = _cn_date(start) if start else "签署之日"
+    b = _cn_date(end) if end else "另行约定"
+    return f"{a}至{b}" if short else f"{a}起至{b}止"
 
 
 def document_html(store: GraphStore, who: Identity, agreement_id: str) -> str:
-    d = document(store, who, agreement_id)
-    e = html.escape
-    party_items = "".join(f"<li>{e(p['role'])}：{e(p['name'])}</li>" for p in d["parties"])
-    project_rows = "".join(
-        f"<tr><td>{i}</td><td>{e(p['title'])}</td><td>{e(p['category'])}</td>"
-        f"<td>{e(p['unit'])}</td><td>{e(p['quantity'])}</td><td>{e(p['period'])}</td></tr>"
-        for i, p in enumerate(d["projects"], 1))
-    terms = "".join(f"<p>{e(t)}</p>" for t in d["terms"])
-    sign_rows = "".join(
-        f"<tr><td>{e(p['role'])}</td><td>{e(p['name'])}</td>"
-        f"<td>{e(p['signer']) or '（签字）'}</td>"
-        f"<td>{e(p['signed_at']) or '　　年　　月　　日'}</td><td>（盖章）</td></tr>"
-        for p in d["parties"])
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{e(d['title'])}</title>
-<style>
-body {{ font-family: "SimSun", "Songti SC", serif; max-width: 48em; margin: 2em auto;
-       line-height: 1.8; }}
-h1 {{ text-align: center; letter-spacing: .5em; }} h2 {{ font-size: 1.1em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border: 1px solid #333; padding: .3em .5em; }}
-.meta {{ text-align: center; color: #444; }}
-@media print {{ body {{ margin: 0; }} }}
-</style></head><body>
-<h1>{e(d['heading'])}</h1>
-<p class="meta">{e(d['title'])}<br>协议编号：{e(d['id'])}　状态：{e(d['status'])}</p>
-<h2>一、签约各方</h2><ul>{party_items}</ul>
-<h2>二、共建项目</h2>
-<table><tr><th>序号</th><th>项目</th><th>类别</th><th>提供单位</th><th>数量</th><th>期限</th></tr>
-{project_rows}</table>
-<h2>三、协议期限</h2><p>{e(d['period'])}</p>
-<h2>四、协议条款</h2>{terms}
-<h2>五、签署</h2>
-<table><tr><th>签署方</th><th>名称</th><th>签署人</th><th>日期</th><th>印章</th></tr>
-{sign_rows}</table>
-</body></html>
-"""
+    return render_html(document(store, who, agreement_id))
 
 
 def document_docx(store: GraphStore, who: Identity, agreement_id: str) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
+    return render_docx(document(store, who, agreement_id))
 
-    d = document(store, who, agreement_id)
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    heading = doc.add_heading(d["heading"], level=0)
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    meta = doc.add_paragraph(f"{d['title']}\n协议编号：{d['id']}　状态：{d['status']}")
-    meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_heading("一、签约各方", level=1)
-    for p in d["parties"]:
-        doc.add_paragraph(f"{p['role']}：{p['name']}", style="List Bullet")
-    doc.add_heading("二、共建项目", level=1)
-    table = doc.add_table(rows=1, cols=6)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("序号", "项目", "类别", "提供单位", "数量", "期限"),
-                          strict=True):
-        cell.text = text
-    for i, p in enumerate(d["projects"], 1):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, (str(i), p["title"], p["category"], p["unit"],
-                                      p["quantity"], p["period"]), strict=True):
-            cell.text = text
-    doc.add_heading("三、协议期限", level=1)
-    doc.add_paragraph(d["period"])
-    doc.add_heading("四、协议条款", level=1)
-    for t in d["terms"]:
-        doc.add_paragraph(t)
-    doc.add_heading("五、签署", level=1)
-    sig = doc.add_table(rows=1, cols=5)
-    sig.style = "Table Grid"
-    for cell, text in zip(sig.rows[0].cells, ("签署方", "名称", "签署人", "日期", "印章"),
-                          strict=True):
-        cell.text = text
-    for p in d["parties"]:
-        cells = sig.add_row().cells
-        for cell, text in zip(cells, (p["role"], p["name"], p["signer"] or "（签字）",
-                                      p["signed_at"] or "　　年　　月　　日", "（盖章）"),
-                              strict=True):
-            cell.text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+
+def document_pdf(store: GraphStore, who: Identity, agreement_id: str) -> bytes:
+    return render_pdf(document(store, who, agreement_id))

@@ -141,7 +141,9 @@ def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
                    if o.level == OrgLevel.COMMUNITY and (o.street_id or o.parent_id) in streets]
     units = [u for u in snap.units if u.street_id in streets]
     projects = [p for p in snap.projects if p.street_id in streets]
-    records = [r for r in snap.service_records if r.street_id in streets]
+    # voided records (作废) are kept for the trail but never counted
+    records = [r for r in snap.service_records
+               if r.street_id in streets and r.status == "valid"]
     needs = [n for n in snap.needs if n.street_id in streets]
 
     by_status = Counter(p.status for p in projects)

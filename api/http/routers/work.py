@@ -21,9 +21,11 @@ from api.http.schemas import (
     ProjectPage,
     ProjectPublic,
     RunPart,
+    ServiceRecordCorrection,
     ServiceRecordCreate,
     ServiceRecordPage,
     ServiceRecordPublic,
+    ServiceRecordVoid,
     SignatureIn,
     TransitionIn,
 )
@@ -123,7 +125,8 @@ def list_agreements(store: StoreDep, who: CurrentIdentity, paging: PageDep,
 def draft_agreement(store: StoreDep, who: CurrentIdentity, body: AgreementCreate
                     ) -> AgreementPublic:
     return agreement_svc.draft(store, who, body.project_ids, title=body.title,
-                               terms=body.terms, start=body.start, end=body.end)
+                               terms=body.terms, start=body.start, end=body.end,
+                               backdate_reason=body.backdate_reason)
 
 
 @agreements.get("/{agreement_id}", response_model=AgreementPublic, summary="共建协议详情")
@@ -164,20 +167,36 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 responses={200: {"content": {DOCX: {}}}}, summary="协议文本（Word 文档）")
 def agreement_docx(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
     content = agreement_svc.document_docx(store, who, agreement_id)
-    return Response(content, media_type=DOCX, headers={
-        "Content-Disposition": f'attachment; filename="agreement-{agreement_id[:40]}.docx"'
-        if agreement_id.isascii() and '"' not in agreement_id
-        else 'attachment; filename="agreement.docx"'})
+    return Response(content, media_type=DOCX,
+                    headers={"Content-Disposition": _attachment(agreement_id, "docx")})
+
+
+def _attachment(agreement_id: str, ext: str) -> str:
+    if agreement_id.isascii() and '"' not in agreement_id:
+        return f'attachment; filename="agreement-{agreement_id[:40]}.{ext}"'
+    return f'attachment; filename="agreement.{ext}"'
+
+
+
+PDF = "application/pdf"
+
+
+@agreements.get("/{agreement_id}/document.pdf", response_class=Response,
+                responses={200: {"content": {PDF: {}}}}, summary="协议文本（PDF，A4，可直接打印）")
+def agreement_pdf(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
+    content = agreement_svc.document_pdf(store, who, agreement_id)
+    return Response(content, media_type=PDF,
+                    headers={"Content-Disposition": _attachment(agreement_id, "pdf")})
 
 
 @records.get("", response_model=ServiceRecordPage, summary="服务记实列表")
 def list_records(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                  project_id: IdText = None, unit_id: IdText = None,
-                 community_id: IdText = None, street_id: IdText = None
-                 ) -> ServiceRecordPage:
+                 community_id: IdText = None, street_id: IdText = None,
+                 status: IdText = None) -> ServiceRecordPage:
     p = record_svc.list_records(store, who, project_id=project_id, unit_id=unit_id,
                                 community_id=community_id, street_id=street_id,
-                                page=paging.page, size=paging.size)
+                                status=status, page=paging.page, size=paging.size)
     return ServiceRecordPage(items=p.items, total=p.total, page=p.page, size=p.size)
 
 
@@ -188,6 +207,23 @@ def create_record(store: StoreDep, who: CurrentIdentity, body: ServiceRecordCrea
     return record_svc.create_record(store, who, body.project_id, date=body.date,
                                     hours=body.hours, member_ids=body.member_ids,
                                     quantity=body.quantity, note=body.note)
+
+
+@records.post("/{record_id}/corrections", response_model=ServiceRecordPublic,
+              summary="更正服务记实（须说明理由，带版本）")
+def correct_record(store: StoreDep, who: CurrentIdentity, record_id: str,
+                   body: ServiceRecordCorrection) -> ServiceRecordPublic:
+    return record_svc.correct_record(store, who, record_id, body.version, reason=body.reason,
+                                     date=body.date, hours=body.hours,
+                                     member_ids=body.member_ids, quantity=body.quantity,
+                                     note=body.note)
+
+
+@records.post("/{record_id}/void", response_model=ServiceRecordPublic,
+              summary="作废服务记实（须说明理由，带版本；作废后不再计入统计）")
+def void_record(store: StoreDep, who: CurrentIdentity, record_id: str,
+                body: ServiceRecordVoid) -> ServiceRecordPublic:
+    return record_svc.void_record(store, who, record_id, body.version, reason=body.reason)
 
 
 @records.get("/{record_id}", response_model=ServiceRecordPublic, summary="服务记实详情")
