@@ -44,13 +44,15 @@ class UserError(Exception):
 
 def _user_errors() -> tuple[type[Exception], ...]:
     """The exceptions that mean a user's mistake (imported late: the matcher is heavy)."""
+    from api.errors import ApiError
     from api.imports import ImportRejected
     from matching import MatchingError
 
-    return GraphError, UserError, ImportRejected, MatchingError
+    return GraphError, UserError, ImportRejected, MatchingError, ApiError
 
 
-def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any
+            ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a command whose user mistakes print one line and exit with status 1."""
     def decorate(fn: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(fn)
@@ -61,7 +63,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., None]], Callab
                 prefix = "匹配无法进行：" if type(e).__module__.startswith("matching") else ""
                 err.print(f"[bold red]错误：[/]{prefix}{e}", highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
-        app.command(*args, **kwargs)(wrapper)
+        (on or app).command(*args, **kwargs)(wrapper)
         return wrapper
     return decorate
 
@@ -476,6 +478,82 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     host, port = host or settings.host, port or settings.port
     console.print(f"gongjian 接口已启动：http://{host}:{port}/docs （Ctrl+C 停止）")
     uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+report_app = typer.Typer(no_args_is_help=True,
+                         help="由记实生成的报表：双报到反馈、联席会议材料、共建台账")
+app.add_typer(report_app, name="report")
+
+
+def _operator(store: GraphStore, street_id: str) -> Any:
+    """The command line acts as the district administrator of the street's district."""
+    from api.identity import resolve_identity
+
+    street = store.get_many(Organization, [street_id]).get(street_id)
+    if street is None or street.level != OrgLevel.STREET:
+        raise UserError(f"没有编号为 {street_id} 的街道")
+    district = street.parent_id or street_id
+    return resolve_identity(store, Role.DISTRICT_ADMIN, district, "cli", "命令行")
+
+
+def _write(out: Path, content: bytes) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(content)
+    except OSError as e:
+        raise UserError(f"无法写入 {out}：{e.strerror}") from None
+
+
+@command("feedback", on=report_app)
+def report_feedback(street: Annotated[str, typer.Option(help="街道编号")],
+                    year: Annotated[int, typer.Option(help="年份")],
+                    half: Annotated[int, typer.Option(help="1 上半年，2 下半年")],
+                    out: Annotated[Path, typer.Option(help="输出文件夹")]) -> None:
+    """为街道内每个有在职党员的驻区单位生成一份双报到服务反馈单（Word）。"""
+    from api.services import reports
+    from graph import MemberCategory, PartyMember, ResidentUnit
+
+    with _store() as store:
+        who = _operator(store, street)
+        units = store.list(ResidentUnit, scope=street, filters={"street_id": street},
+                           size=10_000).items
+        written = 0
+        for unit in sorted(units, key=lambda u: u.id):
+            members = store.list(PartyMember, filters={
+                "work_unit_id": unit.id, "category": MemberCategory.IN_SERVICE}, size=1).total
+            if not members:
+                continue
+            content = reports.feedback_docx(store, who, unit.id, year=year, half=half)
+            _write(out / f"双报到反馈-{year}年{'上' if half == 1 else '下'}半年-{unit.name}.docx",
+                   content)
+            written += 1
+    console.print(f"已生成 {written} 份双报到服务反馈单到 {out}")
+
+
+@command("meeting", on=report_app)
+def report_meeting(street: Annotated[str, typer.Option(help="街道编号")],
+                   year: Annotated[int, typer.Option(help="年份")],
+                   quarter: Annotated[int, typer.Option(help="季度 1–4")],
+                   out: Annotated[Path, typer.Option(help="输出文件（.docx）")]) -> None:
+    """生成街道季度区域党建联席会议材料（Word）。"""
+    from api.services import reports
+
+    with _store() as store:
+        who = _operator(store, street)
+        _write(out, reports.meeting_docx(store, who, street, year=year, quarter=quarter))
+    console.print(f"已生成联席会议材料：{out}")
+
+
+@command("ledger", on=report_app)
+def report_ledger(street: Annotated[str, typer.Option(help="街道编号")],
+                  out: Annotated[Path, typer.Option(help="输出文件（.xlsx）")]) -> None:
+    """生成街道共建项目台账（Excel）。"""
+    from api.services import reports
+
+    with _store() as store:
+        who = _operator(store, street)
+        _write(out, reports.ledger_xlsx(store, who, street))
+    console.print(f"已生成共建项目台账：{out}")
 
 
 def main() -> None:

@@ -81,6 +81,10 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     (["match", "--street", "nope"], "错误：没有编号为 nope 的党组织"),
     (["match", "--street", "410305008001"], "（410305008001）不是街道"),
     (["bench", "--sizes", "a,b"], "错误：--sizes 应为逗号分隔的整数"),
+    (["report", "meeting", "--street", "410305008", "--year", "2026", "--quarter", "5",
+      "--out", "x.docx"], "错误：季度只能是 1 至 4"),
+    (["report", "ledger", "--street", "410305008001", "--out", "x.xlsx"],
+     "错误：没有编号为 410305008001 的街道"),
 ])
 def test_user_mistakes_print_one_line_and_exit_1(demo_dir: Path, args: list[str],
                                                  message: str) -> None:
@@ -173,3 +177,26 @@ def test_serve_answers_with_the_docs_at_the_address_it_prints(demo_dir: Path) ->
             assert "/api/match-runs" in str(spec.get("paths"))
         finally:
             proc.terminate()
+
+
+def test_reports_are_written_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    street = ["--street", "410305008"]
+    ledger = tmp_path / "台账.xlsx"
+    result = runner.invoke(app, ["report", "ledger", *street, "--out", str(ledger)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(ledger).active
+    assert sheet is not None and sheet.cell(1, 1).value == "武汉路街道党工委共建项目台账"
+    packet = tmp_path / "会议.docx"
+    result = runner.invoke(app, ["report", "meeting", *street, "--year", "2026", "--quarter",
+                                 "1", "--out", str(packet)])
+    assert result.exit_code == 0, result.output
+    assert "本季度没有提请审议的共建项目。" in [p.text for p in Document(str(packet)).paragraphs]
+    out = tmp_path / "反馈"
+    result = runner.invoke(app, ["report", "feedback", *street, "--year", "2026", "--half", "1",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    files = sorted(out.glob("*.docx"))
+    assert files and f"已生成 {len(files)} 份双报到服务反馈单" in result.output
