@@ -25,6 +25,7 @@ from api.http.routers import ROUTERS
 from api.http.schemas import ErrorOut
 from api.services.idempotency import IdempotencyKeys
 from api.settings import Settings
+from api.web import mount as mount_web
 
 __all__ = ["ERROR_RESPONSES", "create_app"]
 
@@ -64,7 +65,7 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
     app = FastAPI(title="gongjian 共建 API",
                   description="社区需求与驻区单位资源的匹配、共建项目全流程、协议、记实、评议与看板。"
                               "先在 /api/auth/token 登录，再以 Bearer 令牌调用。",
-                  version="0.1.0", lifespan=lifespan)
+                  version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.ctx = ctx
 
     async def domain_error(_: Request, exc: Exception) -> JSONResponse:
@@ -91,4 +92,5 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
     app.add_exception_handler(StarletteHTTPException, http_error)
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
+    mount_web(app)  # the pages, /static and the offline /docs
     return app

@@ -1,0 +1,140 @@
+"""Dashboards as charts, the map (drawn on the server as SVG: no tile server needed), the
+network view, and the offline interface docs."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.services.dashboards import dashboard
+from api.services.graph_export import check_scope
+from api.services.runs import list_runs
+from api.web.deps import CtxDep, SessionDep, web_router
+from api.web.render import page
+from graph import GraphStore, Organization, OrgLevel, Role, Snapshot
+
+router = web_router()
+
+CIRCLE_KM = 1.2  # a quarter-hour walk at about 4.8 km/h: the 15-minute circle
+MAP_W, MAP_H = 900, 640
+
+
+def _scope(request: Request, session: SessionDep, store: GraphStore) -> Organization:
+    who = session.identity
+    wanted = (request.query_params.get("scope") or who.street_id or who.scope_id)[:64]
+    if who.role in (Role.COMMUNITY_ORG, Role.RESIDENT_UNIT):
+        wanted = who.street_id or wanted
+    return check_scope(store, who, wanted, "查看看板与地图")
+
+
+def _streets(store: GraphStore, session: SessionDep) -> list[Organization]:
+    if session.identity.role == Role.STREET_COMMITTEE:
+        return []
+    found = store.get_many(Organization, sorted(session.identity.street_ids))
+    return sorted(found.values(), key=lambda o: o.id)
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
+    org = _scope(request, session, ctx.store)
+    board = dashboard(ctx.store, session.identity, org.id)
+    peak = max([s.count for s in board.projects_by_status] or [1])
+    hours_peak = max([s.service_hours for s in board.streets] or [1.0]) or 1.0
+    return page(request, "dashboard.html", session, title=f"工作看板 · {org.name}",
+                board=board, org=org, peak=peak, hours_peak=hours_peak,
+                streets=_streets(ctx.store, session))
+
+
+class Projection:
+    """Longitude/latitude to SVG pixels over the box of the points, equal scale in km."""
+
+    def __init__(self, points: list[tuple[float, float]], width: int = MAP_W,
+                 height: int = MAP_H, pad: int = 30) -> None:
+        lats = [p[0] for p in points] or [0.0]
+        lons = [p[1] for p in points] or [0.0]
+        self.lat0, self.lon0 = max(lats), min(lons)
+        self.kx = 111.32 * math.cos(math.radians(sum(lats) / len(lats)))
+        span_x = max((max(lons) - min(lons)) * self.kx, 0.5)
+        span_y = max((max(lats) - min(lats)) * 110.57, 0.5)
+        self.px_per_km = min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y)
+        self.pad = pad
+
+    def __call__(self, lat: float, lon: float) -> tuple[float, float]:
+        x = self.pad + (lon - self.lon0) * self.kx * self.px_per_km
+        y = self.pad + (self.lat0 - lat) * 110.57 * self.px_per_km
+        return round(x, 1), round(y, 1)
+
+
+def _map_data(snap: Snapshot, run_id: str | None) -> dict[str, Any]:
+    communities = [o for o in snap.organizations
+                   if o.level == OrgLevel.COMMUNITY and o.lat is not None and o.lon is not None]
+    units = [u for u in snap.units if u.lat is not None and u.lon is not None]
+    proj = Projection([(o.lat, o.lon) for o in communities if o.lat and o.lon]
+                      + [(u.lat, u.lon) for u in units if u.lat and u.lon])
+    where = {o.id: proj(o.lat, o.lon) for o in communities if o.lat and o.lon}
+    where.update({u.id: proj(u.lat, u.lon) for u in units if u.lat and u.lon})
+    lines = []
+    for p in snap.projects:
+        if run_id and p.match_run_id != run_id:
+            continue
+        if p.status in ("declined", "rejected", "cancelled", "superseded"):
+            continue
+        if p.unit_id in where and p.community_id in where:
+            lines.append((where[p.unit_id], where[p.community_id], p.status))
+    return {"communities": [(o, where[o.id]) for o in communities if o.id in where],
+            "units": [(u, where[u.id]) for u in units if u.id in where],
+            "lines": lines[:3000], "radius": round(CIRCLE_KM * proj.px_per_km, 1),
+            "km_bar": round(proj.px_per_km, 1), "width": MAP_W, "height": MAP_H}
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
+    org = _scope(request, session, ctx.store)
+    found = list_runs(ctx.store, session.identity, scope_id=None, size=200)
+    runs = sorted(found.items, key=lambda r: r.created, reverse=True)[:20]
+    run_id = request.query_params.get("run") or (runs[0].id if runs else None)
+    snap = ctx.store.snapshot(org.id)
+    return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
+                data=_map_data(snap, run_id), runs=runs, run_id=run_id,
+                focus=request.query_params.get("community"),
+                streets=_streets(ctx.store, session))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
+    import networkx as nx
+
+    org = _scope(request, session, ctx.store)
+    snap = ctx.store.snapshot(org.id)
+    g = nx.Graph()
+    communities = {o.id: o for o in snap.organizations if o.level == OrgLevel.COMMUNITY}
+    units = {u.id: u for u in snap.units}
+    for r in snap.relationships:
+        if r.kind == "REGISTERED_WITH" and r.src in units and r.dst in communities:
+            g.add_edge(r.src, r.dst, kind="registered")
+    for p in snap.projects:
+        if p.status in ("agreed", "in_progress", "completed", "evaluated") and \
+                p.unit_id in units and p.community_id in communities:
+            g.add_edge(p.unit_id, p.community_id, kind="project")
+    for cid in communities:
+        g.add_node(cid)
+    layout = nx.spring_layout(g, seed=7, iterations=40) if len(g) else {}
+    xs = [v[0] for v in layout.values()] or [0.0]
+    ys = [v[1] for v in layout.values()] or [0.0]
+
+    def at(n: str) -> tuple[float, float]:
+        x, y = layout[n]
+        return (round(30 + (x - min(xs)) / ((max(xs) - min(xs)) or 1) * (MAP_W - 60), 1),
+                round(30 + (y - min(ys)) / ((max(ys) - min(ys)) or 1) * (MAP_H - 60), 1))
+
+    edges = [(at(a), at(b), d["kind"]) for a, b, d in g.edges(data=True)]
+    nodes = [(at(n), n in communities, communities[n].name if n in communities
+              else units[n].name, g.degree(n)) for n in g.nodes]
+    isolated = sorted((communities[c] for c in communities if g.degree(c) == 0),
+                      key=lambda o: o.id)
+    return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
+                edges=edges, nodes=nodes, isolated=isolated, width=MAP_W, height=MAP_H,
+                streets=_streets(ctx.store, session))

@@ -1,0 +1,160 @@
+"""The pages' safety rules over plain HTTP (no browser needed): the session cookie, CSRF,
+scope on every page and form, expiry, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+
+from api.accounts import Accounts
+from api.auth import issue_token
+from graph import EmbeddedStore, Project
+from tests.web.conftest import PASSWORD, Site, csrf_of
+
+
+@contextmanager
+def _client(site: Site, who: str | None) -> Iterator[httpx.Client]:
+    client = httpx.Client(base_url=site.url, follow_redirects=False, timeout=30)
+    try:
+        if who:
+            _sign_in(client, site, who)
+        yield client
+    finally:
+        client.close()
+
+
+def _sign_in(client: httpx.Client, site: Site, who: str) -> None:
+    if who:
+        r = client.get("/login")
+        r = client.post("/login", data={"csrf": csrf_of(r.text), "username": site.users[who],
+                                        "password": PASSWORD})
+        assert r.status_code == 303, r.text
+
+
+@pytest.fixture(scope="module")
+def unit(site: Site) -> Iterator[httpx.Client]:
+    with _client(site, "unit") as c:
+        yield c
+
+
+def _project(site: Site, project_id: str) -> Project:
+    store = EmbeddedStore(site.data_dir / "gongjian.db")
+    try:
+        return store.get(Project, project_id)
+    finally:
+        store.close()
+
+
+def test_the_session_cookie_is_httponly_and_samesite(site: Site) -> None:
+    with httpx.Client(base_url=site.url, timeout=30) as c:
+        r = c.get("/login")
+        r = c.post("/login", data={"csrf": csrf_of(r.text), "username": site.users["street"],
+                                   "password": PASSWORD}, follow_redirects=False)
+    cookie = next(v for k, v in r.headers.multi_items()
+                  if k == "set-cookie" and v.startswith("gj_session="))
+    assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
+
+
+def test_a_wrong_password_is_refused_with_a_message(site: Site) -> None:
+    with httpx.Client(base_url=site.url, timeout=30, follow_redirects=True) as c:
+        r = c.get("/login")
+        r = c.post("/login", data={"csrf": csrf_of(r.text), "username": "nobody-here",
+                                   "password": "not-the-password"})
+        assert "/login" in str(r.url)
+        assert "用户名或密码不正确" in r.text
+        assert c.get("/work", follow_redirects=False).status_code == 303
+
+
+def test_a_form_without_its_csrf_token_is_refused_and_writes_nothing(
+        site: Site, unit: httpx.Client) -> None:
+    project = site.proposed[-1]
+    before = _project(site, project)
+    r = unit.post(f"/projects/{project}/act", data={"action": "claim",
+                                                    "version": str(before.version)})
+    assert r.status_code == 403
+    assert "安全校验码" in r.text
+    r = unit.post(f"/projects/{project}/act", data={"action": "claim", "csrf": "forged",
+                                                    "version": str(before.version)})
+    assert r.status_code == 403
+    assert _project(site, project).version == before.version
+
+
+def test_the_sign_in_form_without_its_token_is_refused(site: Site) -> None:
+    with httpx.Client(base_url=site.url, timeout=30) as c:
+        r = c.post("/login", data={"username": site.users["street"], "password": PASSWORD})
+        assert r.status_code == 403
+
+
+def test_a_unit_changing_an_id_in_the_url_sees_403_or_404(site: Site,
+                                                          unit: httpx.Client) -> None:
+    other = site.other_unit_project
+    assert unit.get(f"/projects/{other}").status_code == 403
+    assert unit.get("/projects/PJ-no-such-project").status_code == 404
+    assert unit.get("/agreements/AG-no-such").status_code == 404
+    page = unit.get(f"/projects/{site.proposed[-1]}")
+    assert page.status_code == 200
+    before = _project(site, other)
+    r = unit.post(f"/projects/{other}/act", data={"action": "claim", "csrf": csrf_of(page.text),
+                                                  "version": str(before.version)},
+                  headers={"referer": f"{site.url}/projects/{site.proposed[-1]}"})
+    assert r.status_code == 303  # back to the form, with the refusal as its message
+    assert _project(site, other).version == before.version
+    shown = unit.get(r.headers["location"])
+    assert "管辖范围" in shown.text or "不能" in shown.text
+    assert unit.get("/runs").status_code == 403
+    assert unit.get("/dashboard").status_code == 403
+
+
+def test_an_expired_session_sends_to_the_sign_in_page_with_a_clear_message(site: Site
+                                                                           ) -> None:
+    accounts = Accounts(site.data_dir / "accounts.db")
+    try:
+        account = accounts.get(site.users["street"])
+        assert account is not None
+        secret = (site.data_dir / "secret.key").read_text(encoding="utf-8").strip()
+        old = issue_token(account, secret, now=dt.datetime.now(dt.UTC)
+                          - dt.timedelta(hours=2)).access_token
+    finally:
+        accounts.close()
+    with httpx.Client(base_url=site.url, timeout=30, cookies={"gj_session": old}) as c:
+        r = c.get("/work", follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/login")
+        assert "登录已过期" in c.get(r.headers["location"]).text
+
+
+def test_signing_out_ends_the_session(site: Site) -> None:
+    with _client(site, "researcher") as c:
+        page = c.get("/dashboard")
+        assert page.status_code == 200
+        r = c.post("/logout", data={"csrf": csrf_of(page.text)})
+        assert r.status_code == 303
+        assert c.get("/dashboard").status_code == 303
+
+
+def test_user_text_is_escaped_on_every_list(site: Site) -> None:
+    with _client(site, "community") as c:
+        form = c.get("/needs/new")
+        r = c.post("/needs/new", data={"csrf": csrf_of(form.text),
+                                       "title": "<img src=x onerror=alert(1)>",
+                                       "category": "elderly_care", "quantity": "1",
+                                       "unit_of_measure": "次", "urgency": "2"})
+        assert r.status_code == 303, r.text
+        page = c.get("/needs", params={"mine": "1", "q": "onerror"})
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    assert not re.search(r"<img src=x", page.text)
+
+
+def test_documents_and_exports_open_from_plain_links_with_the_session(
+        site: Site, unit: httpx.Client) -> None:
+    r = unit.get("/needs/export.xlsx", params={"category": "elderly_care"})
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    r = unit.get("/import/template-needs.xlsx")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    with httpx.Client(base_url=site.url, timeout=30) as anonymous:
+        r = anonymous.get("/needs/export.xlsx", follow_redirects=False)
+        assert r.status_code == 303
