@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 __all__ = ["mount"]
@@ -32,6 +32,10 @@ def mount(app: FastAPI) -> None:
 
     app.mount("/static/docs", StaticFiles(directory=_docs_assets()), name="docs-assets")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

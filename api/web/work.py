@@ -26,10 +26,12 @@ from api.web.render import page, pager, redirect
 from graph import (
     AGREEMENT,
     PROJECT,
+    ROLE_NAMES,
     TAXONOMY,
     AuditEntry,
     GraphStore,
     Need,
+    NotFound,
     Organization,
     Page,
     Project,
@@ -276,12 +278,19 @@ def agreement_page(request: Request, agreement_id: str, session: SessionDep, ctx
                    ) -> Response:
     who = session.identity
     agreement = agreement_svc.get_agreement(ctx.store, who, agreement_id)
-    doc = agreement_svc.document(ctx.store, who, agreement_id)
-    signed = {s.party_id for s in agreement.signatures}
+    signatures = {s.party_id: s for s in agreement.signatures}
+    names = _names(ctx.store, {agreement.street_id, agreement.community_id,
+                               *agreement.unit_ids})
+    party_rows = [(ROLE_NAMES[role], names.get(pid, pid), signatures.get(pid))
+                  for pid, role in agreement_svc.parties(agreement)]
+    projects = ctx.store.get_many(Project, agreement.project_ids)
+    signed = set(signatures)
     is_party = (who.scope_id, who.role) in agreement_svc.parties(agreement)
     may = _may_write(who, agreement)
     return page(request, "agreement.html", session, title=agreement.title,
-                agreement=agreement, doc=doc, states=AGREEMENT.states,
+                agreement=agreement, parties=party_rows, names=names,
+                projects=[projects[i] for i in agreement.project_ids if i in projects],
+                states=AGREEMENT.states,
                 can_sign=may and is_party and who.scope_id not in signed
                 and agreement.status in ("draft", "signing"),
                 can_activate=may and agreement.status == "signed"
@@ -291,18 +300,28 @@ def agreement_page(request: Request, agreement_id: str, session: SessionDep, ctx
 
 
 @router.get("/agreements/{agreement_id}/print", response_class=HTMLResponse)
-def agreement_print(request: Request, agreement_id: str, session: SessionDep, ctx: CtxDep
-                    ) -> Response:
-    doc = agreement_svc.document(ctx.store, session.identity, agreement_id)
-    return page(request, "agreement_print.html", session, title=doc["title"], doc=doc)
+def agreement_print(agreement_id: str, session: SessionDep, ctx: CtxDep) -> Response:
+    """The agreement as the office prints it (A4), from the one document model."""
+    text = agreement_svc.document_html(ctx.store, session.identity, agreement_id)
+    return HTMLResponse(text, headers={"cache-control": "no-store"})
 
 
-@router.get("/agreements/{agreement_id}/document.docx")
-def agreement_docx(agreement_id: str, session: SessionDep, ctx: CtxDep) -> Response:
-    data = agreement_svc.document_docx(ctx.store, session.identity, agreement_id)
-    return Response(data, headers={
-        "content-disposition": f'attachment; filename="agreement-{agreement_id}.docx"'},
-        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf"}
+
+
+@router.get("/agreements/{agreement_id}/document.{ext}")
+def agreement_file(agreement_id: str, ext: str, session: SessionDep, ctx: CtxDep
+                   ) -> Response:
+    """The agreement as Word or PDF, from an ordinary link (the session is the cookie)."""
+    render = {"docx": agreement_svc.document_docx, "pdf": agreement_svc.document_pdf}
+    if ext not in render:
+        raise NotFound(f"协议文件只有 docx、pdf 两种，没有「{ext[:10]}」")
+    data = render[ext](ctx.store, session.identity, agreement_id)
+    return Response(data, media_type=DOCUMENT_TYPES[ext], headers={
+        "content-disposition": f'attachment; filename="agreement-{agreement_id}.{ext}"',
+        "cache-control": "no-store"})
 
 
 @router.post("/agreements/{agreement_id}/sign")

@@ -8,6 +8,7 @@ any.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import socket
 import threading
@@ -64,9 +65,11 @@ def build_site(data_dir: Path) -> tuple[Settings, dict[str, str], str, str, list
         run_match(store, STREET)
         proposed = store.list(Project, filters={"street_id": STREET, "status": "proposed"},
                               size=10_000).items
+        today = dt.date.today()
         by_unit: dict[str, list[Project]] = {}
-        for p in proposed:
-            by_unit.setdefault(p.unit_id, []).append(p)
+        for p in proposed:  # service can be recorded today: its window holds today
+            if (p.start is None or p.start <= today) and (p.end is None or p.end >= today):
+                by_unit.setdefault(p.unit_id, []).append(p)
         unit_id = max(sorted(by_unit), key=lambda u: len(by_unit[u]))
         mine = by_unit[unit_id]
         community_id = mine[0].community_id
