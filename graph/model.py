@@ -294,6 +294,9 @@ class NeedStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+NEED_STATUS_NAMES = {NeedStatus.OPEN: "有效", NeedStatus.WITHDRAWN: "已撤回"}
+
+
 class Need(Node, Located, Windowed):
     """An item of a community's needs list (需求清单)."""
 
@@ -330,6 +333,10 @@ class Need(Node, Located, Windowed):
 class ResourceStatus(StrEnum):
     AVAILABLE = "available"
     WITHDRAWN = "withdrawn"
+
+
+RESOURCE_STATUS_NAMES = {ResourceStatus.AVAILABLE: "可提供", ResourceStatus.WITHDRAWN: "已撤回"}
+RECORD_STATUS_NAMES = {"valid": "有效", "voided": "已作废"}  # of a ServiceRecord
 
 
 class Resource(Node, Located, Windowed):

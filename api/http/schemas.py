@@ -8,10 +8,11 @@ secrets; members are the exception and have their own :class:`MemberPublic`), so
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from api import labels
 from api.services.directory import MemberView
 from graph import (
     Agreement,
@@ -28,6 +29,7 @@ from graph import (
 )
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 Id = str
 ShortText = Field(default="", max_length=2000)
@@ -44,25 +46,61 @@ class PageOut(BaseModel, Generic[T]):
     size: int = Field(ge=1)
 
 
-OrganizationPublic = Organization
-UnitPublic = ResidentUnit
-NeedPublic = Need
-ResourcePublic = Resource
-ProjectPublic = Project
-AgreementPublic = Agreement
-ServiceRecordPublic = ServiceRecord
-EvaluationPublic = Evaluation
+def labelled(base: type[M], fields: dict[str, tuple[str, labels.Vocabulary]]) -> type[M]:
+    """``base`` with a read-only Chinese label beside each coded field (``status_label``
+    beside ``status``…). Routers return the store's node; FastAPI re-reads it into this
+    shape (``from_attributes``), so the labels are computed in one place, here."""
+    namespace: dict[str, Any] = {"__module__": __name__,
+                                 "model_config": ConfigDict(from_attributes=True)}
+    for out, (source, vocabulary) in fields.items():
+        def getter(self: BaseModel, source: str = source,
+                   vocabulary: labels.Vocabulary = vocabulary) -> str | None:
+            return vocabulary.label(getattr(self, source))
+        getter.__doc__ = f"{vocabulary.name}（{source} 的中文名称）"
+        namespace[out] = computed_field(return_type=str | None)(property(getter))
+    return type(f"{base.__name__}Public", (base,), namespace)
+
+
+_CATEGORY = ("category", labels.CATEGORY)
+if TYPE_CHECKING:  # the same fields, plus labels that only the responses carry
+    OrganizationPublic = Organization
+    UnitPublic = ResidentUnit
+    NeedPublic = Need
+    ResourcePublic = Resource
+    ProjectPublic = Project
+    AgreementPublic = Agreement
+    ServiceRecordPublic = ServiceRecord
+    EvaluationPublic = Evaluation
+    AuditEntryPublic = AuditEntry
+else:
+    OrganizationPublic = labelled(Organization, {
+        "level_label": ("level", labels.ORG_LEVEL),
+        "community_type_label": ("community_type", labels.COMMUNITY_TYPE)})
+    UnitPublic = labelled(ResidentUnit, {"kind_label": ("kind", labels.UNIT_KIND)})
+    NeedPublic = labelled(Need, {"status_label": ("status", labels.NEED_STATUS),
+                                 "category_label": _CATEGORY})
+    ResourcePublic = labelled(Resource, {"status_label": ("status", labels.RESOURCE_STATUS),
+                                         "category_label": _CATEGORY,
+                                         "mode_label": ("mode", labels.SERVICE_MODE)})
+    ProjectPublic = labelled(Project, {"status_label": ("status", labels.PROJECT_STATUS),
+                                       "category_label": _CATEGORY})
+    AgreementPublic = labelled(Agreement, {
+        "status_label": ("status", labels.AGREEMENT_STATUS)})
+    ServiceRecordPublic = labelled(ServiceRecord, {
+        "status_label": ("status", labels.RECORD_STATUS)})
+    EvaluationPublic = labelled(Evaluation, {"by_role_label": ("by_role", labels.ROLE)})
+    AuditEntryPublic = labelled(AuditEntry, {"by_role_label": ("by_role", labels.ROLE)})
 MatchRunPublic = MatchRun
 
-OrganizationPage = PageOut[Organization]
-UnitPage = PageOut[ResidentUnit]
-NeedPage = PageOut[Need]
-ResourcePage = PageOut[Resource]
-ProjectPage = PageOut[Project]
-AgreementPage = PageOut[Agreement]
-ServiceRecordPage = PageOut[ServiceRecord]
-EvaluationPage = PageOut[Evaluation]
-AuditEntryPage = PageOut[AuditEntry]
+OrganizationPage = PageOut[OrganizationPublic]
+UnitPage = PageOut[UnitPublic]
+NeedPage = PageOut[NeedPublic]
+ResourcePage = PageOut[ResourcePublic]
+ProjectPage = PageOut[ProjectPublic]
+AgreementPage = PageOut[AgreementPublic]
+ServiceRecordPage = PageOut[ServiceRecordPublic]
+EvaluationPage = PageOut[EvaluationPublic]
+AuditEntryPage = PageOut[AuditEntryPublic]
 MatchRunPage = PageOut[MatchRun]
 
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from api.errors import Forbidden
 from api.identity import Identity, can_read, list_scope, merge_filters, require_read
+from api.labels import parse_filters
 from graph import (
     Agreement,
     AuditEntry,
@@ -39,7 +40,8 @@ def scoped_page(store: GraphStore, who: Identity, kind: type[N],
                 size: int = 20) -> Page[N]:
     """One page of ``kind`` narrowed to what ``who`` may read, with ``filters``."""
     scope, forced = list_scope(who, kind)
-    merged = merge_filters(forced, filters or {})
+    # a filter on a status, category, role… takes the code or its Chinese name
+    merged = merge_filters(forced, parse_filters(kind.KIND, filters or {}))
     if merged is None:
         return Page([], 0, page, size)
     if who.role == Role.RESIDENT_UNIT and kind is Agreement:

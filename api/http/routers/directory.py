@@ -14,7 +14,6 @@ from api.http.schemas import (
     UnitPublic,
 )
 from api.services import directory
-from graph import MemberCategory, OrgLevel, UnitKind
 
 organizations = APIRouter(prefix="/api/organizations", tags=["党组织"])
 units = APIRouter(prefix="/api/units", tags=["驻区单位"])
@@ -23,7 +22,7 @@ members = APIRouter(prefix="/api/members", tags=["党员（受限）"])
 
 @organizations.get("", response_model=OrganizationPage, summary="党组织列表")
 def list_organizations(store: StoreDep, who: CurrentIdentity, paging: PageDep,
-                       level: OrgLevel | None = None, street_id: IdText = None,
+                       level: IdText = None, street_id: IdText = None,
                        parent_id: IdText = None, community_id: IdText = None,
                        weak: bool | None = None) -> OrganizationPage:
     p = directory.list_organizations(
@@ -42,7 +41,7 @@ def get_organization(store: StoreDep, who: CurrentIdentity, org_id: str
 @units.get("", response_model=UnitPage, summary="驻区单位列表")
 def list_units(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                street_id: IdText = None, community_id: IdText = None,
-               kind: UnitKind | None = None) -> UnitPage:
+               kind: IdText = None) -> UnitPage:
     p = directory.list_units(store, who, filters={"street_id": street_id,
                                                   "community_id": community_id, "kind": kind},
                              page=paging.page, size=paging.size)
@@ -57,7 +56,7 @@ def get_unit(store: StoreDep, who: CurrentIdentity, unit_id: str) -> UnitPublic:
 @members.get("", response_model=MemberPage,
              summary="党员列表（姓名仅对需要的角色可见，研究人员为假名）")
 def list_members(ctx: ContextDep, who: CurrentIdentity, paging: PageDep,
-                 category: MemberCategory | None = None, street_id: IdText = None,
+                 category: IdText = None, street_id: IdText = None,
                  home_community_id: IdText = None, work_unit_id: IdText = None) -> MemberPage:
     p = directory.list_members(
         ctx.store, who, filters={"category": category, "street_id": street_id,

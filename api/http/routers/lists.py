@@ -24,7 +24,7 @@ from api.http.schemas import (
 )
 from api.services import lists as lists_service
 from api.services import needs_resources as svc
-from graph import Need, NeedStatus, Resource, ResourceStatus
+from graph import Need, Resource
 
 needs = APIRouter(prefix="/api/needs", tags=["需求清单"])
 resources = APIRouter(prefix="/api/resources", tags=["资源清单"])
@@ -39,7 +39,7 @@ def _changes(body: BaseModel) -> dict[str, Any]:
 @needs.get("", response_model=NeedPage, summary="需求清单")
 def list_needs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                community_id: IdText = None, street_id: IdText = None,
-               category: IdText = None, status: NeedStatus | None = None,
+               category: IdText = None, status: IdText = None,
                urgency: int | None = None) -> NeedPage:
     p = svc.list_items(store, who, Need, filters={
         "community_id": community_id, "street_id": street_id, "category": category,
@@ -72,7 +72,7 @@ def withdraw_need(store: StoreDep, who: CurrentIdentity, need_id: str, body: Ver
 @resources.get("", response_model=ResourcePage, summary="资源清单")
 def list_resources(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                    unit_id: IdText = None, street_id: IdText = None, category: IdText = None,
-                   status: ResourceStatus | None = None) -> ResourcePage:
+                   status: IdText = None) -> ResourcePage:
     p = svc.list_items(store, who, Resource, filters={
         "unit_id": unit_id, "street_id": street_id, "category": category, "status": status},
         page=paging.page, size=paging.size)
