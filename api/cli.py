@@ -18,11 +18,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_chinese import ChineseGroup
+from api.cli_chinese import install as install_chinese
 from api.composition import open_store, research_salt
 from api.settings import load_settings
 from graph import NODE_TYPES, GraphError, GraphStore, Organization, OrgLevel, Role
 
+install_chinese()
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  cls=ChineseGroup,
                   help="gongjian 共建：社区需求与驻区单位资源的智能匹配与共建管理")
 # Wide enough for the summary tables when the output goes to a file or a CI log.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -480,7 +484,7 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
-report_app = typer.Typer(no_args_is_help=True,
+report_app = typer.Typer(no_args_is_help=True, cls=ChineseGroup,
                          help="由记实生成的报表：双报到反馈、联席会议材料、共建台账")
 app.add_typer(report_app, name="report")
 

@@ -200,3 +200,30 @@ def test_reports_are_written_from_the_command_line(demo_dir: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     files = sorted(out.glob("*.docx"))
     assert files and f"已生成 {len(files)} 份双报到服务反馈单" in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "--scope", "410305", "--out", "x", "--format", "xml"],
+     "错误：--format 的值无效：「xml」不是可选值之一，可用：graphml、json"),
+    (["stats", "--nope"], "错误：没有选项 --nope"),
+    (["export", "--scope", "410305"], "错误：缺少选项 --out"),
+    (["nocmd"], "错误：没有命令「nocmd」"),
+    (["demo", "--seed", "x"], "错误：--seed 的值无效：须为整数"),
+])
+def test_usage_mistakes_print_one_chinese_line_and_exit_1(data_dir: Path, args: list[str],
+                                                         message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(message), result.output
+    assert "Usage" not in result.output and "Error" not in result.output
+
+
+def test_help_is_chinese(data_dir: Path) -> None:
+    for args in (["--help"], ["export", "--help"], ["report", "--help"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "用法：" in result.output and "选项" in result.output
+        assert "显示本帮助并退出。" in result.output
+        for english in ("Usage:", "Options", "Show this message", "Commands", "[default"):
+            assert english not in result.output, english
