@@ -201,6 +201,7 @@ def _street_table(store: GraphStore, scope: str | None) -> None:
 
 class ExportFormat(StrEnum):
     graphml = "graphml"
+    gexf = "gexf"
     json = "json"
 
 
@@ -209,14 +210,17 @@ def export(scope: Annotated[str, typer.Option(help="范围：区、街道或社�
            out: Annotated[Path, typer.Option(help="输出文件")],
            fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.graphml,
            pseudonymous: Annotated[bool, typer.Option(
-               help="以假名替换党员身份（供研究人员使用）")] = False) -> None:
-    """导出某范围的网络为 GraphML 或 JSON。"""
-    from graph import snapshot_to_networkx, write_graphml, write_json
+               help="假名化并泛化党员信息，每种组合至少 5 人相同（供研究人员使用）")] = False
+           ) -> None:
+    """导出某范围的网络为 GraphML、GEXF（Gephi）或 JSON。"""
+    from graph import snapshot_to_networkx
+    from graph.export import write_gexf, write_graphml, write_json
 
     with _store() as store:
         salt = research_salt(load_settings().data_dir) if pseudonymous else None
         g = snapshot_to_networkx(store.snapshot(scope), salt=salt)
-    writer = write_graphml if fmt == ExportFormat.graphml else write_json
+    writer = {ExportFormat.graphml: write_graphml, ExportFormat.gexf: write_gexf,
+              ExportFormat.json: write_json}[fmt]
     try:
         writer(g, out)
     except OSError as e:

@@ -67,8 +67,8 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     assert result.exit_code == 0
     data = json.loads(js.read_text(encoding="utf-8"))
     members = [n for n in data["nodes"] if n["kind"] == "PartyMember"]
-    assert members and all(n["name"].startswith("P-") and n["id"].startswith("P-")
-                           for n in members)
+    assert members and all(n["label"] == n["id"] and n["id"].startswith("P-")
+                           and "name" not in n and "birth_year" not in n for n in members)
 
 
 @pytest.mark.parametrize(("args", "message"), [

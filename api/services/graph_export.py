@@ -1,20 +1,19 @@
-"""The graph of a scope as GraphML or node-link JSON; pseudonymous for researchers."""
+"""The graph of a scope as GraphML, GEXF or node-link JSON; pseudonymous for researchers."""
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
-import networkx as nx
-
 from api.errors import Forbidden, InvalidRequest
 from api.identity import Identity
-from graph import GraphStore, Organization, OrgLevel, Role, snapshot_to_networkx, write_graphml
+from graph import GraphStore, Organization, OrgLevel, Role, snapshot_to_networkx
+from graph.export import json_text, write_gexf, write_graphml
 
 __all__ = ["FORMATS", "export_scope"]
 
-FORMATS = {"graphml": "application/graphml+xml", "json": "application/json"}
+FORMATS = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml",
+           "json": "application/json"}
 
 
 def check_scope(store: GraphStore, who: Identity, scope_id: str, what: str) -> Organization:
@@ -42,10 +41,8 @@ def export_scope(store: GraphStore, who: Identity, scope_id: str, fmt: str, *,
     graph = snapshot_to_networkx(snap, salt=salt if who.role == Role.RESEARCHER else None)
     name = f"gongjian-{scope_id}.{fmt}"
     if fmt == "json":
-        data = nx.node_link_data(graph, edges="edges")
-        return (json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"),
-                FORMATS[fmt], name)
+        return json_text(graph).encode("utf-8"), FORMATS[fmt], name
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
-        write_graphml(graph, path)
+        (write_gexf if fmt == "gexf" else write_graphml)(graph, path)
         return path.read_bytes(), FORMATS[fmt], name

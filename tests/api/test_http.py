@@ -235,6 +235,9 @@ def test_researchers_see_members_and_exports_only_pseudonymous(api: Api) -> None
     assert ok(api, "district", "GET", "/api/units/U1")["liaison_name"] == "王敏"
     assert "张丽" in call(api, "district", "GET", "/api/export/410305",
                          params={"format": "json"}).text
+    gexf = call(api, "researcher", "GET", "/api/export/410305", params={"format": "gexf"})
+    assert gexf.status_code == 200 and gexf.headers["content-type"] == "application/gexf+xml"
+    assert "涧西区人民医院" in gexf.text and "张丽" not in gexf.text
     graphml = ok(api, "street", "GET", f"/api/export/{S1}")
     assert graphml.content.startswith(b"<?xml")
     assert ok(api, "unit", "GET", "/api/members")["items"][0]["name"] == "张丽"

@@ -29,10 +29,11 @@ def dashboard(store: StoreDep, who: CurrentIdentity, scope_id: str,
 
 @export.get("/{scope_id}", response_class=Response,
             responses={200: {"content": {"application/graphml+xml": {},
+                                         "application/gexf+xml": {},
                                          "application/json": {}}}},
-            summary="导出街道或区的网络（GraphML 或 JSON；研究人员为假名）")
+            summary="导出街道或区的网络（GraphML、GEXF 或 JSON；研究人员为假名、k-匿名）")
 def export_graph(ctx: ContextDep, who: CurrentIdentity, scope_id: str,
-                 format: Literal["graphml", "json"] = "graphml") -> Response:
+                 format: Literal["graphml", "gexf", "json"] = "graphml") -> Response:
     content, media, name = graph_export.export_scope(ctx.store, who, scope_id, format,
                                                      salt=ctx.salt)
     return Response(content, media_type=media,
