@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean notebooks
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,3 +31,9 @@ test: $(STAMP) lint
 
 clean:
 	rm -rf $(VENV) data
+
+# Execute the researchers' notebooks on the demo's pseudonymous export (made once in a
+# temporary folder); the executed notebooks, figures included, go to build/notebooks/.
+notebooks: $(STAMP)
+	GONGJIAN_NOTEBOOK_DATA=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute \
+		--ExecutePreprocessor.timeout=300 --output-dir build/notebooks notebooks/*.ipynb
