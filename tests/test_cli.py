@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from tests.graph.test_export import quasi_identifiers
 
 runner = CliRunner()
 
@@ -69,6 +72,14 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     members = [n for n in data["nodes"] if n["kind"] == "PartyMember"]
     assert members and all(n["label"] == n["id"] and n["id"].startswith("P-")
                            and "name" not in n and "birth_year" not in n for n in members)
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    shared = collections.Counter(quasi_identifiers(g).values())
+    assert min(shared.values()) >= 5  # every combination said of a member: 5 or more
+    assert (demo_dir / "pseudonym.salt").read_text().strip() not in js.read_text()
+    gexf = tmp_path / "wuhanlu.gexf"
+    assert runner.invoke(app, ["export", "--scope", "410305008", "--out", str(gexf),
+                               "--format", "gexf", "--pseudonymous"]).exit_code == 0
+    assert nx.read_gexf(gexf).nodes["410305008001"]["label"] == "武汉路社区"
 
 
 @pytest.mark.parametrize(("args", "message"), [
