@@ -20,6 +20,7 @@ NO_START = np.iinfo(np.int64).min // 4
 NO_END = np.iinfo(np.int64).max // 4
 MODE_CODE = {"onsite": 0, "at_unit": 1, "online": 2}
 ONLINE = 2
+DAY_CODE: dict[str | None, int] = {None: 0, "weekday": 1, "weekend": 2}
 
 
 def _codes(values: list[str], vocab: dict[str, int]) -> I64:
@@ -70,6 +71,16 @@ class Arrays:
     r_end: I64
     # category relations: related[a, b] is True when a and b are related (a != b)
     related: B
+    # facts: people and seats (0 = unknown), days (0 any, 1 weekdays, 2 weekend)
+    n_people: I64
+    n_days: I64
+    r_seats: I64
+    r_days: I64
+    # r_serves[r, c]: resource r serves category c; r_fits[r, c]: serves c or a related one
+    r_serves: B
+    r_fits: B
+    # resources with a restriction to check pair by pair (only for / excludes / registered)
+    r_restricted: B
     # pinned pairs and what they leave over
     pin_need: I64
     pin_res: I64
@@ -129,6 +140,8 @@ def _build(problem: Problem) -> Arrays:
     ok = ~np.isnan(all_lat)
     lat0 = float(np.mean(all_lat[ok])) if ok.any() else 0.0
     lon0 = float(np.mean(all_lon[ok])) if ok.any() else 0.0
+    for r in resources:
+        _codes(list(r.also_categories), cat_vocab)
     categories = list(cat_vocab)
     related = np.zeros((len(categories), len(categories)), dtype=np.bool_)
     for a, code in enumerate(categories):
@@ -136,6 +149,12 @@ def _build(problem: Problem) -> Arrays:
             b = cat_vocab.get(other)
             if b is not None and b != a:
                 related[a, b] = related[b, a] = True
+    r_serves = np.zeros((len(resources), len(categories)), dtype=np.bool_)
+    r_serves[np.arange(len(resources)), r_cat] = True
+    for j, r in enumerate(resources):
+        for c in r.also_categories:
+            r_serves[j, cat_vocab[c]] = True
+    r_fits = r_serves | ((r_serves.astype(np.int64) @ related.astype(np.int64)) > 0)
     need_index = {n.id: i for i, n in enumerate(needs)}
     res_index = {r.id: j for j, r in enumerate(resources)}
     pin_need = np.array([need_index[n] for n, _, _ in problem.pinned], dtype=np.int64)
@@ -170,7 +189,19 @@ def _build(problem: Problem) -> Arrays:
                            count=len(resources)),
         r_start=_days([r.start for r in resources], NO_START),
         r_end=_days([r.end for r in resources], NO_END),
-        related=related, pin_need=pin_need, pin_res=pin_res, pin_qty=pin_qty,
+        related=related,
+        n_people=np.fromiter((n.people or 0 for n in needs), dtype=np.int64,
+                             count=len(needs)),
+        n_days=np.fromiter((DAY_CODE[n.days] for n in needs), dtype=np.int64,
+                           count=len(needs)),
+        r_seats=np.fromiter((r.seats or 0 for r in resources), dtype=np.int64,
+                            count=len(resources)),
+        r_days=np.fromiter((DAY_CODE[r.days] for r in resources), dtype=np.int64,
+                           count=len(resources)),
+        r_serves=r_serves, r_fits=r_fits,
+        r_restricted=np.fromiter((bool(r.only_for or r.excludes or r.registered_only)
+                                  for r in resources), dtype=np.bool_, count=len(resources)),
+        pin_need=pin_need, pin_res=pin_res, pin_qty=pin_qty,
         n_left=n_left, r_left=r_left, declined_keys=declined,
         pinned_keys=np.unique(pin_need * n_res + pin_res),
     )

@@ -17,12 +17,10 @@ from typing import Any
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matching.arrays import arrays_of
-from matching.candidates import find_candidates
 from matching.flow import build_network, initial_scale, share_units
 from matching.lp import solve_lp
-from matching.matcher import match, pair_scores
-from matching.model import Model, build_model, model_objective
+from matching.matcher import match, problem_model
+from matching.model import Model, model_objective
 from matching.params import MatchParams
 from matching.problem import Problem
 
@@ -37,10 +35,7 @@ def peak_rss_mib() -> float:
 
 def _model_of(problem: Problem, params: MatchParams) -> Model:
     """The optimization model of a run (without pinned pairs), built as ``match`` does."""
-    a = arrays_of(problem)
-    cands = find_candidates(a, params.max_online_per_need)
-    _, score = pair_scores(problem, a, cands, params)
-    return build_model(problem, a, cands, score[: len(cands)])
+    return problem_model(problem, params)
 
 
 def raw_ortools_seconds(model: Model) -> float:

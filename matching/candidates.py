@@ -2,7 +2,8 @@
 
 A resource can serve a need when
 
-* the categories are the same or related in the taxonomy,
+* the need's category is one the resource serves (its own or one it also serves) or
+  related to one of them in the taxonomy,
 * the units of measure are the same (hours do not serve a need counted in venues),
 * the need lies within the resource's reach (``onsite``: the unit travels to the
   community; ``at_unit``: residents travel to the unit; both measured as straight-line
@@ -10,7 +11,11 @@ A resource can serve a need when
   online,
 * the time windows overlap (``None`` is open),
 * the pair is neither declined nor pinned (pinned pairs are fixed outside the solve),
-* both still have quantity left after pinned pairs.
+* both still have quantity left after pinned pairs,
+* the facts agree: enough seats for the need's people, days that meet, and the
+  resource's written restrictions do not refuse the need (:func:`refused_by_facts`,
+  applied by the matcher after :func:`find_candidates`, keeping what it refused so a
+  person sees why).
 
 Distances come from k-d trees (one per unit of measure and need category), queried with
 whole trees of resources of a compatible category, so no loop ever runs over all pairs.
@@ -28,6 +33,8 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from matching.arrays import F64, I64, ONLINE, Arrays, B
+from matching.facts import restriction_refuses
+from matching.problem import NeedItem, Problem, ResourceItem
 
 REACH_BIN = math.sqrt(2.0)
 
@@ -81,8 +88,8 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     geo_res = _groups(r_key, np.flatnonzero(res_open & res_placed & (a.r_mode != ONLINE)))
     trees: dict[int, cKDTree] = {}
     for key, res_idx in geo_res.items():
-        uom, cat = divmod(key, n_cats)
-        compatible = [cat, *np.flatnonzero(a.related[cat]).tolist()]
+        uom = key // n_cats
+        compatible = np.flatnonzero(a.r_fits[res_idx].any(axis=0)).tolist()
         bins = _reach_bins(a.r_reach[res_idx])
         for b in np.unique(bins):
             in_bin = res_idx[bins == b]
@@ -112,8 +119,8 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     on_r: list[I64] = []
     on_rank: list[F64] = []
     for key, res_idx in online_res.items():
-        uom, cat = divmod(key, n_cats)
-        for c in [cat, *np.flatnonzero(a.related[cat]).tolist()]:
+        uom = key // n_cats
+        for c in np.flatnonzero(a.r_fits[res_idx].any(axis=0)).tolist():
             need_idx = online_needs.get(uom * n_cats + int(c))
             if need_idx is None:
                 continue
@@ -137,7 +144,7 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     overlap = (np.maximum(a.n_start[need], a.r_start[res])
                <= np.minimum(a.n_end[need], a.r_end[res]))
     keys = need * a.n_res + res
-    keep = overlap
+    keep = overlap & a.r_fits[res, a.n_cat[need]]
     if len(a.declined_keys):
         keep &= ~np.isin(keys, a.declined_keys)
     if len(a.pinned_keys):
@@ -146,6 +153,49 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     order = np.argsort(keys, kind="stable")
     return Candidates(need=need[keep][order], res=res[keep][order],
                       dist=dist[keep][order], online=online[keep][order])
+
+
+def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
+                     ) -> tuple[Candidates, list[tuple[int, int, str]]]:
+    """Drop the pairs the facts refuse; return what is left and the refused pairs
+    ``(need, resource, why)``.
+
+    Without text: enough seats for the people of the need (when both are known) and
+    days that meet (a weekend-only resource never serves a weekday need, nor a
+    weekday-only one a weekend need). With text, only for pairs of restricted resources,
+    one by one: the resource's written restrictions (only for ..., not for ..., only the
+    communities its unit is registered with; :func:`pair_refusal`).
+    """
+    need, res = cands.need, cands.res
+    seats, people = a.r_seats[res], a.n_people[need]
+    few = (seats > 0) & (people > seats)
+    rd, nd = a.r_days[res], a.n_days[need]
+    days = (rd > 0) & (nd > 0) & (rd != nd)
+    refused: list[tuple[int, int, str]] = []
+    for k in np.flatnonzero(few | days).tolist():
+        n, r = int(need[k]), int(res[k])
+        why = (f"座位不足：最多 {int(seats[k])} 人，需求 {int(people[k])} 人" if few[k]
+               else "只在周末" if rd[k] == 2 else "只在工作日")
+        refused.append((n, r, why))
+    drop = few | days
+    for k in np.flatnonzero(a.r_restricted[res] & ~drop).tolist():
+        why_text = pair_refusal(problem, problem.needs[int(need[k])],
+                                problem.resources[int(res[k])])
+        if why_text is not None:
+            drop[k] = True
+            refused.append((int(need[k]), int(res[k]), why_text))
+    if not refused:
+        return cands, refused
+    keep = ~drop
+    return Candidates(need=need[keep], res=res[keep], dist=cands.dist[keep],
+                      online=cands.online[keep]), sorted(refused)
+
+
+def pair_refusal(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
+    """Why the restrictions of ``r`` refuse ``n`` (one Chinese phrase), or ``None``."""
+    if r.registered_only and (r.unit_id, n.community_id) not in problem.registrations:
+        return "只服务本单位双报到社区"
+    return restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}")
 
 
 def _online_nearest(a: Arrays, need_idx: I64, res_idx: I64, k: int

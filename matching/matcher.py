@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from matching.arrays import F64, I64, ONLINE, Arrays, arrays_of
-from matching.candidates import Candidates, find_candidates
+from matching.acceptance import CONFIDENCE, LOW, confidence_codes
+from matching.arrays import F64, I64, ONLINE, Arrays, B, arrays_of
+from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.errors import UnknownMethod
 from matching.explain import alternatives, unserved
 from matching.flow import build_network, solve_flow
@@ -20,7 +23,7 @@ from matching.lp import solve_lp
 from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
-from matching.result import MatchResult, Pair, Shortfall, Utilisation
+from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
 from matching.scarcity import ScarcityRow, scarcity_rows
 from matching.scores import combine, feature_matrix
 from matching.text import TextSimilarity
@@ -52,6 +55,44 @@ def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchPar
     return features, combine(features, params)
 
 
+@dataclass(frozen=True, eq=False)
+class Accepted:
+    """The candidate pairs the acceptance rule lets into the solve, with their features,
+    scores and confidence codes (candidates first, then pinned pairs), and the rejected
+    low-confidence candidates with theirs."""
+
+    cands: Candidates
+    features: F64
+    score: F64
+    conf: I64
+    low: tuple[Candidates, F64, F64]
+
+
+def accepted_pairs(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
+                   text_similarity: TextSimilarity | None = None) -> Accepted:
+    """Score the candidate pairs and keep those of confidence 高 or 中
+    (:mod:`matching.acceptance`)."""
+    features, score = pair_scores(problem, a, cands, params, text_similarity)
+    conf = confidence_codes(features[:, 0], features[:, 1], params,
+                            _text_known(problem, a, cands))
+    k = len(cands)
+    accepted = conf[:k] != LOW
+    low = _subset(cands, ~accepted), features[:k][~accepted], score[:k][~accepted]
+    if accepted.all():
+        return Accepted(cands, features, score, conf, low)
+    keep = np.r_[accepted, np.ones(len(a.pin_need), np.bool_)]
+    return Accepted(_subset(cands, accepted), features[keep], score[keep], conf[keep], low)
+
+
+def problem_model(problem: Problem, params: MatchParams,
+                  text_similarity: TextSimilarity | None = None) -> Model:
+    """The residual model :func:`match` solves (for benchmarks and brute-force checks)."""
+    a = arrays_of(problem)
+    cands, _ = refused_by_facts(problem, a, find_candidates(a, params.max_online_per_need))
+    s = accepted_pairs(problem, a, cands, params, text_similarity)
+    return build_model(problem, a, s.cands, s.score[: len(s.cands)])
+
+
 def match(problem: Problem, params: MatchParams | None = None, method: str = "flow", *,
           text_similarity: TextSimilarity | None = None) -> MatchResult:
     """Pair needs with resources, optimally, and explain the result.
@@ -73,8 +114,8 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     text_similarity
         ``f(need_texts, res_texts, need, res)`` giving one similarity >= 0 per candidate
         pair, in place of the char n-gram TF-IDF of :func:`matching.text.text_similarity`
-        (the default). The ``text`` feature is each pair's similarity divided by the best
-        among its need's candidates.
+        (the default). The ``text`` feature is each pair's similarity as given (absolute
+        evidence in [0, 1]); the acceptance rule reads it.
 
     Returns
     -------
@@ -106,10 +147,12 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     clock = _Clock(timings)
 
     a = arrays_of(problem)
-    cands = find_candidates(a, params.max_online_per_need)
+    cands, refused = refused_by_facts(problem, a,
+                                      find_candidates(a, params.max_online_per_need))
     clock.lap("candidates")
 
-    features, score = pair_scores(problem, a, cands, params, text_similarity)
+    s = accepted_pairs(problem, a, cands, params, text_similarity)
+    cands, features, score, conf = s.cands, s.features, s.score, s.conf
     k = len(cands)
     model = build_model(problem, a, cands, score[:k])
     clock.lap("scores")
@@ -120,8 +163,9 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     x = solution.x
     objective = model_objective(model, x) + float(
         np.dot(score[k:], a.pin_qty / a.n_qty[a.pin_need]))
-    pairs = _pairs(a, model, x, features, score)
+    pairs = _pairs(a, model, x, features, score, conf)
     none, part = unserved(a, model, cands, x)
+    none = _nothing_fits(a, cands, none, s.low, refused)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
     utilisation = [Utilisation(rid, int(u), int(c))
@@ -178,7 +222,65 @@ def _pinned_dist(a: Arrays) -> F64:
     return dist
 
 
-def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64) -> list[Pair]:
+def _text_known(problem: Problem, a: Arrays, cands: Candidates) -> B:
+    """Per pair (candidates, then pinned): both the need and the resource have text."""
+    n_text = np.fromiter((bool((n.title + n.description).strip()) for n in problem.needs),
+                         dtype=np.bool_, count=a.n_needs)
+    r_text = np.fromiter((bool((r.title + r.description).strip())
+                          for r in problem.resources), dtype=np.bool_, count=a.n_res)
+    need = np.concatenate([cands.need, a.pin_need])
+    res = np.concatenate([cands.res, a.pin_res])
+    out: B = n_text[need] & r_text[res]
+    return out
+
+
+def _subset(cands: Candidates, keep: B) -> Candidates:
+    return Candidates(need=cands.need[keep], res=cands.res[keep], dist=cands.dist[keep],
+                      online=cands.online[keep])
+
+
+def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
+                  low: tuple[Candidates, F64, F64], refused: list[tuple[int, int, str]]
+                  ) -> list[Unserved]:
+    """Needs left without any acceptable candidate but with rejected ones (low
+    confidence, or refused by the facts) are unmatched because nothing fits well
+    enough: reason ``no_acceptable_fit``, with the best rejected candidate for a person
+    to judge (a low pair as a suggestion to confirm, else the first refused pair)."""
+    has_cand = np.zeros(a.n_needs, np.bool_)
+    has_cand[cands.need] = True
+    low_cands, low_features, low_score = low
+    best_low: dict[int, int] = {}
+    for p in np.lexsort((low_cands.res, -low_score, low_cands.need)).tolist():
+        best_low.setdefault(int(low_cands.need[p]), p)
+    first_refused: dict[int, tuple[int, str]] = {}
+    for n, r, why in refused:
+        first_refused.setdefault(n, (r, why))
+    index = {nid: i for i, nid in enumerate(a.need_ids)}
+    out: list[Unserved] = []
+    for u in none:
+        i = index[u.need_id]
+        if has_cand[i] or (i not in best_low and i not in first_refused):
+            out.append(u)
+            continue
+        details: dict[str, Any]
+        if i in best_low:
+            p = best_low[i]
+            details = {"best_rejected_id": a.res_ids[int(low_cands.res[p])],
+                       "best_rejected_score": round(float(low_score[p]), 6),
+                       "text_evidence": round(float(low_features[p, 1]), 6),
+                       "related_category": bool(low_features[p, 0] < 1.0),
+                       "confidence": CONFIDENCE[LOW], "why": "契合证据不足，请人工确认"}
+        else:
+            r, why = first_refused[i]
+            details = {"best_rejected_id": a.res_ids[r], "why": why}
+        details["refused"] = sum(1 for n, _, _ in refused if n == i)
+        out.append(Unserved(need_id=u.need_id, reason="no_acceptable_fit",
+                            quantity=u.quantity, served=0, details=details))
+    return out
+
+
+def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
+           ) -> list[Pair]:
     best, _ = alternatives(model, x)
     k = model.n_pairs
     chosen = np.flatnonzero(x > 0)
@@ -192,7 +294,8 @@ def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64) -> list[P
         return Pair(need_id=a.need_ids[need], resource_id=a.res_ids[res], quantity=qty,
                     score=float(score[p]),
                     breakdown={f: float(rounded[p, c]) for c, f in enumerate(FEATURES)},
-                    alternative=alternative, pinned=pinned)
+                    alternative=alternative, pinned=pinned,
+                    confidence=CONFIDENCE[int(conf[p])])
 
     for p in chosen.tolist():
         out.append(make(p, int(model.pair_need[p]), int(model.pair_res[p]), int(x[p]), False))

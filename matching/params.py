@@ -23,6 +23,10 @@ class MatchParams:
         Feature weights (>= 0, not all zero).
     related_fit
         Category fit of a resource of a related category (same category is 1.0).
+    accept_text, accept_related_text, high_text
+        The acceptance rule (:mod:`matching.acceptance`): least text evidence for a pair
+        of the same category to be proposed (confidence 中), for a pair of a related
+        category (中), and for 高 (same category only).
     walk_km
         Radius of the 15-minute circle: distance fit is 1.0 inside it.
     decay_km
@@ -58,6 +62,9 @@ class MatchParams:
     w_relationship: float = 0.1
     w_priority: float = 0.15
     related_fit: float = 0.6
+    accept_text: float = 0.2
+    accept_related_text: float = 0.95
+    high_text: float = 0.6
     walk_km: float = 1.2
     decay_km: float = 1.5
     online_fit: float = 0.7
@@ -80,7 +87,8 @@ class MatchParams:
                 raise ParamsError(f"{f.name} 不能为负数，收到 {value!r}")
         if sum(self.weights().values()) <= 0:
             raise ParamsError("至少一个特征权重须大于 0")
-        for name in ("related_fit", "online_fit"):
+        for name in ("related_fit", "online_fit", "accept_text", "accept_related_text",
+                     "high_text"):
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ParamsError(f"{name} 须在 0 到 1 之间，收到 {value!r}")

@@ -41,13 +41,31 @@ def _check_place(kind: str, item_id: str, lat: float, lon: float) -> None:
         raise ProblemError(f"{kind} {item_id}: coordinates ({lat}, {lon}) are not WGS84")
 
 
+DAYS = ("weekday", "weekend")
+
+
+def _check_count(kind: str, item_id: str, name: str, value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value <= 0):
+        raise ProblemError(f"{kind} {item_id}: {name} must be a positive integer or None, "
+                           f"got {value!r}")
+
+
+def _check_days(kind: str, item_id: str, value: str | None) -> None:
+    if value is not None and value not in DAYS:
+        raise ProblemError(f"{kind} {item_id}: days must be one of {', '.join(DAYS)} or "
+                           f"None, got {value!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class NeedItem:
     """One item of a community's needs list.
 
     ``urgency`` runs from 1 (ordinary) to 3 (most urgent). ``lat``/``lon`` are WGS84; NaN
     means the need has no place, so only online resources can serve it. ``start``/``end``
-    bound the time window (``None`` is open).
+    bound the time window (``None`` is open). ``people`` is how many people it involves
+    and ``days`` whether it falls on weekdays or at the weekend (``None``: unknown), as
+    read by :mod:`matching.facts` when no column gives them.
 
     Examples
     --------
@@ -70,6 +88,8 @@ class NeedItem:
     title: str = ""
     description: str = ""
     weak_community: bool = False
+    people: int | None = None
+    days: str | None = None
 
     def __post_init__(self) -> None:
         _check_text("need", repr(self.id), "id", self.id)
@@ -84,6 +104,8 @@ class NeedItem:
                                f"got {self.urgency!r}")
         _check_place("need", self.id, float(self.lat), float(self.lon))
         _check_window("need", self.id, self.start, self.end)
+        _check_count("need", self.id, "people", self.people)
+        _check_days("need", self.id, self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +114,11 @@ class ResourceItem:
 
     ``mode`` is ``"onsite"`` (the unit goes to communities within ``reach_km``),
     ``"at_unit"`` (residents come to the unit from within ``reach_km``) or ``"online"``
-    (any distance, but only needs that can be served online).
+    (any distance, but only needs that can be served online). ``seats`` bounds the people
+    of a need it can take; ``also_categories`` are categories it serves besides its own;
+    ``only_for`` and ``excludes`` are its restrictions (terms met by a need's text, see
+    :func:`matching.facts.restriction_refuses`); ``registered_only`` limits it to the
+    communities its unit is registered with; ``days`` to weekdays or the weekend.
 
     Examples
     --------
@@ -114,6 +140,17 @@ class ResourceItem:
     end: dt.date | None = None
     title: str = ""
     description: str = ""
+    seats: int | None = None
+    also_categories: tuple[str, ...] = ()
+    only_for: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    registered_only: bool = False
+    days: str | None = None
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories it serves: its own first, then the others it also serves."""
+        return (self.category, *(c for c in self.also_categories if c != self.category))
 
     def __post_init__(self) -> None:
         _check_text("resource", repr(self.id), "id", self.id)
@@ -131,6 +168,14 @@ class ResourceItem:
                                f"got {self.reach_km!r}")
         _check_place("resource", self.id, float(self.lat), float(self.lon))
         _check_window("resource", self.id, self.start, self.end)
+        _check_count("resource", self.id, "seats", self.seats)
+        _check_days("resource", self.id, self.days)
+        for name in ("also_categories", "only_for", "excludes"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(
+                    isinstance(v, str) and v.strip() for v in value):
+                raise ProblemError(f"resource {self.id}: {name} must be a tuple of "
+                                   f"non-empty strings, got {value!r}")
 
 
 class Taxonomy:

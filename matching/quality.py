@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from matching.facts import need_facts, resource_facts
 from matching.matcher import match
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem, Taxonomy
@@ -69,7 +70,7 @@ def evaluate_quality(params: MatchParams | None = None, method: str = "flow", *,
     --------
     >>> report = evaluate_quality()
     >>> round(report.precision, 2), round(report.recall, 2), report.unservable_proposed
-    (0.86, 0.9, ['N52', 'N53'])
+    (0.95, 0.79, [])
     """
     result = match(quality_problem(), params, method, text_similarity=text_similarity)
     proposed = [(p.need_id, p.resource_id) for p in result.pairs]
@@ -132,17 +133,24 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
     for n in half.needs[:limit]:
         _, (x, y), weak = half.communities[n.community]
         lat, lon = _place(x, y)
+        nf = need_facts(f"{n.title}，{n.description}")
+        online = n.online if n.online is not None else nf.online_ok
         needs.append(NeedItem(n.id, n.community, half.name, n.category, n.quantity,
                               n.unit_of_measure, urgency=n.urgency, lat=lat, lon=lon,
-                              online_ok=bool(n.online), title=n.title,
-                              description=n.description, weak_community=weak))
+                              online_ok=bool(online), title=n.title,
+                              description=n.description, weak_community=weak,
+                              people=n.people or nf.people, days=nf.days))
     resources = []
     for r in half.resources:
         lat, lon = _place(*r.xy)
+        rf = resource_facts(f"{r.title}，{r.description}，{r.restriction}")
         resources.append(ResourceItem(r.id, r.unit, half.name, r.category, r.capacity,
                                       r.unit_of_measure, lat=lat, lon=lon,
                                       reach_km=r.reach_km, mode=r.mode, title=r.title,
-                                      description=r.description))
+                                      description=r.description,
+                                      seats=r.seats or rf.seats, also_categories=r.also,
+                                      only_for=rf.only_for, excludes=rf.excludes,
+                                      registered_only=rf.registered_only, days=rf.days))
     return Problem(needs, resources, Taxonomy.from_related(RELATED),
                    registrations=half.registrations)
 

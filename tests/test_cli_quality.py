@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from matching.quality import evaluate_half
-from matching.semantic import available, tfidf_similarity
+from matching.semantic import available
+from matching.text import tfidf_evidence
 
 runner = CliRunner()
 
@@ -16,7 +17,7 @@ def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_the
     result = runner.invoke(app, ["quality", "--half", "E", "--model", "tfidf",
                                  "--limit", "12", "--details"])
     assert result.exit_code == 0, result.output
-    r = evaluate_half("E", text_similarity=tfidf_similarity, limit=12)
+    r = evaluate_half("E", text_similarity=tfidf_evidence, limit=12)
     assert r.needs == 12
     assert f"{r.precision:.3f} ({r.right}/{r.proposed})" in result.output
     assert f"{r.recall:.3f} ({r.served_right}/{r.servable})" in result.output

@@ -17,12 +17,22 @@ def test_the_same_category_is_a_candidate() -> None:
     assert served(match(problem([need("N1")], [res("R1")]))) == {("N1", "R1"): 1}
 
 
-def test_a_related_category_is_a_candidate_at_a_lower_fit() -> None:
-    p = problem([need("N1", "elderly_care", uom="次")],
-                [res("R1", "home_medical", uom="次")])
+def test_a_related_category_with_clear_text_evidence_is_proposed_at_a_lower_fit() -> None:
+    p = problem([need("N1", "elderly_care", uom="次", title="老人行动不便需要医生上门巡诊")],
+                [res("R1", "home_medical", uom="次", title="医生上门巡诊，老人行动不便可预约")])
     result = match(p)
     assert served(result) == {("N1", "R1"): 1}
     assert result.pairs[0].breakdown["category"] == 0.6
+    assert result.pairs[0].confidence == "中"
+
+
+def test_a_related_category_without_text_evidence_is_not_proposed() -> None:
+    p = problem([need("N1", "elderly_care", uom="次")],
+                [res("R1", "home_medical", uom="次")])
+    result = match(p)
+    assert result.pairs == []
+    assert [(u.need_id, u.reason) for u in result.unmatched] == [("N1", "no_acceptable_fit")]
+    assert result.unmatched[0].details["best_rejected_id"] == "R1"
 
 
 def test_an_unrelated_category_is_never_a_candidate() -> None:

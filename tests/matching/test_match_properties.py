@@ -15,10 +15,7 @@ from match_helpers import need, problem, res
 from matching import MatchParams, Problem, check_result, match
 
 # brute force needs the candidate pairs and scores: internal modules, on purpose
-from matching.arrays import arrays_of
-from matching.candidates import find_candidates
-from matching.matcher import pair_scores
-from matching.model import build_model
+from matching.matcher import problem_model
 
 CATS = [("venue", "场地"), ("elderly_care", "次"), ("home_medical", "次"),
         ("legal_advice", "次")]
@@ -91,10 +88,7 @@ def test_greedy_never_beats_the_exact_solution(p: Problem) -> None:
 def _brute_force(p: Problem) -> tuple[int, float] | None:
     """(share units, objective) maximized lexicographically by enumeration."""
     params = MatchParams()
-    a = arrays_of(p)
-    c = find_candidates(a, params.max_online_per_need)
-    _, score = pair_scores(p, a, c, params)
-    m = build_model(p, a, c, score[: len(c)])
+    m = problem_model(p, params)
     if m.n_pairs > 7:
         return None
     best: tuple[int, float] | None = None

@@ -58,13 +58,17 @@ def test_a_caller_supplied_text_similarity_replaces_the_tfidf() -> None:
     pair = match(p, text_similarity=prefers_r2).pairs[0]
     assert [t.strip() for t in seen[0][0]] == ["活动场地"]
     assert [t.strip() for t in seen[0][1]] == ["场地开放", "社区文艺汇演"]
-    assert pair.resource_id == "R2" and pair.breakdown["text"] == 1.0
+    assert pair.resource_id == "R2" and pair.breakdown["text"] == 0.8  # absolute, as given
     assert pair.alternative is not None and pair.alternative[0] == "R1"
 
     def nothing(need_texts: list[str], res_texts: list[str], n: I64, r: I64) -> F64:
         return np.zeros(len(n))
 
-    assert match(p, text_similarity=nothing).pairs[0].breakdown["text"] == 0.0
+    # no text evidence at all: nothing is proposed, the best rejected pair is shown
+    result = match(p, text_similarity=nothing)
+    assert result.pairs == []
+    assert result.unmatched[0].reason == "no_acceptable_fit"
+    assert result.unmatched[0].details["text_evidence"] == 0.0
 
 
 def test_registration_raises_and_bad_history_lowers_the_relationship() -> None:

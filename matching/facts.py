@@ -1,0 +1,184 @@
+"""Structured facts read from the Chinese text of a need or a resource.
+
+What people already know and write down in words: how many people a need involves
+(``一百二十人``, ``二十五位``), whether it can be served online or by phone (``可以线上``,
+``电话咨询也行``), a resource's seats (``可容纳80人``, ``最多坐120人``), what it is only
+for (``只用于…``, ``仅限…``, ``专项用于…``), what it excludes (``不含…``, ``不提供…``),
+whether it serves only the communities its unit is registered with (``限本单位双报到社区``)
+and on which days (``只在周末``, ``只在工作日``). A column a clerk filled always wins over
+the text; the text only fills what the columns leave empty.
+
+How a restriction meets a need's text (:func:`term_in_text`): a term is found in the
+need's title and description when the term itself or its first two characters (its
+head, e.g. 电梯 of 电梯维修) occur there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
+_PEOPLE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|位|名)")
+_SEATS = re.compile(rf"(?:可容纳|容纳|能坐|可坐|坐得下|最多坐|最多|限)\s*({_NUMBER})\s*"
+                    rf"(?:多|来|余)?\s*(?:个)?(?:人|座|位)|({_NUMBER})\s*座")
+_ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|只服务|仅服务|只接|仅限|只限|只看|只送|"
+                   r"限于)([^，。；;,.！!]+)")
+_EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不接)([^，。；;,.！!]+)")
+_REGISTERED = re.compile(r"(?:限|只服务|仅服务|仅限|只限)(?:本单位)?(?:的)?双报到社区|"
+                         r"只服务本单位双报到社区")
+_WEEKEND_ONLY = re.compile(r"(?:只在|仅在|仅|只)周末")
+_WEEKDAY_ONLY = re.compile(r"(?:只在|仅在|仅|只)工作日")
+_WEEKDAY_NEED = re.compile(r"工作日|周一到周五|周一至周五|周[一二三四五]")
+_WEEKEND_NEED = re.compile(r"周末|周六|周日|星期六|星期天|星期日|节假日")
+_ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|"
+                         r"电话(?:咨询|联系|聊|也)|视频(?:咨询|也)|打电话|远程")
+_ONLINE_NO = re.compile(r"需要(?:有人)?上门|当面|必须到场|要人上门")
+_SPLIT = re.compile(r"[、和及与/或：:]|以及")
+_GENERIC = {"本单", "本市", "社区", "小区", "居民"}  # heads that say nothing alone
+
+
+def chinese_number(text: str) -> int | None:
+    """An Arabic or Chinese numeral as an int (``None`` when it is neither).
+
+    Examples
+    --------
+    >>> [chinese_number(t) for t in ("120", "一百二十", "二十五", "十二", "两百", "三千")]
+    [120, 120, 25, 12, 200, 3000]
+    """
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in UNITS:
+            total += (1 if digit is None else digit) * UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@dataclass(frozen=True)
+class NeedFacts:
+    """What a need's text says: people involved, online or phone service, days."""
+
+    people: int | None = None
+    online_ok: bool | None = None
+    days: str | None = None  # "weekday" | "weekend" | None
+
+
+@dataclass(frozen=True)
+class ResourceFacts:
+    """What a resource's text says about the people it takes and whom it serves."""
+
+    seats: int | None = None
+    only_for: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    registered_only: bool = False
+    days: str | None = None  # "weekday" | "weekend" | None
+
+
+def need_facts(text: str) -> NeedFacts:
+    """The facts in a need's title and description.
+
+    Examples
+    --------
+    >>> need_facts("党员大会没地方开，全体党员一百二十人")
+    NeedFacts(people=120, online_ok=None, days=None)
+    >>> need_facts("购房合同纠纷，电话咨询也行").online_ok
+    True
+    >>> need_facts("工作日孩子放学后没人接，周一到周五下午").days
+    'weekday'
+    """
+    people = [n for m in _PEOPLE.finditer(text)
+              if (n := chinese_number(m.group(1))) is not None and n >= 2]
+    online: bool | None = None
+    if _ONLINE_NO.search(text):
+        online = False
+    elif _ONLINE_YES.search(text):
+        online = True
+    weekday, weekend = bool(_WEEKDAY_NEED.search(text)), bool(_WEEKEND_NEED.search(text))
+    days = "weekday" if weekday and not weekend else "weekend" if weekend and not weekday \
+        else None
+    return NeedFacts(people=max(people) if people else None, online_ok=online, days=days)
+
+
+def _terms(phrase: str) -> tuple[str, ...]:
+    out = []
+    for part in _SPLIT.split(phrase):
+        part = part.strip()
+        if len(part) >= 2:
+            out.append(part)
+    return tuple(out)
+
+
+def resource_facts(text: str) -> ResourceFacts:
+    """The facts in a resource's title, description and restriction column.
+
+    Examples
+    --------
+    >>> f = resource_facts("公益微基金，只用于楼道照明和适老化改造")
+    >>> f.only_for
+    ('楼道照明', '适老化改造')
+    >>> resource_facts("三楼会议室可容纳80人，只在周末借给社区").seats
+    80
+    >>> resource_facts("免费检修老旧线路，只服务本单位双报到社区").registered_only
+    True
+    >>> resource_facts("上门擦窗、打扫，不含做饭").excludes
+    ('做饭',)
+    """
+    registered = bool(_REGISTERED.search(text))
+    clean = _REGISTERED.sub("", text)
+    seats = []
+    for m in _SEATS.finditer(clean):
+        n = chinese_number(m.group(1) or m.group(2))
+        if n is not None:
+            seats.append(n)
+    only: list[str] = []
+    for m in _ONLY.finditer(clean):
+        for t in _terms(m.group(1)):
+            if not re.fullmatch(rf"(?:{_NUMBER})\s*(?:个)?(?:人|座|位)", t) \
+                    and t not in only:
+                only.append(t)
+    excludes: list[str] = []
+    for m in _EXCLUDE.finditer(clean):
+        for t in _terms(m.group(1)):
+            if t not in excludes:
+                excludes.append(t)
+    days = "weekend" if _WEEKEND_ONLY.search(text) else \
+        "weekday" if _WEEKDAY_ONLY.search(text) else None
+    only = [t for t in only if t not in ("周末", "工作日")]
+    return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
+                         excludes=tuple(excludes), registered_only=registered, days=days)
+
+
+def term_in_text(term: str, text: str) -> bool:
+    """Whether a restriction's term is met by ``text``: the term or its head occurs.
+
+    >>> term_in_text("电梯维修", "小区电梯老是停"), term_in_text("电梯维修", "水管要维修")
+    (True, False)
+    """
+    head = term[:2]
+    return term in text or (head not in _GENERIC and head in text)
+
+
+def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
+                        need_text: str) -> str | None:
+    """Why a resource's restrictions refuse a need (Chinese), or ``None``.
+
+    >>> restriction_refuses(("楼道照明",), (), "加装电梯坏了维修缺钱")
+    '只用于楼道照明'
+    >>> restriction_refuses((), ("做饭",), "独居老人想有人帮做饭") is not None
+    True
+    """
+    if only_for and not any(term_in_text(t, need_text) for t in only_for):
+        return "只用于" + "、".join(only_for)
+    hit = [t for t in excludes if term_in_text(t, need_text)]
+    if hit:
+        return "不含" + "、".join(hit)
+    return None
