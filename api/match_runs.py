@@ -287,6 +287,7 @@ REASON_LABELS = {
     "capacity_taken": "资源已被得分更高的配对占用",
     "unit_limit_reached": "相关单位已达承接上限",
     "min_share_elsewhere": "资源用于保障其他社区的最低满足比例",
+    "no_acceptable_fit": "没有足够契合的资源",
 }
 
 FEATURE_NAMES = {"category": "类别契合", "text": "描述相似", "distance": "距离",
