@@ -11,6 +11,7 @@ The API's own exceptions::
     ├── NotAllowed            the step does not fit the object's state (409)
     ├── AlreadyExists         an id already taken (409)
     ├── InvalidRequest        a request that is well-formed but makes no sense (422)
+    ├── TooLarge              an upload over its size limit (413)
     ├── IdempotencyKeyReused  the same key with a different request (422)
     └── WeakSecret            the token signing secret is missing or a placeholder (500)
 
@@ -48,8 +49,9 @@ from matching.errors import MatchingError, ParamsError, ProblemError, ResultInva
 
 __all__ = ["ERRORS", "AlreadyExists", "ApiError", "ErrorSpec", "Forbidden",
            "IdempotencyKeyReused", "InvalidRequest", "NotAllowed",
-           "NotAuthenticated", "ReadOnly", "SignInFailed", "TooManyAttempts", "WeakSecret",
-           "problem_for", "request_problems"]
+           "NotAuthenticated", "ReadOnly", "SignInFailed", "TooLarge", "TooManyAttempts",
+           "WeakSecret",
+           "internal_problem", "problem_for", "request_problems"]
 
 
 class ApiError(Exception):
@@ -98,6 +100,10 @@ class InvalidRequest(ApiError):
     """Well-formed but meaningless: projects of two communities in one agreement, ..."""
 
 
+class TooLarge(ApiError):
+    """An upload larger than the limit the settings allow."""
+
+
 class IdempotencyKeyReused(ApiError):
     """An idempotency key sent again with a different request."""
 
@@ -124,6 +130,7 @@ ERRORS: dict[type[Exception], ErrorSpec] = {
     NotAllowed: ErrorSpec(409, "not_allowed", "当前状态下不能这样操作"),
     AlreadyExists: ErrorSpec(409, "already_exists", "编号已存在"),
     InvalidRequest: ErrorSpec(422, "invalid_request", "请求内容有误"),
+    TooLarge: ErrorSpec(413, "too_large", "文件过大"),
     IdempotencyKeyReused: ErrorSpec(422, "idempotency_key_reused", "幂等键已用于另一请求"),
     WeakSecret: ErrorSpec(500, "weak_secret", "签名密钥不安全"),
     # the graph package's
@@ -185,6 +192,7 @@ def problem_for(exc: BaseException) -> tuple[int, dict[str, Any], dict[str, str]
         body["message"] = str(exc)
         body["problems"] = [{"row": p.row, "field": p.column, "message": p.message}
                             for p in exc.problems]
+        body["omitted"] = exc.omitted
     elif isinstance(exc, ValidationError):
         problems = [{"field": p.field or None, "message": str(p)}
                     for p in field_problems(exc)]
@@ -196,6 +204,14 @@ def problem_for(exc: BaseException) -> tuple[int, dict[str, Any], dict[str, str]
     else:
         body["message"] = str(exc) or spec.title
     return status, {"error": body}, headers
+
+
+def internal_problem(request_id: str) -> dict[str, Any]:
+    """The body of a 500 for an exception nothing else handled: no detail, the id to quote."""
+    return {"error": {"code": INTERNAL.code, "title": INTERNAL.title,
+                      "message": f"服务器内部错误，已记录（请求编号 {request_id}）；"
+                                 "请稍后重试，或把请求编号告诉管理员",
+                      "field": None, "problems": [], "request_id": request_id}}
 
 
 def request_problems(errors: list[dict[str, Any]]) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.imports.limits import ImportLimits
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GONGJIAN_", extra="ignore")
@@ -24,6 +26,21 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+
+    import_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1,
+                                  description="导入文件的大小上限（字节）")
+    import_max_unpacked_bytes: int = Field(default=50 * 1024 * 1024, ge=1,
+                                           description="XLSX 解压后的大小上限（字节）")
+    import_max_rows: int = Field(default=20_000, ge=1, description="每份导入文件的数据行上限")
+    import_max_cell_chars: int = Field(default=2_000, ge=1, description="每格字符数上限")
+    import_max_json_depth: int = Field(default=4, ge=2, description="JSON 导入文件的嵌套层数上限")
+    import_max_problems: int = Field(default=100, ge=1, description="错误答复中列出的问题数上限")
+
+    @property
+    def import_limits(self) -> ImportLimits:
+        return ImportLimits(self.import_max_bytes, self.import_max_unpacked_bytes,
+                            self.import_max_rows, self.import_max_cell_chars,
+                            self.import_max_json_depth, self.import_max_problems)
 
     @property
     def store_path(self) -> Path:

@@ -42,6 +42,7 @@ from graph.errors import (
 from graph.export import snapshot_to_networkx
 from graph.model import (
     NODE_TYPES,
+    STORED,
     MatchRun,
     Node,
     Organization,
@@ -495,6 +496,6 @@ def _load(kind: type[N], props: str, version: int) -> N:
     data = json.loads(props)
     data["version"] = version
     try:
-        return kind.model_validate(data)
+        return kind.model_validate(data, context=STORED)
     except ValidationError as e:  # a row written by an older, looser version
         raise GraphError(f"数据文件中的{kind.LABEL} {data.get('id')} 无法读取：{e}") from None

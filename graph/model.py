@@ -19,15 +19,70 @@ quantity
 from __future__ import annotations
 
 import datetime as dt
+import re
+import types
+import typing
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from graph.taxonomy import TAXONOMY
 
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
+# ids appear in addresses (/api/needs/{id}) and file names: letters, digits and - _ . :
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$"
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
 Text = Annotated[str, Field(max_length=2000)]
+
+# control characters other than tab and line breaks break exports (XML) and documents
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# model_validate(data, context=STORED): a node read back from a store, checked when written
+STORED = {"stored": True}
+
+
+def check_plain_text(value: Any) -> Any:
+    r"""``value`` unchanged, or ValueError when a text in it holds a control character.
+
+    >>> check_plain_text("第一行\n第二行\t完")
+    '第一行\n第二行\t完'
+    >>> check_plain_text(["a", "b\x01"])
+    Traceback (most recent call last):
+    ...
+    ValueError: 含有不可见的控制字符 U+0001（第 2 个字符），请删除后重试
+    """
+    texts = value if isinstance(value, list | tuple) else (value,)
+    for text in texts:
+        if isinstance(text, str) and (m := CONTROL_CHARS.search(text)):
+            raise ValueError(f"含有不可见的控制字符 U+{ord(m.group()):04X}"
+                             f"（第 {m.start() + 1} 个字符），请删除后重试")
+    return value
+
+
+def check_plain_input(model: type[BaseModel], name: str | None, value: Any) -> Any:
+    """``value`` for field ``name`` of ``model``, refused (ValueError) when it holds control
+    characters, or is true/false where the field takes a number."""
+    if isinstance(value, bool) and name is not None:
+        field = model.model_fields.get(name)
+        if field is not None and _numeric(field.annotation):
+            raise ValueError(f"须为数字，不能是 {str(value).lower()}")
+    return check_plain_text(value)
+
+
+def _numeric(annotation: Any) -> bool:
+    """Whether a field's annotation takes numbers and not booleans."""
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        parts = typing.get_args(annotation)
+        return any(_numeric(a) for a in parts) and bool not in parts
+    return annotation in (int, float)
 
 # Mainland China and its islands, generously: a point outside is a typo (swapped
 # latitude/longitude, a missing minus, a coordinate in metres).
@@ -186,6 +241,14 @@ class Node(BaseModel):
 
     id: Id
     version: int = Field(default=0, ge=0)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_input(cls, value: Any, info: ValidationInfo) -> Any:
+        """Refuse control characters in texts and true/false where a number belongs."""
+        if info.context is STORED:
+            return value  # checked when it was written
+        return check_plain_input(cls, info.field_name, value)
 
     def ref_targets(self) -> list[tuple[str, str | None, str]]:
         """(field, edge kind, target id) for every reference this node holds."""

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from graph.model import (
     COMMUNITY_TYPE_NAMES,
+    ID_PATTERN,
     MEMBER_CATEGORY_NAMES,
     ORG_LEVEL_NAMES,
     ROLE_NAMES,
@@ -134,6 +135,7 @@ ENUM_LABELS: dict[str, str] = {
 
 _PATTERN_HINTS = {
     r"^[^\s]+$": "不能含空格或换行",
+    ID_PATTERN: "只能由字母、数字和 - _ . : 组成，并以字母或数字开头",
     r"^[0-9+\-\s]{5,20}$": "只能含数字、+、- 和空格，5 到 20 位",
 }
 
@@ -166,7 +168,7 @@ def field_problems(error: ValidationError) -> list[FieldProblem]:
     ... except ValidationError as e:
     ...     for p in field_problems(e):
     ...         print(p)
-    编号：不能含空格或换行，收到「S 1」
+    编号：只能由字母、数字和 - _ . : 组成，并以字母或数字开头，收到「S 1」
     层级：只能是：市委（city）、区委（district）、街道党工委（street）、...
     """
     out = []

@@ -7,6 +7,8 @@ file, the signing secret and the pseudonym salt, registers the one error transla
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,12 +16,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.accounts import Accounts
 from api.auth import load_secret
 from api.composition import open_store, research_salt
-from api.errors import ERRORS, problem_for, request_problems
+from api.errors import ERRORS, internal_problem, problem_for, request_problems
 from api.http.deps import AppContext
 from api.http.routers import ROUTERS
 from api.http.schemas import ErrorOut
@@ -27,18 +31,63 @@ from api.services.idempotency import IdempotencyKeys
 from api.settings import Settings
 from api.web import mount as mount_web
 
-__all__ = ["ERROR_RESPONSES", "create_app"]
+__all__ = ["ERROR_RESPONSES", "REQUEST_ID_HEADER", "RequestIds", "create_app"]
+
+LOG = logging.getLogger("gongjian.api")
+REQUEST_ID_HEADER = "X-Request-ID"
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": text}
     for status, text in ((400, "请求无法处理"), (401, "未登录或登录已过期"), (403, "超出权限范围"),
-                         (404, "找不到"), (409, "状态或版本冲突"), (422, "填写有误"),
-                         (429, "尝试次数过多"), (503, "服务暂不可用"))
+                         (404, "找不到"), (409, "状态或版本冲突"), (413, "文件过大"),
+                         (422, "填写有误"),
+                         (429, "尝试次数过多"), (500, "服务器内部错误（附请求编号）"),
+                         (503, "服务暂不可用"))
 }
 
 HTTP_MESSAGES = {404: ("not_found", "找不到", "没有这个地址"),
                  405: ("method_not_allowed", "方法不允许", "此地址不支持该请求方法"),
                  401: ("not_authenticated", "请先登录", "请先登录")}
+
+
+def request_id(request: Request) -> str:
+    """The id :class:`RequestIds` gave this request (logged with any error)."""
+    return str(request.scope.get("state", {}).get("request_id", "-"))
+
+
+class RequestIds:
+    """Give every request an id (answered in ``X-Request-ID``), and answer an exception
+    nothing else handled with the one error shape: logged with the id and its traceback,
+    answered with the id and a Chinese message, never the traceback."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = uuid.uuid4().hex[:16]
+        scope.setdefault("state", {})["request_id"] = rid
+        started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            LOG.exception("未处理的错误 request_id=%s %s %s", rid, scope.get("method"),
+                          scope.get("path"))
+            if started:  # the answer is under way: nothing better can be sent
+                raise
+            response = JSONResponse(internal_problem(rid), status_code=500,
+                                    headers={REQUEST_ID_HEADER: rid})
+            await response(scope, receive, send)
 
 
 def create_app(settings: Settings, *, accounts: Accounts | None = None,
@@ -54,7 +103,7 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
                      keys=IdempotencyKeys(accounts.connection, accounts.lock,
                                           clock=accounts.clock),
                      secret=secret or load_secret(settings.data_dir, env_secret),
-                     salt=research_salt(settings.data_dir))
+                     salt=research_salt(settings.data_dir), limits=settings.import_limits)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -68,28 +117,35 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
                   version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.ctx = ctx
 
-    async def domain_error(_: Request, exc: Exception) -> JSONResponse:
+    async def domain_error(request: Request, exc: Exception) -> JSONResponse:
         status, body, headers = problem_for(exc)
+        body["error"]["request_id"] = rid = request_id(request)
+        if status >= 500:
+            LOG.error("request_id=%s %s：%s", rid, type(exc).__name__, body["error"]["message"])
         return JSONResponse(body, status_code=status, headers=headers)
 
     for cls in ERRORS:
         app.add_exception_handler(cls, domain_error)
 
-    async def invalid_request(_: Request, exc: Exception) -> JSONResponse:
+    async def invalid_request(request: Request, exc: Exception) -> JSONResponse:
         errors = exc.errors() if isinstance(exc, RequestValidationError) else []
-        return JSONResponse(request_problems(list(errors)), status_code=422)
+        body = request_problems(list(errors))
+        body["error"]["request_id"] = request_id(request)
+        return JSONResponse(body, status_code=422)
 
-    async def http_error(_: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
         status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
         code, title, message = HTTP_MESSAGES.get(status, ("http_error", "请求无法处理",
                                                           "请求无法处理"))
         headers = getattr(exc, "headers", None)
         return JSONResponse({"error": {"code": code, "title": title, "message": message,
-                                       "field": None, "problems": []}},
+                                       "field": None, "problems": [],
+                                       "request_id": request_id(request)}},
                             status_code=status, headers=headers)
 
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_middleware(RequestIds)
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
     mount_web(app)  # the pages, /static and the offline /docs

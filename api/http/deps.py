@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -12,6 +12,7 @@ from api.accounts import Accounts
 from api.auth import read_token
 from api.errors import NotAuthenticated
 from api.identity import Identity, resolve_identity
+from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.services.idempotency import IdempotencyKeys
 from graph import GraphStore, NotFound
 
@@ -27,6 +28,7 @@ class AppContext:
     keys: IdempotencyKeys
     secret: str
     salt: str
+    limits: ImportLimits = field(default=DEFAULT_LIMITS)
 
 
 def get_context(request: Request) -> AppContext:

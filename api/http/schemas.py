@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    computed_field,
+    field_validator,
+)
 
 from api import labels
 from api.services.directory import MemberView
@@ -27,6 +34,7 @@ from graph import (
     ServiceMode,
     ServiceRecord,
 )
+from graph.model import ID_PATTERN, check_plain_input
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -36,7 +44,14 @@ ShortText = Field(default="", max_length=2000)
 
 
 class Strict(BaseModel):
+    """A request body: no unknown fields, no control characters, no true/false for numbers."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_input(cls, value: Any, info: ValidationInfo) -> Any:
+        return check_plain_input(cls, info.field_name, value)
 
 
 class PageOut(BaseModel, Generic[T]):
@@ -118,6 +133,8 @@ class ErrorDetail(BaseModel):
     problems: list[ErrorProblem] = Field(default_factory=list)
     current: dict[str, Any] | None = Field(default=None,
                                            description="版本冲突时对象的当前状态")
+    omitted: int | None = Field(default=None, description="未列出的其余问题数（导入文件）")
+    request_id: str | None = Field(default=None, description="请求编号，与服务器日志对应")
 
 
 class ErrorOut(BaseModel):
@@ -142,8 +159,8 @@ class IdentityOut(BaseModel):
 
 
 class _ItemCommon(Strict):
-    id: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[^\s]+$",
-                           description="留空则自动生成")
+    id: str | None = Field(default=None, min_length=1, max_length=64, pattern=ID_PATTERN,
+                           description="留空则自动生成；字母、数字和 - _ . :")
     title: str = Field(min_length=1, max_length=100)
     description: str = ShortText
     category: str = Field(min_length=1, max_length=50, description="类别名称或代码，如 法律服务")

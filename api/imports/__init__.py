@@ -7,12 +7,14 @@ is written; a good file is written in one transaction, and importing it again ch
 nothing.
 
 Modules: :mod:`~api.imports.tabular` reads files into rows, :mod:`~api.imports.columns`
-holds the column layouts and cell readers, :mod:`~api.imports.service` the use case.
+holds the column layouts and cell readers, :mod:`~api.imports.limits` the bounds of a
+file, :mod:`~api.imports.service` the use case.
 """
 
 from api.imports.columns import LAYOUTS, Column, Layout
+from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.imports.problems import ImportRejected, RowProblem
 from api.imports.service import KINDS, ImportReport, import_file, parse_file
 
-__all__ = ["KINDS", "LAYOUTS", "Column", "ImportRejected", "ImportReport", "Layout",
-           "RowProblem", "import_file", "parse_file"]
+__all__ = ["DEFAULT_LIMITS", "KINDS", "LAYOUTS", "Column", "ImportLimits", "ImportRejected",
+           "ImportReport", "Layout", "RowProblem", "import_file", "parse_file"]

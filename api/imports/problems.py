@@ -29,21 +29,34 @@ class RowProblem:
 
 
 class ImportRejected(Exception):
-    """A file with problems: nothing of it was written. ``problems`` lists every one."""
+    """A file with problems: nothing of it was written.
+
+    ``problems`` lists the first ``limit`` of them (in file order), ``omitted`` counts the
+    rest, so a file with a million bad rows answers with a short message.
+    """
 
     code = "import_rejected"
 
-    def __init__(self, problems: Iterable[RowProblem], source: str = "") -> None:
-        self.problems = sorted(problems, key=_order)
+    def __init__(self, problems: Iterable[RowProblem], source: str = "",
+                 limit: int | None = None) -> None:
+        ordered = sorted(problems, key=_order)
+        cut = len(ordered) if limit is None else max(limit, 1)
+        self.problems = ordered[:cut]
+        self.omitted = len(ordered) - len(self.problems)
         self.source = source
         super().__init__(str(self))
 
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.omitted
+
     def __str__(self) -> str:
         name = f"文件 {self.source} " if self.source else "文件"
-        if len(self.problems) == 1 and self.problems[0].row is None:
+        if self.total == 1 and self.problems[0].row is None:
             return f"{name}未导入：{self.problems[0]}"
-        head = f"{name}有 {len(self.problems)} 处问题，整份文件未导入："
-        return "\n".join([head, *(str(p) for p in self.problems)])
+        head = f"{name}有 {self.total} 处问题，整份文件未导入："
+        tail = [f"（另有 {self.omitted} 处问题未列出）"] if self.omitted else []
+        return "\n".join([head, *(str(p) for p in self.problems), *tail])
 
 
 def _order(p: RowProblem) -> tuple[int, int]:

@@ -5,6 +5,13 @@ file, references to communities, streets, units and parent organizations (in the
 in the store), coordinates and time windows. One problem anywhere rejects the file and
 nothing is written; a good file is written in one ``store.upsert`` (all or nothing). Ids
 come from the file, so importing the same file again changes nothing.
+
+Scope: a row that updates a stored node is checked against the node as stored *and* as it
+will be, by the same rules as the JSON endpoints (:func:`api.identity.can_write`); the
+write carries the version each node had when the file was parsed (a new id must still
+be free), so a
+change made meanwhile makes the import a conflict instead of being overwritten. Every
+node created or changed gets an audit line in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,12 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from api.imports.columns import IGNORED_HEADERS, LAYOUTS, CellError, Column, Layout
 from api.imports.columns import normalize_header as _norm
+from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.imports.problems import ImportRejected, RowProblem
 from api.imports.tabular import Table, read_table
 from graph.errors import ModelError, NotFound, ReferenceMissing
@@ -26,14 +34,19 @@ from graph.model import (
     CHINA_LON,
     NODE_TYPES,
     ORG_LEVEL_NAMES,
+    AuditEntry,
     Node,
     Organization,
     OrgLevel,
     Relationship,
     ResidentUnit,
+    Role,
 )
-from graph.store import GraphStore, UpsertReport
+from graph.store import GraphStore, UpsertReport, Versioned
 from graph.validation import FIELD_LABELS, field_problems
+
+if TYPE_CHECKING:  # api.identity imports api.errors, which imports this package
+    from api.identity import Identity
 
 KINDS = tuple(LAYOUTS)
 _LEVEL_NAMES = {str(level): name for level, name in ORG_LEVEL_NAMES.items()}
@@ -74,7 +87,9 @@ class ImportReport:
 
 
 def import_file(store: GraphStore, path: str | Path, kind: str, *,
-                scope: str | None = None) -> ImportReport:
+                scope: str | None = None, who: Identity | None = None,
+                limits: ImportLimits = DEFAULT_LIMITS, source: str | None = None,
+                now: dt.datetime | None = None) -> ImportReport:
     """Check ``path`` whole and write it in one upsert, or write nothing.
 
     Parameters
@@ -82,27 +97,59 @@ def import_file(store: GraphStore, path: str | Path, kind: str, *,
     store : the graph store to write to (references are checked against it).
     path : a ``.csv`` (UTF-8 or GB18030), ``.xlsx`` or ``.json`` file.
     kind : one of ``needs``, ``resources``, ``units``, ``organizations``.
-    scope : when given (a street, community or district id), every row must lie inside it.
+    scope : when given (a street, community or district id), every row must lie inside it,
+        as stored and as it will be.
+    who : the signed-in caller; every row's node, as stored and as it will be, must be one
+        ``who`` may write, and the audit lines name ``who`` (the scope defaults to theirs).
+        Without it (the command line) the lines name the system.
+    limits : bounds of the file (size, rows, characters per cell, JSON depth, problems
+        listed).
+    source : the file's name as the person knows it (an upload is saved under another).
 
     Raises
     ------
     ImportRejected
-        with every problem found; nothing of the file was written.
+        with the problems found; nothing of the file was written.
+    VersionConflict
+        when a node the file updates changed between parsing and writing.
     """
     path = Path(path)
-    nodes, relationships, problems = parse_file(path, kind, store=store, scope=scope)
+    name = source or path.name
+    if who is not None and scope is None:
+        scope = who.scope_id
+    parser = _parser(path, kind, store, scope, who, limits)
+    if isinstance(parser, list):
+        raise ImportRejected(parser, source=name, limit=limits.max_problems)
+    nodes, relationships, problems = parser.run()
     if problems:
-        raise ImportRejected(problems, source=path.name)
+        raise ImportRejected(problems, source=name, limit=limits.max_problems)
+    lines = parser.audit_lines(who, name, now or dt.datetime.now(dt.UTC))
     try:
-        report = store.upsert(nodes, relationships)
+        written = store.write(parser.versioned(), also=lines, relationships=relationships)
     except (ReferenceMissing, ModelError) as e:  # the checks above should have caught it
         raise ImportRejected([RowProblem(None, None, f"写入时被拒绝：{e.message}")],
-                             source=path.name) from None
-    return ImportReport.from_upsert(kind, path.name, len(nodes), report)
+                             source=name) from None
+    report = written.report
+    report.created.pop(AuditEntry.KIND, None)
+    return ImportReport.from_upsert(kind, name, len(nodes), report)
+
+
+def _parser(path: Path, kind: str, store: GraphStore | None, scope: str | None,
+            who: Identity | None, limits: ImportLimits) -> _Parser | list[RowProblem]:
+    layout = LAYOUTS.get(kind)
+    if layout is None:
+        message = f"未知的清单类型「{kind}」；可用：{'、'.join(KINDS)}"
+        return [RowProblem(None, None, message)]
+    try:
+        table = read_table(path, layout.sheet_names, limits)
+    except ImportRejected as e:
+        return e.problems
+    return _Parser(layout, table, store, scope, who)
 
 
 def parse_file(path: str | Path, kind: str, *, store: GraphStore | None = None,
-               scope: str | None = None
+               scope: str | None = None, who: Identity | None = None,
+               limits: ImportLimits = DEFAULT_LIMITS,
                ) -> tuple[list[Node], list[Relationship], list[RowProblem]]:
     """The nodes and relationships in ``path``, and every problem with them.
 
@@ -112,16 +159,10 @@ def parse_file(path: str | Path, kind: str, *, store: GraphStore | None = None,
     are filled in from the community (or unit, or parent organization), and columns the
     file does not have keep the values already stored.
     """
-    path = Path(path)
-    layout = LAYOUTS.get(kind)
-    if layout is None:
-        message = f"未知的清单类型「{kind}」；可用：{'、'.join(KINDS)}"
-        return [], [], [RowProblem(None, None, message)]
-    try:
-        table = read_table(path, layout.sheet_names)
-    except ImportRejected as e:
-        return [], [], e.problems
-    return _Parser(layout, table, store, scope).run()
+    parser = _parser(Path(path), kind, store, scope, who, limits)
+    if isinstance(parser, list):
+        return [], [], parser
+    return parser.run()
 
 
 @dataclass
@@ -142,8 +183,10 @@ class _OrgInfo:
 
 class _Parser:
     def __init__(self, layout: Layout, table: Table, store: GraphStore | None,
-                 scope: str | None) -> None:
+                 scope: str | None, who: Identity | None = None) -> None:
         self.layout, self.table, self.store, self.scope = layout, table, store, scope
+        self.who = who
+        self.parsed: list[tuple[int, Node]] = []  # (row number, node) of the good rows
         self.item = table.item
         self.problems: list[RowProblem] = list(table.problems)
         self.columns: dict[int, Column] = {}
@@ -175,7 +218,9 @@ class _Parser:
             node = self._validate(row, prechecked)
             if node is not None:
                 self._check_scope(row, node)
+                self._check_writer(row, node)
                 nodes.append(node)
+                self.parsed.append((row.number, node))
                 relationships.extend(Relationship(kind="REGISTERED_WITH", src=node.id, dst=c)
                                      for c in row.data.get("_registered_with", []))
             self.problems.extend(row.problems)
@@ -284,6 +329,10 @@ class _Parser:
         # the same ids already stored, as this kind (to merge) or as another (a clash)
         ids = sorted({r.data["id"] for r in self.rows if isinstance(r.data.get("id"), str)})
         self.existing = dict(self.store.get_many(self.layout.model, ids))
+        # the parents the stored organizations hang from (re-parenting is checked on both)
+        parents = {getattr(n, "parent_id", None) for n in self.existing.values()}
+        self.store_orgs.update(self.store.get_many(
+            Organization, sorted(p for p in parents if p and p not in self.store_orgs)))
         for kind in NODE_TYPES.values():
             if kind is not self.layout.model:
                 self.clashes.update(self.store.get_many(kind, ids))
@@ -377,6 +426,23 @@ class _Parser:
         if kind == "organizations" and "community_id" in self.headers:
             self._check_org(row, "community_id", OrgLevel.COMMUNITY)
 
+    def _chain_above(self, org_id: str) -> list[str]:
+        """``org_id`` and its parents up to the top, as the file and the store have them."""
+        chain: list[str] = []
+        current: str | None = org_id
+        while current and current not in chain and len(chain) < 32:
+            chain.append(current)
+            row = self.file_orgs.get(current)
+            if row is not None:
+                parent = row.data.get("parent_id")
+                current = parent if isinstance(parent, str) else None
+                continue
+            if current not in self.store_orgs and self.store is not None:
+                self.store_orgs.update(self.store.get_many(Organization, [current]))
+            stored = self.store_orgs.get(current)
+            current = stored.parent_id if stored is not None else None
+        return chain
+
     def _check_registration(self, row: _Row, target: str) -> None:
         info = self._org(target)
         header = self._header("registered_with", row)
@@ -396,6 +462,10 @@ class _Parser:
                                                   "上级组织不能是自己"))
             elif self._org(parent_id) is None and self.store is not None:
                 self._unknown(row, "parent_id", parent_id, "上级组织", "上级组织")
+            elif isinstance(node_id, str) and node_id in self._chain_above(parent_id):
+                row.problems.append(self._problem(
+                    row.number, self._header("parent_id", row),
+                    f"「{parent_id}」在「{node_id}」之下，不能作为它的上级组织（会形成循环）"))
         unit_id = d.get("unit_id")
         if isinstance(unit_id, str) and self.store is not None and unit_id not in self.store_units:
             self._unknown(row, "unit_id", unit_id, "所属单位", "驻区单位清单")
@@ -498,6 +568,74 @@ class _Parser:
     def _check_scope(self, row: _Row, node: Node) -> None:
         if self.scope is None or self.store is None:
             return
+        stored = self.existing.get(node.id)
+        if stored is not None and not self._inside(stored):
+            row.problems.append(self._problem(
+                row.number, self._header("id", row),
+                f"编号「{node.id}」是已有的{stored.LABEL}，不在导入范围「{self.scope}」之内，"
+                "不能由此导入修改"))
+        elif not self._inside(node):
+            row.problems.append(self._problem(
+                row.number, None, f"不在导入范围「{self.scope}」之内，不能由此导入"))
+
+    def _check_writer(self, row: _Row, node: Node) -> None:
+        """The caller may write the node as stored and as it will be (the API's rules)."""
+        if self.who is None or row.problems:
+            return
+        from api.identity import can_write
+        stored = self.existing.get(node.id)
+        if stored is not None and not can_write(self.who, stored):
+            row.problems.append(self._problem(
+                row.number, self._header("id", row),
+                f"编号「{node.id}」是已有的{stored.LABEL}，{self.who.describe()}不能修改它"))
+        elif not can_write(self.who, node):
+            row.problems.append(self._problem(
+                row.number, None, f"{self.who.describe()}不能写入这一{self.item}"
+                                  f"（{self.layout.label}不在其管辖范围内）"))
+        elif isinstance(node, Organization) and isinstance(stored, Organization) \
+                and stored.parent_id != node.parent_id:
+            # re-parenting takes authority over the old parent and the new one
+            for parent_id in (stored.parent_id, node.parent_id):
+                parent = self.store_orgs.get(parent_id or "") if parent_id else None
+                if parent_id and (parent is None or not can_write(self.who, parent)):
+                    row.problems.append(self._problem(
+                        row.number, self._header("parent_id", row),
+                        f"{self.who.describe()}不能把「{node.id}」移到「{node.parent_id}」"
+                        f"之下（需有原上级「{stored.parent_id}」和新上级的管辖权）"))
+                    return
+
+    def versioned(self) -> list[Versioned]:
+        """Each node of the file with the version it had when parsed (None: new)."""
+        return [Versioned(node, self.existing[node.id].version if node.id in self.existing
+                          else None) for _, node in self.parsed]
+
+    def audit_lines(self, who: Identity | None, source: str, at: dt.datetime
+                    ) -> list[AuditEntry]:
+        """One audit line per node the import creates or changes."""
+        from api.services._common import new_id  # (api.services imports this package)
+
+        lines = []
+        role, by = (who.role, who.subject_id) if who is not None else (Role.SYSTEM, "命令行导入")
+        for number, node in self.parsed:
+            stored = self.existing.get(node.id)
+            if stored is not None and stored.content() == node.content():
+                continue
+            state = getattr(node, "status", None)
+            lines.append(AuditEntry(
+                id=new_id("AU"),
+                target_kind=node.KIND, target_id=node.id,
+                action="import_update" if stored is not None else "import_create",
+                from_state=getattr(getattr(stored, "status", None), "value", None),
+                to_state=getattr(state, "value", None), by_role=role, by_id=by[:64],
+                at=at.replace(microsecond=0),
+                note=f"导入{self.layout.label}清单 {source} 第 {number} {self.item}"[:2000],
+                street_id=getattr(node, "street_id", None),
+                community_id=getattr(node, "community_id", None),
+                unit_id=node.id if isinstance(node, ResidentUnit)
+                else getattr(node, "unit_id", None)))
+        return lines
+
+    def _inside(self, node: Node) -> bool:
         allowed = self._scope_streets()
         street = getattr(node, "street_id", None)
         if isinstance(node, Organization) and node.level in (OrgLevel.CITY, OrgLevel.DISTRICT):
@@ -509,9 +647,7 @@ class _Parser:
             community = getattr(node, "community_id", None)
             if self._scope_community and community not in (None, self._scope_community):
                 inside = False
-        if not inside:
-            row.problems.append(self._problem(
-                row.number, None, f"不在导入范围「{self.scope}」之内，不能由此导入"))
+        return inside
 
     def _scope_streets(self) -> set[str]:
         if self._scope_cache is None:

@@ -11,13 +11,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.imports.problems import ImportRejected, RowProblem
+
+try:  # openpyxl parses with defusedxml when it is installed (a dependency of gongjian)
+    from defusedxml import DefusedXmlException as _Defused
+
+    XML_ERRORS: tuple[type[Exception], ...] = (_Defused, SyntaxError)
+except ImportError:  # pragma: no cover - defusedxml is a dependency
+    XML_ERRORS = (SyntaxError,)
+
+_WORKBOOK_ERRORS: tuple[type[Exception], ...] = (
+    *XML_ERRORS, zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError)
 
 FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
            ".json": "json"}
@@ -34,11 +46,13 @@ class Table:
     problems: list[RowProblem] = field(default_factory=list)  # rows that are not rows at all
 
 
-def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
+def read_table(path: Path, sheet_names: tuple[str, ...] = (),
+               limits: ImportLimits = DEFAULT_LIMITS) -> Table:
     """The table in ``path``; :class:`ImportRejected` when the file cannot be read.
 
     ``sheet_names``: for a workbook, a sheet with one of these names is read before the
-    first sheet.
+    first sheet. ``limits``: a file over any of them is refused, naming the limit; rows
+    are read no further than the row limit.
     """
     if not path.exists():
         raise _rejected(path, f"找不到文件 {path}")
@@ -52,14 +66,47 @@ def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
         raise _rejected(path, f"不支持的文件类型「{path.suffix or '无扩展名'}」；"
                               "请使用 CSV、XLSX 或 JSON 文件")
     try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise _rejected(path, f"文件有 {_mb(size)}，超过上限 {_mb(limits.max_bytes)}；"
+                                  "请拆分成几份分别导入")
         data = path.read_bytes()
     except OSError as e:
         raise _rejected(path, f"无法读取文件：{e.strerror or e}") from None
     if fmt == "csv":
-        return _csv(path, data)
-    if fmt == "json":
-        return _json(path, data)
-    return _xlsx(path, data, sheet_names)
+        table = _csv(path, data, limits)
+    elif fmt == "json":
+        table = _json(path, data, limits)
+    else:
+        table = _xlsx(path, data, sheet_names, limits)
+    _check_cells(table, limits)
+    return table
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} 字节"
+
+
+def _too_many_rows(path: Path, limits: ImportLimits) -> ImportRejected:
+    return _rejected(path, f"文件超过 {limits.max_rows} 行数据的上限；请拆分成几份分别导入")
+
+
+def _check_cells(table: Table, limits: ImportLimits) -> None:
+    """Cells longer than the limit become problems (and are not kept in memory)."""
+    cap = limits.max_cell_chars
+    for number, cells in table.rows:
+        for i, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > cap:
+                header = table.headers[i] if i < len(table.headers) else f"第 {i + 1} 列"
+                table.problems.append(RowProblem(
+                    number, header or f"第 {i + 1} 列",
+                    f"内容有 {len(cell)} 个字符，超过每格 {cap} 个字符的上限", item=table.item))
+                cells[i] = None
+    for i, header in enumerate(table.headers):
+        if len(header) > cap:
+            table.problems.append(RowProblem(table.header_row, f"第 {i + 1} 列",
+                                             f"表头超过 {cap} 个字符的上限", item=table.item))
+            table.headers[i] = header[:64]
 
 
 def _rejected(path: Path, message: str) -> ImportRejected:
@@ -75,20 +122,28 @@ def _decode(path: Path, data: bytes) -> str:
     raise _rejected(path, "无法识别文件编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
 
 
-def _csv(path: Path, data: bytes) -> Table:
+def _csv(path: Path, data: bytes, limits: ImportLimits) -> Table:
     text = _decode(path, data)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    grid: list[tuple[int, list[Any]]] = []
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for i, record in enumerate(csv.reader(io.StringIO(text, newline=""),
+                                              delimiter=delimiter), start=1):
+            if any(_filled(c) for c in record):
+                grid.append((i, list(record)))
+                if len(grid) > limits.max_rows + 1:  # the header and the rows
+                    raise _too_many_rows(path, limits)
     except csv.Error as e:
         raise _rejected(path, f"CSV 格式有误：{e}") from None
-    return _from_grid(path, [(i, list(r)) for i, r in enumerate(records, start=1)])
+    return _from_grid(path, grid)
 
 
-def _xlsx(path: Path, data: bytes, sheet_names: tuple[str, ...]) -> Table:
+def _xlsx(path: Path, data: bytes, sheet_names: tuple[str, ...],
+          limits: ImportLimits) -> Table:
     from openpyxl import load_workbook
 
+    _check_unpacked(path, data, limits)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and data validation it does not read; not ours
@@ -98,14 +153,40 @@ def _xlsx(path: Path, data: bytes, sheet_names: tuple[str, ...]) -> Table:
                 wanted = {n.lower() for n in sheet_names}
                 ws = next((wb[n] for n in wb.sheetnames if n.strip().lower() in wanted),
                           wb.worksheets[0])
-                grid = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True),
-                                                            start=1)]
+                grid: list[tuple[int, list[Any]]] = []
+                # blank rows count too: a sheet of a million empty rows is refused quickly
+                for i, r in enumerate(ws.iter_rows(values_only=True), start=1):
+                    if i > 2 * limits.max_rows + 1000:
+                        raise _too_many_rows(path, limits)
+                    if any(_filled(c) for c in r):
+                        grid.append((i, list(r)))
+                        if len(grid) > limits.max_rows + 1:
+                            raise _too_many_rows(path, limits)
             finally:
                 wb.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as e:
+    except ImportRejected:
+        raise
+    except _WORKBOOK_ERRORS as e:
+        xml = next((x for x in (e, e.__cause__, e.__context__) if isinstance(x, XML_ERRORS)),
+                   None)
+        if xml is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
+            raise _rejected(path, f"Excel 文件含有不允许的 XML 内容（{type(xml).__name__}，"
+                                  "如实体定义）；请在 Excel 中另存为新的 .xlsx 后再导入") from None
         raise _rejected(path, f"无法读取 Excel 文件（{type(e).__name__}）；"
                               "请确认它是 .xlsx 工作簿并且没有损坏或加密") from None
     return _from_grid(path, grid)
+
+
+def _check_unpacked(path: Path, data: bytes, limits: ImportLimits) -> None:
+    """A workbook whose parts unzip to more than the limit is refused before parsing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says what is wrong with it
+    if unpacked > limits.max_unpacked_bytes:
+        raise _rejected(path, f"Excel 文件解压后有 {_mb(unpacked)}，超过上限 "
+                              f"{_mb(limits.max_unpacked_bytes)}；请删去多余的内容或拆分后导入")
 
 
 def _from_grid(path: Path, grid: list[tuple[int, list[Any]]]) -> Table:
@@ -125,14 +206,21 @@ def _from_grid(path: Path, grid: list[tuple[int, list[Any]]]) -> Table:
     return Table(headers, [(i, (r + [None] * n)[:n]) for i, r in rows], header_row=header_row)
 
 
-def _json(path: Path, data: bytes) -> Table:
+def _json(path: Path, data: bytes, limits: ImportLimits) -> Table:
+    text = _decode(path, data)
+    depth = _depth(text)
+    if depth > limits.max_json_depth:
+        raise _rejected(path, f"JSON 嵌套 {depth} 层，超过 {limits.max_json_depth} 层的上限；"
+                              "清单应是对象的列表")
     try:
-        doc = json.loads(_decode(path, data))
+        doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise _rejected(path, f"JSON 格式有误：第 {e.lineno} 行第 {e.colno} 列，{e.msg}") from None
     items = doc.get("items") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise _rejected(path, "JSON 文件应是对象的列表，或形如 {\"items\": [...]} 的对象")
+    if len(items) > limits.max_rows:
+        raise _too_many_rows(path, limits)
     headers: list[str] = []
     for item in items:
         if isinstance(item, dict):
@@ -146,6 +234,22 @@ def _json(path: Path, data: bytes) -> Table:
         values = {str(k): v for k, v in item.items()}
         table.rows.append((i, [values.get(h) for h in headers]))
     return table
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _depth(text: str) -> int:
+    """How deep brackets nest in a JSON text (strings skipped), without parsing it."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(_STRINGS.sub("", text)):
+        if m.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _filled(value: Any) -> bool:

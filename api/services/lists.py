@@ -1,7 +1,8 @@
 """Importing a needs, resources, units or organizations list from a file, within scope.
 
 A district imports for the district, a street for its street, a community its own needs
-(every row must lie in the scope; :func:`api.imports.import_file` checks that). Units
+(every row, as stored and as it will be, must be one the caller may write;
+:func:`api.imports.import_file` checks that and writes the audit lines). Units
 declare resources one by one or through their street. The same idempotency key with the
 same file returns the first answer.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from api.errors import Forbidden, InvalidRequest, ReadOnly
 from api.identity import Identity
+from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.services.idempotency import IdempotencyKeys
 from graph import GraphStore, Role
 
@@ -24,7 +26,8 @@ KINDS = ("needs", "resources", "units", "organizations")
 
 
 def import_list(store: GraphStore, who: Identity, path: Path, kind: str, *,
-                keys: IdempotencyKeys | None = None, key: str | None = None
+                keys: IdempotencyKeys | None = None, key: str | None = None,
+                limits: ImportLimits = DEFAULT_LIMITS, source: str | None = None
                 ) -> dict[str, Any]:
     from api.imports import import_file
 
@@ -39,7 +42,7 @@ def import_list(store: GraphStore, who: Identity, path: Path, kind: str, *,
     fingerprint = hashlib.sha256(kind.encode() + b"\0" + path.read_bytes()).hexdigest()
 
     def compute() -> dict[str, Any]:
-        report = import_file(store, path, kind, scope=who.scope_id)
+        report = import_file(store, path, kind, who=who, limits=limits, source=source)
         return {**asdict(report), "changed": report.changed}
 
     if keys is None:

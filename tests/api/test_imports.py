@@ -365,7 +365,7 @@ def test_validation_errors_become_chinese_messages_with_field_labels() -> None:
                              "start": "3月1日"})
     problems = {p.field: p.message for p in field_problems(info.value)}
     assert problems == {
-        "id": "不能含空格或换行，收到「N 1」",
+        "id": "只能由字母、数字和 - _ . : 组成，并以字母或数字开头，收到「N 1」",
         "title": "不能超过 100 个字（现有 101 个字）",
         "street_id": "必填",
         "quantity": "须为整数，收到「abc」",

@@ -16,6 +16,7 @@ import secrets
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from fastapi import FastAPI
@@ -160,11 +161,13 @@ class Api:
         return {"Authorization": f"Bearer {self.tokens[name]}"}
 
 
-def make_api(tmp_path: Path) -> Api:
+def make_api(tmp_path: Path, **settings: Any) -> Api:
+    """``settings``: fields of :class:`Settings` to change (small limits, say)."""
     clock = [1_000_000.0]
     accounts = Accounts(tmp_path / "accounts.db", clock=lambda: clock[0], hasher=FAST_HASHER)
     secret = secrets.token_urlsafe(48)
-    app = create_app(Settings(data_dir=tmp_path), accounts=accounts, secret=secret)
+    app = create_app(Settings(data_dir=tmp_path, **settings), accounts=accounts,
+                     secret=secret)
     store = app.state.ctx.store
     load_world(store)
     for name, (role, scope) in ACCOUNTS.items():

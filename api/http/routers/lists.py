@@ -6,9 +6,10 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Header, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, UploadFile
 from pydantic import BaseModel
 
+from api.errors import TooLarge
 from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
 from api.http.schemas import (
     ImportOut,
@@ -40,7 +41,7 @@ def _changes(body: BaseModel) -> dict[str, Any]:
 def list_needs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                community_id: IdText = None, street_id: IdText = None,
                category: IdText = None, status: IdText = None,
-               urgency: int | None = None) -> NeedPage:
+               urgency: Annotated[int | None, Query(ge=1, le=3)] = None) -> NeedPage:
     p = svc.list_items(store, who, Need, filters={
         "community_id": community_id, "street_id": street_id, "category": category,
         "status": status, "urgency": urgency}, page=paging.page, size=paging.size)
@@ -103,6 +104,18 @@ def withdraw_resource(store: StoreDep, who: CurrentIdentity, resource_id: str,
     return svc.withdraw(store, who, Resource, resource_id, body.version, note=body.note)
 
 
+def _save_bounded(file: UploadFile, path: Path, limit: int) -> None:
+    """Copy the upload to ``path``, refusing it as soon as it passes ``limit`` bytes."""
+    written = 0
+    with path.open("wb") as out:
+        while chunk := file.file.read(1024 * 1024):
+            written += len(chunk)
+            if written > limit:
+                raise TooLarge(f"上传的文件超过 {limit // 1024} KB 的上限；请拆分成几份分别导入",
+                               field="file")
+            out.write(chunk)
+
+
 @imports.post("", response_model=ImportOut, summary="导入清单文件（CSV、XLSX、JSON），整份校验")
 def import_list(ctx: ContextDep, who: CurrentIdentity,
                 kind: Annotated[Literal["needs", "resources", "units", "organizations"],
@@ -114,7 +127,8 @@ def import_list(ctx: ContextDep, who: CurrentIdentity,
     suffix = Path(name).suffix.lower()[:10] or ".csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(file.file.read())
+        _save_bounded(file, path, ctx.limits.max_bytes)
         report = lists_service.import_list(ctx.store, who, path, kind, keys=ctx.keys,
-                                           key=idempotency_key)
+                                           key=idempotency_key, limits=ctx.limits,
+                                           source=name)
     return ImportOut(**{**report, "source": name})
