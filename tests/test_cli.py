@@ -215,7 +215,7 @@ def test_reports_are_written_from_the_command_line(demo_dir: Path, tmp_path: Pat
 
 @pytest.mark.parametrize(("args", "message"), [
     (["export", "--scope", "410305", "--out", "x", "--format", "xml"],
-     "错误：--format 的值无效：「xml」不是可选值之一，可用：graphml、json"),
+     "错误：--format 的值无效：「xml」不是可选值之一，可用：graphml、gexf、json"),
     (["stats", "--nope"], "错误：没有选项 --nope"),
     (["export", "--scope", "410305"], "错误：缺少选项 --out"),
     (["nocmd"], "错误：没有命令「nocmd」"),
