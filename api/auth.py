@@ -4,7 +4,8 @@ The secret comes from ``GONGJIAN_SECRET_KEY`` when set; otherwise it is generate
 run and kept in ``<data_dir>/secret.key`` (mode 0600). A short or placeholder secret is
 refused, so a copied example value never signs real tokens. The token names the account;
 role and scope are read from the account file on every request, so a changed or removed
-account takes effect at once.
+account takes effect at once; the token also carries the account's token version, which a
+password change or deactivation bumps, so tokens issued before stop working.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jwt
 
@@ -21,7 +23,7 @@ from api.accounts import Account, Accounts
 from api.errors import NotAuthenticated, WeakSecret
 
 __all__ = ["ALGORITHM", "TOKEN_MINUTES", "Token", "check_secret", "issue_token", "load_secret",
-           "read_token", "sign_in"]
+           "read_token", "sign_in", "token_account"]
 
 ALGORITHM = "HS256"
 TOKEN_MINUTES = 30
@@ -66,12 +68,28 @@ def load_secret(data_dir: Path, from_env: str | None) -> str:
 def issue_token(account: Account, secret: str, now: dt.datetime | None = None) -> Token:
     now = now or dt.datetime.now(dt.UTC)
     claims = {"sub": account.username, "role": account.role.value, "scope": account.scope_id,
+              "ver": account.token_version,
               "iat": now, "exp": now + dt.timedelta(minutes=TOKEN_MINUTES)}
     return Token(jwt.encode(claims, secret, algorithm=ALGORITHM), "bearer", TOKEN_MINUTES * 60)
 
 
 def read_token(token: str, secret: str) -> str:
     """The user name a valid, unexpired token names, or :class:`NotAuthenticated`."""
+    return _claims(token, secret)["sub"]  # type: ignore[no-any-return]
+
+
+def token_account(token: str, secret: str, accounts: Accounts) -> Account:
+    """The active account a valid token names, issued at its current token version."""
+    claims = _claims(token, secret)
+    account = accounts.get(claims["sub"])
+    if account is None:
+        raise NotAuthenticated("账号已停用，请重新登录")
+    if claims.get("ver", 0) != account.token_version:
+        raise NotAuthenticated("登录凭证已失效（密码已修改或账号已重新设置），请重新登录")
+    return account
+
+
+def _claims(token: str, secret: str) -> dict[str, Any]:
     try:
         claims = jwt.decode(token, secret, algorithms=[ALGORITHM],
                             options={"require": ["exp", "sub", "iat"]})
@@ -80,11 +98,13 @@ def read_token(token: str, secret: str) -> str:
     except jwt.PyJWTError:
         raise NotAuthenticated("登录凭证无效，请重新登录") from None
     sub = claims.get("sub")
-    if not isinstance(sub, str) or not sub:
+    if not isinstance(sub, str) or not sub or not isinstance(claims.get("ver", 0), int):
         raise NotAuthenticated("登录凭证无效，请重新登录")
-    return sub
+    return claims
 
 
-def sign_in(accounts: Accounts, secret: str, username: str, password: str) -> Token:
-    """Check the password (slowed down after failures) and issue a token."""
-    return issue_token(accounts.authenticate(username, password), secret)
+def sign_in(accounts: Accounts, secret: str, username: str, password: str,
+            address: str | None = None) -> Token:
+    """Check the password (slowed down after failures, per name and per ``address``) and
+    issue a token."""
+    return issue_token(accounts.authenticate(username, password, address), secret)

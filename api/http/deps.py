@@ -9,7 +9,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from api.accounts import Accounts
-from api.auth import read_token
+from api.auth import token_account
 from api.errors import NotAuthenticated
 from api.identity import Identity, resolve_identity
 from api.imports.limits import DEFAULT_LIMITS, ImportLimits
@@ -50,10 +50,7 @@ def current_identity(ctx: ContextDep, token: Annotated[str | None, Depends(oauth
                      ) -> Identity:
     if not token:
         raise NotAuthenticated("请先登录（在请求头 Authorization 中携带 Bearer 令牌）")
-    username = read_token(token, ctx.secret)
-    account = ctx.accounts.get(username)
-    if account is None:
-        raise NotAuthenticated("账号已停用，请重新登录")
+    account = token_account(token, ctx.secret, ctx.accounts)
     try:
         return resolve_identity(ctx.store, account.role, account.scope_id, account.subject_id,
                                 account.display_name)

@@ -98,7 +98,8 @@ async def login(request: Request, ctx: CtxDep) -> Response:
     next_url = _safe_next(str(form.get("next") or ""))
     check_login_nonce(request, nonce)
     try:
-        account = ctx.accounts.authenticate(username.strip()[:64], password[:200])
+        account = ctx.accounts.authenticate(username.strip()[:64], password[:200],
+                                            request.client.host if request.client else None)
     except (SignInFailed, TooManyAttempts) as e:
         response = redirect(f"/login?next={next_url}" if next_url else "/login")
         flash(response, ctx.secret, e.message, "error")

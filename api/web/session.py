@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fastapi import Request, Response
 
 from api.accounts import Account
-from api.auth import TOKEN_MINUTES, read_token
+from api.auth import TOKEN_MINUTES, token_account
 from api.errors import Forbidden, NotAuthenticated
 from api.http.deps import AppContext
 from api.identity import Identity, resolve_identity
@@ -57,10 +57,8 @@ def read_session(ctx: AppContext, request: Request) -> Session:
     token = request.cookies.get(COOKIE)
     if not token:
         raise NotAuthenticated("请先登录")
-    username = read_token(token, ctx.secret)  # says 登录已过期 when it has expired
-    account = ctx.accounts.get(username)
-    if account is None:
-        raise NotAuthenticated("账号已停用，请联系区级管理员")
+    # says 登录已过期 when it has expired, 已失效 after a password change or deactivation
+    account = token_account(token, ctx.secret, ctx.accounts)
     try:
         who = resolve_identity(ctx.store, account.role, account.scope_id, account.subject_id,
                                account.display_name)

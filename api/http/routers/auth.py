@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.auth import sign_in
@@ -16,8 +16,10 @@ router = APIRouter(prefix="/api/auth", tags=["登录"])
 
 
 @router.post("/token", response_model=TokenOut, summary="登录，换取访问令牌（30 分钟有效）")
-def token(ctx: ContextDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> TokenOut:
-    t = sign_in(ctx.accounts, ctx.secret, form.username, form.password)
+def token(ctx: ContextDep, form: Annotated[OAuth2PasswordRequestForm, Depends()],
+          request: Request) -> TokenOut:
+    address = request.client.host if request.client else None
+    t = sign_in(ctx.accounts, ctx.secret, form.username, form.password, address)
     return TokenOut(access_token=t.access_token, token_type=t.token_type,
                     expires_in=t.expires_in)
 
