@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from match_helpers import need, problem, res, served
 
 from matching import MatchParams, match
 from matching.errors import ResultInvalid
 from matching.facts import need_facts, resource_facts
 from matching.validate import check_result
-from tests.matching.match_helpers import need, problem, res, served
 
 
 def test_a_need_whose_only_candidate_has_no_text_evidence_is_left_unmatched_with_it_shown(

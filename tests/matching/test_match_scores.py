@@ -38,11 +38,13 @@ def test_text_similarity_ranks_the_resource_that_speaks_of_the_need() -> None:
     p = problem([need("N1", "elderly_care", uom="次", title="独居老人上门探访")],
                 [res("R1", "elderly_care", uom="次", title="上门探访独居老人志愿队"),
                  res("R2", "elderly_care", uom="次", title="社区文艺汇演")])
-    result = match(p)
+    result = match(p, MatchParams(accept_text=0.0))
     assert result.pairs[0].resource_id == "R1"
     assert result.pairs[0].alternative is not None
     assert result.pairs[0].alternative[0] == "R2"
-    assert result.pairs[0].breakdown["text"] > result.pairs[0].alternative[1] * 0
+    assert result.pairs[0].score > result.pairs[0].alternative[1]
+    # by default R2, sharing nothing with the need, is not even an acceptable alternative
+    assert match(p).pairs[0].alternative is None
 
 
 def test_a_caller_supplied_text_similarity_replaces_the_tfidf() -> None:
