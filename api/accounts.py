@@ -31,6 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from api.errors import InvalidRequest, SignInFailed, TooManyAttempts
 from graph import GraphStore, Organization, OrgLevel, ResidentUnit, Role
+from graph.embedded import private_file
 from graph.errors import NotFound, StoreUnavailable
 
 __all__ = ["ACCOUNT_MAX_WAIT", "DEMO_DISTRICT", "DEMO_STREET", "FREE_ADDRESS_ATTEMPTS",
@@ -87,6 +88,7 @@ class Accounts:
         self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path)  # 0600; SQLite gives -wal and -shm the same mode
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30,
                                        isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -16,14 +17,28 @@ def open_store(settings: Settings) -> GraphStore:
 
         return Neo4jStore(settings.neo4j_uri, settings.neo4j_user,
                           settings.neo4j_password or "", settings.neo4j_database)
+    private_dir(settings.data_dir)
     return EmbeddedStore(settings.store_path)
+
+
+def private_dir(data_dir: Path) -> Path:
+    """The data directory, created if needed, readable by its owner only (0700), and
+    every file in it 0600: it holds personal data and the pseudonym salt."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data_dir, 0o700)
+    for path in data_dir.iterdir():
+        if path.is_file() and not path.is_symlink():
+            os.chmod(path, 0o600)
+    return data_dir
 
 
 def research_salt(data_dir: Path) -> str:
     """The secret salt of researchers' pseudonyms, kept in ``<data_dir>/pseudonym.salt``
-    so pseudonyms are stable across runs but cannot be guessed from a member's id."""
-    path = data_dir / "pseudonym.salt"
+    (0600) so pseudonyms are stable across runs but cannot be guessed from a member's id."""
+    path = private_dir(data_dir) / "pseudonym.salt"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(16), encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(secrets.token_hex(16))
+    os.chmod(path, 0o600)
     return path.read_text(encoding="utf-8").strip()

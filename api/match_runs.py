@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import secrets
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -225,7 +226,8 @@ def run_match(store: GraphStore, scope_id: str, params: dict[str, Any] | None = 
     say("校验结果")
     check_result(problem, result, run_params)
     digest = input_hash(problem, run_params)
-    run_id = f"MR-{now:%Y%m%d%H%M%S}-{digest[:8]}"
+    # unique even for two runs of one scope and input in the same second
+    run_id = f"MR-{now:%Y%m%d%H%M%S}-{digest[:8]}-{secrets.token_hex(3)}"
     summary = summarize(run_id, scope_id, problem, result)
     run = MatchRun(
         id=run_id, scope_id=scope_id,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -101,6 +102,14 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+def private_file(path: Path) -> None:
+    """Create ``path`` readable and writable by its owner only (0600), whatever the
+    umask, or make an existing file so."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
 def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, n)):
@@ -114,9 +123,14 @@ class EmbeddedStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path)  # SQLite gives -wal and -shm the file's mode
             self._db = sqlite3.connect(self.path, isolation_level=None,
                                        check_same_thread=False, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
+            for suffix in ("-wal", "-shm"):  # left by an earlier run with other modes
+                extra = self.path.with_name(self.path.name + suffix)
+                if extra.exists():
+                    os.chmod(extra, 0o600)
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()

@@ -17,7 +17,7 @@ from typing import Any
 from api.errors import Forbidden, InvalidRequest, ReadOnly
 from api.identity import Identity
 from api.match_runs import REASON_LABELS, run_match
-from api.services._common import get_readable, scoped_page
+from api.services._common import audit, get_readable, scoped_page
 from api.services.idempotency import IdempotencyKeys
 from graph import TAXONOMY, GraphStore, MatchRun, Organization, OrgLevel, Page, Role
 
@@ -51,6 +51,8 @@ def start_run(store: GraphStore, who: Identity, scope_id: str,
     def compute() -> dict[str, Any]:
         run, _summary = run_match(store, scope_id, params or {}, by_role=who.role,
                                   by_id=who.subject_id, now=now)
+        store.upsert([audit(who, run, "match_run", None, run.status,
+                            f"匹配范围 {scope_id}：提议 {_summary.proposed} 对", now)])
         return _brief(run)
 
     if keys is None:
