@@ -394,11 +394,12 @@ BENCH_TABLES = {
         ("size", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),
         ("t_candidates", "候选"), ("t_scores", "评分"), ("t_solve", "求解"),
         ("t_explain", "解释"), ("t_scarcity", "稀缺度"), ("t_validate", "校验"),
-        ("t_total", "总计"), ("peak_rss_mib", "内存峰值 MiB")],
+        ("t_total", "总计"), ("peak_rss_mib", "内存峰值 MiB"), ("scarcity_rows", "稀缺度行")],
     "目标值与对照": [
         ("size", "需求"), ("objective", "目标值"), ("status", "状态"),
         ("greedy_gap_pct", "贪心差距 %"), ("t_ortools_raw", "OR-Tools 秒"),
-        ("solve_ratio", "求解/OR-Tools"), ("t_lp_solve", "HiGHS 秒"),
+        ("solve_ratio", "求解/OR-Tools"), ("rounds", "证明轮数"), ("core_pairs", "核心候选对"),
+        ("t_lp_solve", "HiGHS 秒"),
         ("lp_status", "HiGHS 状态"), ("rel_diff", "相对差"), ("agree", "一致")],
 }
 

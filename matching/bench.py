@@ -88,7 +88,9 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             **{f"t_{s}": round(result.timings.get(s, 0.0), 3) for s in STAGES},
             "t_total": round(total, 3), "peak_rss_mib": round(peak_rss_mib(), 1),
             "objective": result.objective, "status": result.status,
-            "served_quantity": result.served_quantity, "unmatched": len(result.unmatched)}
+            "served_quantity": result.served_quantity, "unmatched": len(result.unmatched),
+            "rounds": result.certificate_rounds, "core_pairs": result.core_pairs,
+            "scarcity_rows": len(result.scarcity)}
         if greedy:
             g = match(problem, params, method="greedy")
             row["greedy_objective"] = g.objective

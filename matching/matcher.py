@@ -15,22 +15,25 @@ import numpy as np
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.arrays import F64, I64, ONLINE, Arrays, B, arrays_of
 from matching.candidates import Candidates, find_candidates, refused_by_facts
+from matching.certified import solve_certified
 from matching.errors import UnknownMethod
 from matching.explain import alternatives, unserved
-from matching.flow import build_network, solve_flow
+from matching.flow import build_network
 from matching.greedy import solve_greedy
 from matching.lp import solve_lp
 from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
 from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
-from matching.scarcity import ScarcityRow, scarcity_rows
+from matching.scarcity import ScarcityRow, certified_gains, flow_gains, scarcity_rows
 from matching.scores import combine, feature_matrix
 from matching.text import TextSimilarity
 from matching.validate import check_result
 
 METHODS = ("flow", "lp", "greedy")
 SCARCITY_EXACT = "exact: shortest paths from the sink in the residual network (node potentials)"
+SCARCITY_DUALS = ("exact: node potentials (dual values) of the certified solve, residual "
+                  "distances from the sink of the full network")
 SCARCITY_RELAXED = ("approximate: residual shortest paths of the flow relaxation at the MILP "
                     "solution (per-unit project limits ignored)")
 
@@ -40,7 +43,7 @@ def _solver(method: str, model: Model, params: MatchParams) -> Solution:
         return solve_greedy(model)
     if method == "lp" or model.has_project_limits:
         return solve_lp(model, params.time_limit_s)
-    return solve_flow(model)
+    return solve_certified(model)
 
 
 def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
@@ -108,7 +111,9 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     params
         Weights and knobs; ``MatchParams()`` by default.
     method
-        ``"flow"`` (default; exact, OR-Tools min-cost flow), ``"lp"`` (exact, HiGHS via
+        ``"flow"`` (default; exact, OR-Tools min-cost flow component by component,
+        certified on every candidate pair by node potentials, see
+        :mod:`matching.certified`), ``"lp"`` (exact, HiGHS via
         scipy, component by component) or ``"greedy"`` (baseline, highest score first).
         With per-unit project limits both exact methods solve a MILP with HiGHS.
     text_similarity
@@ -177,13 +182,14 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     scarcity: list[ScarcityRow] = []
     scarcity_method = "not computed"
     notes = list(solution.notes)
-    if params.scarcity and k > params.scarcity_max_pairs:
-        notes.append(f"scarcity skipped: {k} candidate pairs is above scarcity_max_pairs "
-                     f"({params.scarcity_max_pairs})")
-    elif params.scarcity and solution.status == "optimal" and method != "greedy":
-        net = build_network(model, solution.share_units)
-        scarcity = scarcity_rows(a, model, net, x)
-        scarcity_method = SCARCITY_RELAXED if model.has_project_limits else SCARCITY_EXACT
+    if params.scarcity and solution.status == "optimal" and method != "greedy":
+        if solution.certificate is not None:
+            gains = certified_gains(model, solution.certificate)
+            scarcity_method = SCARCITY_DUALS
+        else:
+            gains = flow_gains(model, build_network(model, solution.share_units), x)
+            scarcity_method = SCARCITY_RELAXED if model.has_project_limits else SCARCITY_EXACT
+        scarcity = scarcity_rows(a, model, x, gains)
     clock.lap("scarcity")
 
     gap: float | None = 0.0
@@ -193,11 +199,14 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         reached = model_objective(model, x)
         bound = solution.bound if solution.bound is not None else math.inf
         gap = (bound - reached) / max(abs(bound), 1e-12) if math.isfinite(bound) else None
+    cert = solution.certificate
     result = MatchResult(
         method=method, solver=solution.solver, status=solution.status,
         objective=objective, gap=gap, pairs=pairs, unmatched=none, partial=part,
         utilisation=utilisation, scarcity=scarcity, shortfalls=shortfalls,
         n_candidates=k, share_units=solution.share_units, scarcity_method=scarcity_method,
+        certificate_rounds=cert.rounds if cert else 0,
+        core_pairs=cert.core_pairs[-1] if cert and cert.core_pairs else 0,
         notes=notes, timings=timings)
     check_result(problem, result, params)
     clock.lap("validate")

@@ -61,6 +61,19 @@ class Model:
 
 
 @dataclass
+class Certificate:
+    """The proof of a certified solve (:mod:`matching.certified`): node potentials of the
+    full candidate network under which no residual arc has a negative reduced cost."""
+
+    rounds: int = 0
+    core_pairs: list[int] = field(default_factory=list)  # core size at each round
+    solved_pairs: list[int] = field(default_factory=list)  # pairs solved at each round
+    potentials: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
+    scale: float = 1.0  # integer cost scale K of the potentials
+    res_node0: int = 0  # node id of the first resource in the potentials
+
+
+@dataclass
 class Solution:
     """A solver's answer on a model."""
 
@@ -70,6 +83,7 @@ class Solution:
     share_units: int = 0  # B*: share units reached
     bound: float | None = None  # best bound on the model objective (None = unknown)
     notes: list[str] = field(default_factory=list)
+    certificate: Certificate | None = None
 
 
 def build_model(problem: Problem, a: Arrays, cands: Candidates, score: F64) -> Model:

@@ -40,11 +40,8 @@ class MatchParams:
         Time limit of the HiGHS paths (the LP, and the MILP used with per-unit project
         limits); the min-cost flow has none.
     scarcity
-        Whether to compute the scarcity table (a shortest-path pass over the residual
-        network; turn off to save time on very large runs).
-    scarcity_max_pairs
-        Skip scarcity above this many candidate pairs (its shortest-path tree costs about
-        twice the solve: 9 s at 1.1M pairs, 77 s at 5.9M on the synthetic bench).
+        Whether to compute the scarcity table (read off the certified solve's potentials;
+        never skipped for size).
 
     Examples
     --------
@@ -71,7 +68,6 @@ class MatchParams:
     max_online_per_need: int = 30
     time_limit_s: float = 60.0
     scarcity: bool = True
-    scarcity_max_pairs: int = 1_000_000
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -95,9 +91,6 @@ class MatchParams:
         for name in ("decay_km", "time_limit_s"):
             if getattr(self, name) <= 0:
                 raise ParamsError(f"{name} 须大于 0，收到 {getattr(self, name)!r}")
-        if not isinstance(self.scarcity_max_pairs, int) or self.scarcity_max_pairs < 0:
-            raise ParamsError(f"scarcity_max_pairs 须为不小于 0 的整数，"
-                              f"收到 {self.scarcity_max_pairs!r}")
         if not isinstance(self.max_online_per_need, int) or self.max_online_per_need < 1:
             raise ParamsError(f"max_online_per_need 须为不小于 1 的整数，"
                               f"收到 {self.max_online_per_need!r}")

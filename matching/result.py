@@ -105,6 +105,8 @@ class MatchResult:
     n_candidates: int
     share_units: int = 0
     scarcity_method: str = ""
+    certificate_rounds: int = 0  # solve-and-price rounds of the certified solve (0: none)
+    core_pairs: int = 0  # pairs in the certified solve's final core
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 

@@ -4,9 +4,12 @@ For an optimal flow ``x`` the gain of one more unit of capacity on resource ``j`
 exactly ``-d(j)``, where ``d`` is the shortest-path distance from the sink T to ``j``
 in the residual network of ``x`` (the best cycle T -> ... -> j -> T through the new unit
 of capacity). These distances are node potentials of the flow, i.e. dual values of the
-resource capacity rows (the right-hand derivative, exact for one unit), computed on the
-integer-scaled costs as a shortest-path tree by a second min-cost flow (the residual
-network of an optimal flow has no negative cycle).
+resource capacity rows (the right-hand derivative, exact for one unit), on the
+integer-scaled costs. After a certified solve (:mod:`matching.certified`) they are read
+off its potentials, with no further solve, at every size; on the paths without a
+certificate (minimum shares, per-unit project limits) they come from a shortest-path
+tree computed by a second min-cost flow (the residual network of an optimal flow has no
+negative cycle).
 
 A (category, street) group's marginal value is the largest gain over its resources;
 the group also reports the quantity of needs of that category in that street left
@@ -25,9 +28,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import breadth_first_order
 
 from matching.arrays import F64, I64, Arrays
+from matching.certified import arc_flows, residual
 from matching.errors import MatchingError
 from matching.flow import Network, T
-from matching.model import UNLIMITED, Model
+from matching.model import Certificate, Model
 
 
 @dataclass(frozen=True)
@@ -42,32 +46,6 @@ class ScarcityRow:
     unmet_needs: int
 
 
-def arc_flows(model: Model, net: Network, x: I64) -> I64:
-    """Flows on every arc of ``net`` implied by the pair quantities ``x``."""
-    served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs).astype(np.int64)
-    used = np.bincount(model.pair_res, weights=x, minlength=model.n_res).astype(np.int64)
-    out: list[I64] = [x.astype(np.int64)]
-    with_min = np.flatnonzero(model.comm_min > 0)
-    direct = model.comm_min[model.need_comm] <= 0
-    out.append(served[direct])
-    out.append(served[~direct])
-    if len(with_min):
-        comm_served = np.bincount(model.need_comm, weights=served,
-                                  minlength=model.n_comms).astype(np.int64)
-        bonus = np.minimum(comm_served[with_min], model.comm_min[with_min])
-        out.append(bonus)
-        out.append(comm_served[with_min] - bonus)
-    out.append(used)
-    limited = np.flatnonzero(model.unit_qty_cap != UNLIMITED)
-    unit_used = np.bincount(model.res_unit, weights=used, minlength=model.n_units)
-    out.append(unit_used[limited].astype(np.int64))
-    out.append(np.array([int(model.need_cap.sum()) - int(x.sum())], dtype=np.int64))
-    flows = np.concatenate(out)
-    if flows.shape[0] != net.n_arcs:  # pragma: no cover - layout drift
-        raise AssertionError("arc layout of the network changed")
-    return flows
-
-
 def residual_distances(net: Network, flows: I64) -> F64:
     """Shortest distances from T in the residual network (inf = unreachable).
 
@@ -77,11 +55,7 @@ def residual_distances(net: Network, flows: I64) -> F64:
     integer costs, and as fast as the solve itself where a label-correcting loop in
     numpy can need thousands of passes.
     """
-    fwd = flows < net.caps
-    bwd = flows > 0
-    tails = np.concatenate([net.tails[fwd], net.heads[bwd]])
-    heads = np.concatenate([net.heads[fwd], net.tails[bwd]])
-    costs = np.concatenate([net.costs[fwd], -net.costs[bwd]])
+    tails, heads, costs = residual(net, flows)
     n = net.n_nodes
     graph = sparse.csr_matrix((np.ones(len(tails), np.int8), (tails, heads)), shape=(n, n))
     reach = breadth_first_order(graph, T, directed=True, return_predecessors=False)
@@ -115,12 +89,25 @@ def residual_distances(net: Network, flows: I64) -> F64:
     return dist
 
 
-def scarcity_rows(a: Arrays, model: Model, net: Network, x: I64) -> list[ScarcityRow]:
-    """Scarcity by (category, street), sorted by marginal value then names."""
-    flows = arc_flows(model, net, x)
-    dist = residual_distances(net, flows)
+def flow_gains(model: Model, net: Network, x: I64) -> F64:
+    """Gain of one more unit of each resource's capacity, from a shortest-path tree of
+    the residual network of ``x`` (the paths without a certificate)."""
+    dist = residual_distances(net, arc_flows(model, net, x))
     res_dist = dist[net.res_node0: net.res_node0 + model.n_res]
-    gain = np.where(np.isfinite(res_dist), np.maximum(-res_dist, 0.0), 0.0) / net.scale
+    gains: F64 = np.where(np.isfinite(res_dist), np.maximum(-res_dist, 0.0), 0.0) / net.scale
+    return gains
+
+
+def certified_gains(model: Model, cert: Certificate) -> F64:
+    """The same gains read off the potentials of a certified solve (no extra solve): at
+    the certificate they are the residual distances from T of the full network."""
+    pi = cert.potentials[cert.res_node0: cert.res_node0 + model.n_res].astype(np.float64)
+    gains: F64 = np.maximum(-pi, 0.0) / cert.scale
+    return gains
+
+
+def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRow]:
+    """Scarcity by (category, street), sorted by marginal value then names."""
     n_streets = len(a.streets)
     group = a.r_cat * n_streets + a.r_street
     served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs)
