@@ -221,6 +221,22 @@ class Accounts:
             raise SignInFailed("用户名或密码不正确")
         return account
 
+    def all(self) -> list[Account]:
+        """Every account, by user name."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT username, role, scope_id, subject_id, display_name FROM accounts "
+                "ORDER BY username").fetchall()
+        return [Account(r[0], Role(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def remove(self, username: str) -> bool:
+        """Deactivate an account: it can no longer sign in, and its sessions end at once
+        (every request reads the account). Whether there was one."""
+        with self._lock:
+            cur = self._db.execute("DELETE FROM accounts WHERE username=?", (username,))
+            self._db.execute("DELETE FROM failures WHERE username=?", (username,))
+        return cur.rowcount > 0
+
 
 def create_demo_accounts(accounts: Accounts, store: GraphStore
                          ) -> list[tuple[str, str, Role, str]]:

@@ -98,9 +98,14 @@ def init() -> None:
 
 @command()
 def demo(seed: Annotated[int, typer.Option(help="随机种子")] = 7,
-         scale: Annotated[float, typer.Option(help="规模倍数，1 为涧西区示范数据")] = 1.0) -> None:
+         scale: Annotated[float, typer.Option(help="规模倍数，1 为涧西区示范数据")] = 1.0,
+         history: Annotated[bool, typer.Option(
+             help="同时载入过去一年的共建记录（各阶段项目、协议、记实、评议）")] = True) -> None:
     """载入示范区（洛阳市涧西区，真实街道与社区名称，合成的单位、党员与清单）。"""
+    import datetime as dt
+
     from seed import generate_district, load_district
+    from seed.history import past_year
 
     if scale <= 0:
         raise UserError(f"--scale 须大于 0，收到 {scale}")
@@ -112,9 +117,16 @@ def demo(seed: Annotated[int, typer.Option(help="随机种子")] = 7,
         with _store() as store:
             report = load_district(store, district,
                                    progress=lambda n: bar.update(task, completed=n))
+            past = past_year(district, today=dt.date.today()) if history else None
+            if past is not None:
+                store.upsert(past.nodes())
     created = sum(report.created.values())
     console.print(f"示范区已载入：新建 {created}，更新 {sum(report.updated.values())}，"
                   f"未变 {sum(report.unchanged.values())}")
+    if past is not None:
+        console.print(f"过去一年的共建记录：项目 {len(past.projects)} 个、"
+                      f"协议 {len(past.agreements)} 份、服务记实 {len(past.records)} 次、"
+                      f"评议 {len(past.evaluations)} 次")
     _demo_accounts()
 
 

@@ -204,7 +204,9 @@ def test_reports_are_written_from_the_command_line(demo_dir: Path, tmp_path: Pat
     result = runner.invoke(app, ["report", "meeting", *street, "--year", "2026", "--quarter",
                                  "1", "--out", str(packet)])
     assert result.exit_code == 0, result.output
-    assert "本季度没有提请审议的共建项目。" in [p.text for p in Document(str(packet)).paragraphs]
+    # the demo's past year leaves one project of the street before the joint meeting
+    assert "本次会议提请审议的共建项目1个，请逐项作出决议：" in [
+        p.text for p in Document(str(packet)).paragraphs]
     out = tmp_path / "反馈"
     result = runner.invoke(app, ["report", "feedback", *street, "--year", "2026", "--half", "1",
                                  "--out", str(out)])

@@ -134,6 +134,8 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     from api.services import runs as run_svc
 
     who = session.identity
+    if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE):
+        return redirect(HOMES[who.role])
     store = ctx.store
     needs = browse(store, who, Need, Query({"status": "open"}, size=1))
     resources = browse(store, who, Resource, Query({"status": "available"}, size=1))
@@ -144,6 +146,7 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
         Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE) else None
     return page(request, "work.html", session, title="工作台", needs=needs.total,
                 resources=resources.total, counts=counts, runs=runs,
+                names=_names(store, {r.scope_id for r in runs.items} if runs else set()),
                 states=PROJECT.states)
 
 

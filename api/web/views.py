@@ -9,11 +9,13 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from api.errors import InvalidRequest
+from api.services import account_admin
 from api.services.dashboards import dashboard
 from api.services.graph_export import check_scope
 from api.services.runs import list_runs
-from api.web.deps import CtxDep, SessionDep, web_router
-from api.web.render import page
+from api.web.deps import CtxDep, FormDep, SessionDep, web_router
+from api.web.render import page, redirect
 from graph import GraphStore, Organization, OrgLevel, Role, Snapshot
 
 router = web_router()
@@ -138,3 +140,54 @@ def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response
     return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
                 edges=edges, nodes=nodes, isolated=isolated, width=MAP_W, height=MAP_H,
                 streets=_streets(ctx.store, session))
+
+
+# -- district administration: accounts ------------------------------------------------------
+
+ACCOUNT_ROLES = {Role.STREET_COMMITTEE: "街道党工委", Role.COMMUNITY_ORG: "社区党组织",
+                 Role.RESIDENT_UNIT: "驻区单位"}
+
+
+@router.get("/accounts", response_class=HTMLResponse)
+def accounts_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
+    rows = account_admin.list_accounts(ctx.accounts, ctx.store, session.identity)
+    return page(request, "accounts.html", session, title="账号管理", rows=rows,
+                roles=ACCOUNT_ROLES)
+
+
+def _role(value: str) -> Role:
+    try:
+        role = Role(value)
+    except ValueError:
+        role = None
+    if role not in ACCOUNT_ROLES:
+        raise InvalidRequest("请选择账号角色：街道党工委、社区党组织或驻区单位", field="role")
+    return role
+
+
+@router.post("/accounts")
+async def create_account(request: Request, session: SessionDep, form: FormDep, ctx: CtxDep
+                         ) -> Response:
+    account, password = account_admin.create_account(
+        ctx.accounts, ctx.store, session.identity, str(form.get("username") or "").strip(),
+        _role(str(form.get("role") or "")), str(form.get("scope_id") or "").strip()[:64])
+    return redirect("/accounts", secret=ctx.secret,
+                    message=f"已创建账号 {account.username}（{account.display_name}），"
+                            f"初始密码：{password}（只显示这一次，请当面交给使用人）")
+
+
+@router.post("/accounts/{username}/reset")
+async def reset_password(request: Request, username: str, session: SessionDep,
+                         form: FormDep, ctx: CtxDep) -> Response:
+    password = account_admin.reset_password(ctx.accounts, ctx.store, session.identity,
+                                            username[:64])
+    return redirect("/accounts", secret=ctx.secret,
+                    message=f"账号 {username[:64]} 的新密码：{password}（只显示这一次）")
+
+
+@router.post("/accounts/{username}/deactivate")
+async def deactivate(request: Request, username: str, session: SessionDep, form: FormDep,
+                     ctx: CtxDep) -> Response:
+    account_admin.deactivate(ctx.accounts, ctx.store, session.identity, username[:64])
+    return redirect("/accounts", secret=ctx.secret,
+                    message=f"账号 {username[:64]} 已停用，已登录的会话随即失效")

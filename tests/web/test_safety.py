@@ -158,3 +158,43 @@ def test_documents_and_exports_open_from_plain_links_with_the_session(
     with httpx.Client(base_url=site.url, timeout=30) as anonymous:
         r = anonymous.get("/needs/export.xlsx", follow_redirects=False)
         assert r.status_code == 303
+
+
+def _flash_after(client: httpx.Client, r: httpx.Response) -> str:
+    assert r.status_code == 303, r.text
+    page = client.get(r.headers["location"])
+    m = re.search(r'class="flash flash-(\w+)"[^>]*>([^<]+)<', page.text)
+    assert m, page.text[:500]
+    return f"{m.group(1)}:{m.group(2)}"
+
+
+def test_the_district_hands_out_resets_and_withdraws_an_account(site: Site) -> None:
+    with _client(site, "district") as admin:
+        page = admin.get("/accounts")
+        token = csrf_of(page.text)
+        shown = _flash_after(admin, admin.post("/accounts", data={
+            "csrf": token, "username": "web-new-unit", "role": "resident_unit",
+            "scope_id": site.unit_id}))
+        password = re.search(r"初始密码：(\S+)（", shown)
+        assert shown.startswith("ok:") and password
+        wrong = _flash_after(admin, admin.post("/accounts", data={
+            "csrf": token, "username": "web-bad", "role": "street_committee",
+            "scope_id": site.community_id}, headers={"referer": f"{site.url}/accounts"}))
+        assert wrong.startswith("error:") and "不是街道" in wrong
+        with _client(site, None) as newcomer:
+            r = newcomer.get("/login")
+            r = newcomer.post("/login", data={"csrf": csrf_of(r.text), "username": "web-new-unit",
+                                             "password": password.group(1)})
+            assert r.headers["location"] == "/unit"
+            assert newcomer.get("/unit").status_code == 200
+            reset = _flash_after(admin, admin.post("/accounts/web-new-unit/reset",
+                                                   data={"csrf": token}))
+            assert "新密码" in reset
+            gone = _flash_after(admin, admin.post("/accounts/web-new-unit/deactivate",
+                                                  data={"csrf": token}))
+            assert "已停用" in gone
+            r = newcomer.get("/unit")
+            assert r.status_code == 303
+            assert "账号已停用" in newcomer.get(r.headers["location"]).text
+    with _client(site, "street") as street:
+        assert street.get("/accounts").status_code == 403
