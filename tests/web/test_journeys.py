@@ -201,7 +201,7 @@ def test_a_need_titled_script_renders_as_text(new_page: Any, site: Site) -> None
 def test_the_interface_docs_work_offline(new_page: Any, site: Site) -> None:
     page = new_page()
     page.goto(f"{site.url}/docs")
-    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    page.wait_for_selector(".swagger-ui .opblock", timeout=120_000)  # a 150 KB schema
     assert page.locator(".opblock").count() > 10
 
 
