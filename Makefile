@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean notebooks
+.PHONY: run test lint install clean notebooks neo4j neo4j-build
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,17 @@ run: $(STAMP)
 	$(BIN)/gongjian stats
 	$(BIN)/gongjian match --all
 	$(BIN)/gongjian serve
+
+# A local Neo4j server in the foreground (embedded Neo4j Community 5.26 with Bolt; needs
+# Java 17 and Maven). Bolt on 127.0.0.1:$(NEO4J_BOLT_PORT), no password (loopback only),
+# data in $(GONGJIAN_DATA_DIR)/neo4j. In another terminal: NEO4J_URI=bolt://127.0.0.1:7687 make run
+NEO4J_BOLT_PORT ?= 7687
+GONGJIAN_DATA_DIR ?= data
+neo4j-build:
+	neo4j-launcher/build.sh
+
+neo4j: neo4j-build
+	neo4j-launcher/run.sh $(NEO4J_BOLT_PORT) $(GONGJIAN_DATA_DIR)/neo4j
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

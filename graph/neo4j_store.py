@@ -354,9 +354,12 @@ class Neo4jStore:
                 f"例如 bolt://localhost:7687（可用的协议：{'、'.join(SCHEMES)}）", uri=uri)
         if not database:
             raise StoreUnavailable("NEO4J_DATABASE 为空；请检查 NEO4J_DATABASE（通常为 neo4j）")
+        self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
         with self._translated():
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(user, password or ""), connection_timeout=connection_timeout,
+                # no password: no authentication (the local server of ``make neo4j``)
+                uri, auth=(user, password) if password else None,
+                connection_timeout=connection_timeout,
                 connection_acquisition_timeout=max(connection_timeout, 1.0) * 2,
                 max_transaction_retry_time=max_transaction_retry_time)
         try:
@@ -390,12 +393,17 @@ class Neo4jStore:
         except neo4j_errors.GqlError as e:
             raise translate(e, uri=self.uri, user=self.user, database=self.database) from None
 
+    def _session(self) -> neo4j.Session:
+        # one bookmark manager for every session of this store: a read sees every write this
+        # store committed before it, also on a cluster where the read goes to a follower
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        with self._translated(), self._driver.session(database=self.database) as session:
+        with self._translated(), self._session() as session:
             return session.execute_write(work)
 
     def _read_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        with self._translated(), self._driver.session(database=self.database) as session:
+        with self._translated(), self._session() as session:
             return session.execute_read(work)
 
     def _query(self, query: str, **params: Any) -> builtins.list[neo4j.Record]:

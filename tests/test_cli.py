@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -19,7 +20,19 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: dict[str, Any]) -> Path:
+    """A fresh data directory; the store is embedded there, or the test Neo4j server."""
+    monkeypatch.setenv("GONGJIAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    if backend["neo4j_uri"]:
+        for field, value in backend.items():
+            monkeypatch.setenv(field.upper(), value)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def embedded_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data directory with the embedded store, for tests not about the backend."""
     monkeypatch.setenv("GONGJIAN_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("NEO4J_URI", raising=False)
     return tmp_path / "data"
@@ -32,11 +45,13 @@ def demo_dir(data_dir: Path) -> Path:
     return data_dir
 
 
-def test_init_creates_the_store_in_the_data_directory(data_dir: Path) -> None:
+def test_init_creates_the_store_in_the_data_directory_or_on_neo4j(
+        data_dir: Path, backend: dict[str, Any]) -> None:
     result = runner.invoke(app, ["init"])
     assert result.exit_code == 0
     assert "数据库已就绪" in result.output
-    assert (data_dir / "gongjian.db").exists()
+    # with NEO4J_URI set the graph lives on the server, not in a file
+    assert (data_dir / "gongjian.db").exists() is (backend["neo4j_uri"] is None)
 
 
 def test_demo_then_stats_prints_the_district_by_street(demo_dir: Path) -> None:
@@ -127,7 +142,8 @@ def test_an_unreachable_neo4j_names_neo4j_uri_and_exits_1(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr
 
 
-def test_migrate_needs_neo4j_settings_and_two_different_stores(demo_dir: Path) -> None:
+def test_migrate_needs_neo4j_settings_and_two_different_stores(embedded_dir: Path) -> None:
+    assert runner.invoke(app, ["demo", "--scale", "0.2"]).exit_code == 0
     result = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "embedded"])
     assert result.exit_code == 1 and "不能相同" in result.output
     result = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "neo4j"])
@@ -152,7 +168,7 @@ def test_match_all_prints_a_summary_per_street_and_the_reasons(demo_dir: Path) -
     assert again.exit_code == 0 and again.output.count("最优（已证明）") == 1
 
 
-def test_bench_compares_with_an_independent_exact_solver(data_dir: Path, tmp_path: Path
+def test_bench_compares_with_an_independent_exact_solver(embedded_dir: Path, tmp_path: Path
                                                          ) -> None:
     out = tmp_path / "bench.json"
     result = runner.invoke(app, ["bench", "--sizes", "120", "--compare", "--out", str(out)])

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from api.errors import Forbidden
 from api.services.dashboards import DashboardParams, dashboard
-from graph import EmbeddedStore, Project, ServiceRecord
+from graph import GraphStore, Project, ServiceRecord
 from tests.api.world import C1, C2, S1, TODAY, U1, U2, D, identity, load_world, propose
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "graph.db")
-    load_world(store)
-    yield store
-    store.close()
+def world(backend_store: GraphStore) -> GraphStore:
+    """The hand-made district, on each backend."""
+    load_world(backend_store)
+    return backend_store
 
 
-def test_figures_come_from_projects_and_records(world: EmbeddedStore) -> None:
+def test_figures_come_from_projects_and_records(world: GraphStore) -> None:
     p = propose(world, "P1", "N1", "R1")
     world.upsert([p.model_copy(update={"status": "in_progress"}),
                   ServiceRecord(id="SR1", project_id="P1", street_id=S1, unit_id=U1,
@@ -40,7 +37,7 @@ def test_figures_come_from_projects_and_records(world: EmbeddedStore) -> None:
 
 
 def test_warnings_name_idle_units_overdue_needs_and_weak_communities(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     board = dashboard(world, identity(world, "street"), S1,
                       params=DashboardParams(idle_days=30), today=TODAY)
     assert {u.id for u in board.warnings.idle_units} == {U1, U2}
@@ -57,7 +54,7 @@ def test_warnings_name_idle_units_overdue_needs_and_weak_communities(
 
 
 def test_only_administrators_and_researchers_of_the_scope_see_a_dashboard(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     with pytest.raises(Forbidden):
         dashboard(world, identity(world, "street2"), S1)
     with pytest.raises(Forbidden):

@@ -24,8 +24,8 @@ NEEDS_CSV = (
 
 
 @pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
+def api(tmp_path: Path, backend: dict[str, Any]) -> Iterator[Api]:
+    a = make_api(tmp_path, backend)
     with a.client:
         yield a
 

@@ -4,8 +4,6 @@ stale proposals superseded, explanations, and the problem built from a snapshot.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +11,7 @@ from api.match_runs import REASON_LABELS, build_problem, run_match
 from api.services import projects, runs
 from graph import (
     AuditEntry,
-    EmbeddedStore,
+    GraphStore,
     Need,
     NeedStatus,
     Project,
@@ -27,18 +25,17 @@ T2 = dt.datetime(2026, 1, 6, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    load_world(s)
-    yield s
-    s.close()
+def store(backend_store: GraphStore) -> GraphStore:
+    """The hand-made district, on each backend."""
+    load_world(backend_store)
+    return backend_store
 
 
-def street_projects(store: EmbeddedStore) -> dict[str, Project]:
+def street_projects(store: GraphStore) -> dict[str, Project]:
     return {p.id: p for p in store.list(Project, scope=S1, size=500).items}
 
 
-def test_running_twice_on_unchanged_data_proposes_the_same_pairs(store: EmbeddedStore
+def test_running_twice_on_unchanged_data_proposes_the_same_pairs(store: GraphStore
                                                                  ) -> None:
     first, summary = run_match(store, S1, now=T1)
     after_first = street_projects(store)
@@ -52,7 +49,7 @@ def test_running_twice_on_unchanged_data_proposes_the_same_pairs(store: Embedded
         for p in after_second.values()}
 
 
-def test_proposals_carry_a_score_breakdown_and_a_chinese_explanation(store: EmbeddedStore
+def test_proposals_carry_a_score_breakdown_and_a_chinese_explanation(store: GraphStore
                                                                      ) -> None:
     run, _ = run_match(store, S1, now=T1)
     project = street_projects(store)["PJ-N1-R1"]
@@ -64,7 +61,7 @@ def test_proposals_carry_a_score_breakdown_and_a_chinese_explanation(store: Embe
 
 
 def test_a_claimed_project_is_pinned_and_a_declined_pair_never_proposed_again(
-        store: EmbeddedStore) -> None:
+        store: GraphStore) -> None:
     run_match(store, S1, now=T1)
     unit = identity(store, "unit")
     claimed = projects.transition(store, unit, "PJ-N1-R1", "claim", 1, now=T1)
@@ -81,7 +78,7 @@ def test_a_claimed_project_is_pinned_and_a_declined_pair_never_proposed_again(
 
 
 def test_a_proposal_the_new_run_does_not_repeat_is_superseded_and_audited(
-        store: EmbeddedStore) -> None:
+        store: GraphStore) -> None:
     run_match(store, S1, now=T1)
     need = store.get(Need, "N1")
     store.upsert([need.model_copy(update={"status": NeedStatus.WITHDRAWN})])
@@ -93,7 +90,7 @@ def test_a_proposal_the_new_run_does_not_repeat_is_superseded_and_audited(
     assert run.id in trail[0].note
 
 
-def test_an_unmatched_need_is_listed_with_its_reason_in_chinese(store: EmbeddedStore) -> None:
+def test_an_unmatched_need_is_listed_with_its_reason_in_chinese(store: GraphStore) -> None:
     store.upsert([Need(id="N7", title="社区活动场地", category="场地阵地", community_id=C1,
                        street_id=S1, quantity=2, unit_of_measure="场")])
     run, summary = run_match(store, S1, now=T1)
@@ -103,7 +100,7 @@ def test_an_unmatched_need_is_listed_with_its_reason_in_chinese(store: EmbeddedS
     assert item["reason_label"] == REASON_LABELS[item["reason"]]
 
 
-def test_an_unknown_parameter_is_named_with_the_valid_ones(store: EmbeddedStore) -> None:
+def test_an_unknown_parameter_is_named_with_the_valid_ones(store: GraphStore) -> None:
     with pytest.raises(ParamsError, match="未知的匹配参数 w_colour.*w_text"):
         run_match(store, S1, {"w_colour": 1.0}, now=T1)
     assert not store.list(Project, scope=S1).items  # nothing written
@@ -120,7 +117,7 @@ def _project(pid: str, need: str, resource: str, quantity: int, status: str) -> 
 
 
 def test_pinned_projects_are_merged_per_pair_clipped_and_hold_capacity(
-        store: EmbeddedStore) -> None:
+        store: GraphStore) -> None:
     snap = store.snapshot(S1)
     closed = Need(id="N9", title="已撤回的义诊", category="家庭医疗",
                   community_id="410305001001", street_id=S1, quantity=5,

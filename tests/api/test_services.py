@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -15,7 +13,7 @@ from api.identity import Identity
 from api.services import agreements, audit, evaluations, needs_resources, projects, records
 from graph import (
     AuditEntry,
-    EmbeddedStore,
+    GraphStore,
     Need,
     Project,
     Resource,
@@ -26,24 +24,23 @@ from tests.api.world import C1, C3, S1, identity, load_world, propose
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "graph.db")
-    load_world(store)
-    yield store
-    store.close()
+def world(backend_store: GraphStore) -> GraphStore:
+    """The hand-made district, on each backend."""
+    load_world(backend_store)
+    return backend_store
 
 
-def who(store: EmbeddedStore, name: str) -> Identity:
+def who(store: GraphStore, name: str) -> Identity:
     return identity(store, name)
 
 
-def step(store: EmbeddedStore, name: str, pid: str, action: str) -> Project:
+def step(store: GraphStore, name: str, pid: str, action: str) -> Project:
     current = store.get(Project, pid)
     return projects.transition(store, who(store, name), pid, action, current.version,
                                f"{name} {action}")
 
 
-def resolved_project(store: EmbeddedStore, pid: str = "P1") -> Project:
+def resolved_project(store: GraphStore, pid: str = "P1") -> Project:
     propose(store, pid, "N1", "R1")
     step(store, "unit", pid, "claim")
     step(store, "community", pid, "confirm")
@@ -52,7 +49,7 @@ def resolved_project(store: EmbeddedStore, pid: str = "P1") -> Project:
 
 
 def test_a_project_goes_from_proposal_to_evaluation_with_an_audit_line_per_step(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     resolved_project(world)
     ag = agreements.draft(world, who(world, "community"), ["P1"],
                           now=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
@@ -79,7 +76,7 @@ def test_a_project_goes_from_proposal_to_evaluation_with_an_audit_line_per_step(
     assert {a.action for a in trail} >= {"agree", "start", "complete", "evaluate"}
 
 
-def test_a_unit_cannot_see_or_change_another_units_project(world: EmbeddedStore) -> None:
+def test_a_unit_cannot_see_or_change_another_units_project(world: GraphStore) -> None:
     propose(world, "P3", "N3", "R3")
     with pytest.raises(Forbidden, match="不在"):
         projects.get_project(world, who(world, "unit"), "P3")
@@ -90,7 +87,7 @@ def test_a_unit_cannot_see_or_change_another_units_project(world: EmbeddedStore)
     assert world.get(Project, "P3").status == "proposed"
 
 
-def test_a_community_edits_only_its_own_needs(world: EmbeddedStore) -> None:
+def test_a_community_edits_only_its_own_needs(world: GraphStore) -> None:
     community = who(world, "community")
     need = needs_resources.create(world, community, Need, {
         "title": "楼道照明维修", "category": "环境整治", "quantity": 3, "unit_of_measure": "处"})
@@ -110,7 +107,7 @@ def test_a_community_edits_only_its_own_needs(world: EmbeddedStore) -> None:
 
 
 def test_a_unit_edits_only_its_own_resources_and_a_researcher_nothing(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     with pytest.raises(Forbidden):
         needs_resources.withdraw(world, who(world, "unit"), Resource, "R2", 1)
     r = needs_resources.withdraw(world, who(world, "unit"), Resource, "R1", 1)
@@ -120,7 +117,7 @@ def test_a_unit_edits_only_its_own_resources_and_a_researcher_nothing(
 
 
 def test_an_agreement_covers_resolved_projects_of_one_community_only(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     propose(world, "P2", "N2", "R2")
     with pytest.raises(NotAllowed, match="已决议"):
         agreements.draft(world, who(world, "street"), ["P2"])
@@ -139,7 +136,7 @@ def test_an_agreement_covers_resolved_projects_of_one_community_only(
         agreements.sign(world, who(world, "district"), ag.id, ag.version)
 
 
-def test_the_agreement_document_is_chinese_and_prints(world: EmbeddedStore) -> None:
+def test_the_agreement_document_is_chinese_and_prints(world: GraphStore) -> None:
     resolved_project(world)
     ag = agreements.draft(world, who(world, "community"), ["P1"])
     ag = agreements.sign(world, who(world, "unit"), ag.id, ag.version, signer="王敏")
@@ -156,7 +153,7 @@ def test_the_agreement_document_is_chinese_and_prints(world: EmbeddedStore) -> N
 
 
 def test_service_records_need_a_project_in_progress_and_its_own_members(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     resolved_project(world)
     with pytest.raises(NotAllowed, match="实施中"):
         records.create_record(world, who(world, "unit"), "P1", date=dt.date(2026, 1, 1),
@@ -172,7 +169,7 @@ def test_service_records_need_a_project_in_progress_and_its_own_members(
     assert records.list_records(world, who(world, "street")).total == 0
 
 
-def test_roles_the_lifecycle_does_not_allow_are_refused(world: EmbeddedStore) -> None:
+def test_roles_the_lifecycle_does_not_allow_are_refused(world: GraphStore) -> None:
     propose(world, "P1", "N1", "R1")
     with pytest.raises(TransitionNotAllowed, match="社区党组织"):
         projects.transition(world, who(world, "community"), "P1", "claim", 1)
@@ -180,7 +177,7 @@ def test_roles_the_lifecycle_does_not_allow_are_refused(world: EmbeddedStore) ->
         projects.transition(world, who(world, "street"), "P1", "agree", 1)
 
 
-def test_two_writers_of_one_project_cannot_both_win(world: EmbeddedStore) -> None:
+def test_two_writers_of_one_project_cannot_both_win(world: GraphStore) -> None:
     propose(world, "P1", "N1", "R1")
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
@@ -205,7 +202,7 @@ def test_two_writers_of_one_project_cannot_both_win(world: EmbeddedStore) -> Non
     assert len(lines) == 1
 
 
-def test_a_failed_step_writes_nothing(world: EmbeddedStore) -> None:
+def test_a_failed_step_writes_nothing(world: GraphStore) -> None:
     propose(world, "P1", "N1", "R1")
     before = world.counts()
     with pytest.raises(VersionConflict):

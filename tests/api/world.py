@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,13 +162,15 @@ class Api:
         return {"Authorization": f"Bearer {self.tokens[name]}"}
 
 
-def make_api(tmp_path: Path, **settings: Any) -> Api:
-    """``settings``: fields of :class:`Settings` to change (small limits, say)."""
+def make_api(tmp_path: Path, backend: Mapping[str, Any] | None = None, **settings: Any) -> Api:
+    """The API over the hand-made district, on the backend whose settings ``backend``
+    holds (the ``backend`` fixture; embedded by default). ``settings``: fields of
+    :class:`Settings` to change (small limits, say)."""
     clock = [1_000_000.0]
     accounts = Accounts(tmp_path / "accounts.db", clock=lambda: clock[0], hasher=FAST_HASHER)
     secret = secrets.token_urlsafe(48)
-    app = create_app(Settings(data_dir=tmp_path, **settings), accounts=accounts,
-                     secret=secret)
+    chosen = Settings(data_dir=tmp_path, **{**(backend or {"neo4j_uri": None}), **settings})
+    app = create_app(chosen, accounts=accounts, secret=secret)
     store = app.state.ctx.store
     load_world(store)
     for name, (role, scope) in ACCOUNTS.items():
