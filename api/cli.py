@@ -401,6 +401,68 @@ def bench(sizes: Annotated[str, typer.Option(
         console.print(f"结果已保存到 {out}")
 
 
+@command("bench-store")
+def bench_store(
+        city_scale: Annotated[float, typer.Option(
+            help="城市规模实例为示范区的多少倍")] = 4.0,
+        transitions: Annotated[int, typer.Option(help="带版本的修改次数")] = 1000) -> None:
+    """存储基准：嵌入式存储与 Neo4j（NEO4J_URI）各跑一遍载入、快照、带版本修改与分页，给出倍数。
+
+    Neo4j 数据库须为空（基准会写入并在结束时清空它）。"""
+    import tempfile
+
+    from api.store_bench import OPERATIONS
+    from api.store_bench import bench_store as run_bench_store
+    from graph import EmbeddedStore
+    from graph.neo4j_store import Neo4jStore
+
+    if not 1 <= transitions <= 100_000 or not 0.1 <= city_scale <= 50:
+        raise UserError("--transitions 须在 1 到 100000 之间，--city-scale 须在 0.1 到 50 之间")
+    settings = load_settings()
+    if not settings.neo4j_uri:
+        raise UserError("未设置 NEO4J_URI：存储基准需要一个空的 Neo4j（例如 make neo4j，"
+                        "见 README「Run on Neo4j」）")
+    neo = open_store(settings)
+    assert isinstance(neo, Neo4jStore)
+    try:
+        if neo.counts():
+            raise UserError(f"Neo4j 数据库 {neo.database}（{neo.uri}）不是空的：存储基准会清空它，"
+                            "请换一个空库（例如用另一个数据目录启动 make neo4j）")
+        with tempfile.TemporaryDirectory() as tmp:
+            opened: list[GraphStore] = []
+            made = [0]
+
+            def embedded() -> GraphStore:
+                for old in opened:
+                    old.close()
+                made[0] += 1
+                opened[:] = [EmbeddedStore(Path(tmp) / f"bench-{made[0]}.db")]
+                return opened[0]
+
+            def neo4j() -> GraphStore:
+                neo.clear(confirm=neo.database)
+                return neo
+
+            with console.status("存储基准") as status:
+                rows = run_bench_store({"embedded": embedded, "neo4j": neo4j},
+                                       transitions=transitions, city_scale=city_scale,
+                                       progress=status.update)
+            for old in opened:
+                old.close()
+    finally:
+        neo.clear(confirm=neo.database)
+        neo.close()
+    base, other = rows
+    table = Table("操作", "规模", "嵌入式（秒）", "Neo4j（秒）", "Neo4j / 嵌入式",
+                  title="存储基准（同一进程、同一数据）")
+    for key, label in OPERATIONS:
+        size = base.sizes.get(key)
+        table.add_row(label, f"{size:,}" if size else "", f"{base.seconds[key]:.4f}",
+                      f"{other.seconds[key]:.4f}",
+                      f"{other.seconds[key] / max(base.seconds[key], 1e-9):.2f}×")
+    console.print(table)
+
+
 BENCH_TABLES = {
     "各阶段用时（秒）与内存": [
         ("size", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),

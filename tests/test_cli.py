@@ -14,7 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from graph import EmbeddedStore
+from tests.conftest import NEO4J_URI, NO_NEO4J, neo4j_settings
 from tests.graph.test_export import quasi_identifiers
+from tests.graph.test_migrate import everything
 
 runner = CliRunner()
 
@@ -239,7 +242,7 @@ def test_reports_are_written_from_the_command_line(demo_dir: Path, tmp_path: Pat
     (["nocmd"], "错误：没有命令「nocmd」"),
     (["demo", "--seed", "x"], "错误：--seed 的值无效：须为整数"),
 ])
-def test_usage_mistakes_print_one_chinese_line_and_exit_1(data_dir: Path, args: list[str],
+def test_usage_mistakes_print_one_chinese_line_and_exit_1(embedded_dir: Path, args: list[str],
                                                          message: str) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 1
@@ -248,7 +251,7 @@ def test_usage_mistakes_print_one_chinese_line_and_exit_1(data_dir: Path, args: 
     assert "Usage" not in result.output and "Error" not in result.output
 
 
-def test_help_is_chinese(data_dir: Path) -> None:
+def test_help_is_chinese(embedded_dir: Path) -> None:
     for args in (["--help"], ["export", "--help"], ["report", "--help"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
@@ -256,3 +259,48 @@ def test_help_is_chinese(data_dir: Path) -> None:
         assert "显示本帮助并退出。" in result.output
         for english in ("Usage:", "Options", "Show this message", "Commands", "[default"):
             assert english not in result.output, english
+
+
+@pytest.mark.skipif(not NEO4J_URI, reason=NO_NEO4J)
+def test_migrate_round_trips_the_demo_district_through_neo4j(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, neo4j_server: Any) -> None:
+    neo4j_server.clear(confirm=neo4j_server.database)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    first, second = tmp_path / "first", tmp_path / "second"
+    monkeypatch.setenv("GONGJIAN_DATA_DIR", str(first))
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    for field, value in neo4j_settings().items():
+        monkeypatch.setenv(field.upper(), value)
+    there = runner.invoke(app, ["migrate", "--from", "embedded", "--to", "neo4j"])
+    assert there.exit_code == 0, there.output
+    monkeypatch.setenv("GONGJIAN_DATA_DIR", str(second))
+    back = runner.invoke(app, ["migrate", "--from", "neo4j", "--to", "embedded"])
+    assert back.exit_code == 0, back.output
+    original = EmbeddedStore(first / "gongjian.db")
+    returned = EmbeddedStore(second / "gongjian.db")
+    try:
+        assert original.counts()["Need"] == 600
+        assert returned.counts() == neo4j_server.counts() == original.counts()
+        assert everything(returned) == everything(neo4j_server) == everything(original)
+    finally:
+        original.close()
+        returned.close()
+
+
+@pytest.mark.skipif(not NEO4J_URI, reason=NO_NEO4J)
+def test_bench_store_times_both_backends_and_leaves_neo4j_empty(
+        embedded_dir: Path, monkeypatch: pytest.MonkeyPatch, neo4j_server: Any) -> None:
+    neo4j_server.clear(confirm=neo4j_server.database)
+    for field, value in neo4j_settings().items():
+        monkeypatch.setenv(field.upper(), value)
+    result = runner.invoke(app, ["bench-store", "--city-scale", "0.3", "--transitions", "20"])
+    assert result.exit_code == 0, result.output
+    for label in ("载入示范区", "街道快照", "全区快照", "带版本的修改", "分页列表",
+                  "Neo4j / 嵌入式"):
+        assert label in result.output
+    assert neo4j_server.counts() == {}
+
+
+def test_bench_store_needs_neo4j(embedded_dir: Path) -> None:
+    result = runner.invoke(app, ["bench-store"])
+    assert result.exit_code == 1 and "未设置 NEO4J_URI" in result.output
