@@ -638,7 +638,9 @@ def node_type(kind: str) -> type[Node]:
 def _category_code(v: str) -> str:
     code = TAXONOMY.code_for(v)
     if code is None:
-        raise ValueError(f"未知的类别「{v}」；请使用类别表中的名称，例如 法律服务、日间照料")
+        near = TAXONOMY.nearest(v)
+        hint = f"最接近的是：{'、'.join(near)}" if near else "请使用类别表中的名称，例如 法律服务"
+        raise ValueError(f"未知的类别「{v}」；{hint}")
     return code
 
 

@@ -106,6 +106,23 @@ class Taxonomy(Mapping[str, Category]):
         """The code for a code, Chinese name or alias; ``None`` when unknown."""
         return self._by_name.get(label.strip())
 
+    def nearest(self, text: str, n: int = 3) -> list[str]:
+        """The Chinese names closest to ``text``, for a "did you mean" (best first).
+
+        >>> TAXONOMY.nearest("法律咨询")[0]
+        '法律服务'
+        """
+        from difflib import SequenceMatcher
+
+        scores: dict[str, float] = {}
+        for c in self._by_code.values():
+            for label in (c.name, *c.aliases):
+                shared = len(set(text) & set(label)) / max(len(set(label)), 1)
+                score = max(SequenceMatcher(None, text, label).ratio(), shared)
+                scores[c.name] = max(scores.get(c.name, 0.0), score)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [name for name, score in ranked[:n] if score > 0]
+
     def related_map(self) -> dict[str, set[str]]:
         """Plain ``{code: related codes}``, the form the matcher takes."""
         return {code: set(c.related) for code, c in self._by_code.items()}

@@ -293,6 +293,7 @@ class ImportOut(BaseModel):
     updated: dict[str, int]
     unchanged: dict[str, int]
     changed: int
+    warnings: list[str] = Field(default_factory=list, description="已忽略的列、需要核对的日期")
 
 
 class RunPart(BaseModel):

@@ -252,15 +252,20 @@ def normalize_header(header: str) -> str:
 IGNORED_HEADERS = frozenset(normalize_header(h) for h in ("序号", "no", "备注", "remark"))
 
 _ID = Column("id", ("编号", "id", "外部编号"), read_id, required=True)
+# lists clerks keep often have no id column: a stable id is derived (api.imports.clerk)
+_ITEM_ID = Column("id", ("编号", "id", "外部编号", "需求编号", "资源编号", "单位编号"), read_id)
 _LAT = Column("lat", ("纬度", "lat", "latitude"), read_number)
 _LON = Column("lon", ("经度", "lon", "lng", "longitude"), read_number)
 _START = Column("start", ("开始日期", "start", "起始日期", "开始时间"), read_date)
 _END = Column("end", ("结束日期", "end", "截止日期", "结束时间"), read_date)
-_STREET = Column("street_id", ("所属街道", "street_id", "街道编号", "街道"), read_id)
-_DESCRIPTION = Column("description", ("描述", "description", "详细描述", "说明"))
-_UOM = Column("unit_of_measure", ("计量单位", "unit_of_measure", "单位", "uom"),
+_STREET = Column("street_id", ("所属街道", "street_id", "街道编号", "街道", "街道名称",
+                                "所在街道"), read_id)
+_DESCRIPTION = Column("description", ("描述", "description", "详细描述", "说明", "具体内容",
+                                      "需求描述", "资源描述", "内容"))
+_UOM = Column("unit_of_measure", ("计量单位", "unit_of_measure", "单位", "uom", "数量单位"),
               required=True)
-_CATEGORY = Column("category", ("类别", "category", "类型", "分类"), required=True)
+_CATEGORY = Column("category", ("类别", "category", "类型", "分类", "需求类别", "资源类别",
+                                "服务类别", "需求类型", "资源类型", "服务类型"), required=True)
 _ADDRESS = Column("address", ("地址", "address"))
 
 LAYOUTS: dict[str, Layout] = {
@@ -280,11 +285,12 @@ LAYOUTS: dict[str, Layout] = {
         _ADDRESS, _LAT, _LON,
     ), ("organizations", "组织", "组织清单", "党组织")),
     "units": Layout("units", "驻区单位", ResidentUnit, (
-        _ID,
+        _ITEM_ID,
         Column("name", ("名称", "name", "单位名称"), required=True),
         Column("kind", ("单位类型", "kind", "类型"), read_enum(UNIT_KIND_ALIASES),
                required=True),
-        Column("community_id", ("所属社区", "community_id", "社区编号", "所在社区"), read_id),
+        Column("community_id", ("所属社区", "community_id", "社区编号", "所在社区", "社区名称"),
+               read_id),
         _STREET,
         _ADDRESS,
         Column("liaison_name", ("联络员", "liaison_name", "党建联络员")),
@@ -295,13 +301,15 @@ LAYOUTS: dict[str, Layout] = {
         _LAT, _LON,
     ), ("units", "单位", "驻区单位", "单位清单")),
     "needs": Layout("needs", "需求", Need, (
-        _ID,
-        Column("title", ("标题", "title", "名称", "需求名称"), required=True),
-        _CATEGORY,
-        Column("community_id", ("所属社区", "community_id", "社区编号", "社区"), read_id,
+        _ITEM_ID,
+        Column("title", ("标题", "title", "名称", "需求名称", "需求事项", "需求内容", "事项"),
                required=True),
+        _CATEGORY,
+        Column("community_id", ("所属社区", "community_id", "社区编号", "社区", "社区名称",
+                                "所在社区", "需求社区"), read_id, required=True),
         _STREET,
-        Column("quantity", ("数量", "quantity", "需求数量"), read_number, required=True),
+        Column("quantity", ("数量", "quantity", "需求数量", "需求量", "次数"), read_number,
+               required=True),
         _UOM,
         Column("urgency", ("紧急程度", "urgency"), read_urgency),
         Column("online_ok", ("可线上", "online_ok", "可线上服务", "线上可行"), read_bool),
@@ -310,13 +318,15 @@ LAYOUTS: dict[str, Layout] = {
         Column("created", ("登记日期", "created", "提出日期"), read_date),
     ), ("needs", "需求", "需求清单")),
     "resources": Layout("resources", "资源", Resource, (
-        _ID,
-        Column("title", ("标题", "title", "名称", "资源名称"), required=True),
-        _CATEGORY,
-        Column("unit_id", ("提供单位", "unit_id", "单位编号"), read_id, required=True),
-        _STREET,
-        Column("capacity", ("数量", "capacity", "可提供数量", "容量"), read_number,
+        _ITEM_ID,
+        Column("title", ("标题", "title", "名称", "资源名称", "资源事项", "资源内容", "事项"),
                required=True),
+        _CATEGORY,
+        Column("unit_id", ("提供单位", "unit_id", "单位编号", "单位名称", "驻区单位",
+                           "提供单位名称"), read_id, required=True),
+        _STREET,
+        Column("capacity", ("数量", "capacity", "可提供数量", "容量", "提供数量", "资源数量"),
+               read_number, required=True),
         _UOM,
         Column("mode", ("服务方式", "mode"), read_enum(SERVICE_MODE_ALIASES)),
         Column("reach_km", ("服务半径", "reach_km", "服务半径公里"), read_number),

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from api.imports.clerk import date_warnings, derive_ids, reshape, resolve_names
 from api.imports.columns import IGNORED_HEADERS, LAYOUTS, CellError, Column, Layout
 from api.imports.columns import normalize_header as _norm
 from api.imports.limits import DEFAULT_LIMITS, ImportLimits
@@ -62,6 +63,7 @@ class ImportReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # columns ignored, dates to check
 
     @classmethod
     def from_upsert(cls, kind: str, source: str, rows: int,
@@ -131,7 +133,9 @@ def import_file(store: GraphStore, path: str | Path, kind: str, *,
                              source=name) from None
     report = written.report
     report.created.pop(AuditEntry.KIND, None)
-    return ImportReport.from_upsert(kind, name, len(nodes), report)
+    result = ImportReport.from_upsert(kind, name, len(nodes), report)
+    result.warnings = parser.warnings
+    return result
 
 
 def _parser(path: Path, kind: str, store: GraphStore | None, scope: str | None,
@@ -144,7 +148,7 @@ def _parser(path: Path, kind: str, store: GraphStore | None, scope: str | None,
         table = read_table(path, layout.sheet_names, limits)
     except ImportRejected as e:
         return e.problems
-    return _Parser(layout, table, store, scope, who)
+    return _Parser(layout, reshape(table, layout), store, scope, who)
 
 
 def parse_file(path: str | Path, kind: str, *, store: GraphStore | None = None,
@@ -199,6 +203,7 @@ class _Parser:
         self.existing: dict[str, Node] = {}  # stored nodes of this kind with the file's ids
         self.clashes: dict[str, Node] = {}  # stored nodes of another kind with those ids
         self._org_cache: dict[str, _OrgInfo | None] = {}
+        self.warnings: list[str] = []  # what the import ignores or asks to check
         self._scope_cache: tuple[set[str], str | None] | None = None
 
     # -- driver ---------------------------------------------------------------------
@@ -206,6 +211,8 @@ class _Parser:
     def run(self) -> tuple[list[Node], list[Relationship], list[RowProblem]]:
         self._map_headers()
         self._read_rows()
+        resolve_names(self.rows, self.store, self.layout, self._problem)  # names → codes
+        derive_ids(self.rows, self.layout, self._problem)  # sheets without an id column
         if not self.rows and not self.problems:
             self.problems.append(RowProblem(None, None, "文件只有表头，没有数据行"))
         self._load_references()
@@ -229,6 +236,7 @@ class _Parser:
                                           order.get(p.column or "", len(order))))
         if self.problems:
             return [], [], self.problems
+        self.warnings.extend(date_warnings(self.rows, dt.date.today(), self.item))
         return nodes, relationships, []
 
     # -- header ---------------------------------------------------------------------
@@ -238,7 +246,7 @@ class _Parser:
 
     def _map_headers(self) -> None:
         header_row = self.table.header_row
-        known = "、".join(c.header for c in self.layout.columns)
+        ignored: list[str] = []
         for i, header in enumerate(self.table.headers):
             if not header:
                 if any(r[i] not in (None, "") for _, r in self.table.rows):
@@ -248,9 +256,8 @@ class _Parser:
             if _norm(header) in IGNORED_HEADERS:
                 continue
             column = self.layout.column_for(header)
-            if column is None:
-                self.problems.append(self._problem(
-                    header_row, header, f"无法识别的列；{self.layout.label}清单可用的列：{known}"))
+            if column is None:  # 联系人、联系电话…: kept in the sheet, not in the product
+                ignored.append(header)
             elif column.field in self.headers and header_row is None:
                 self.columns[i] = column  # JSON items may spell keys differently
             elif column.field in self.headers:
@@ -260,6 +267,8 @@ class _Parser:
             else:
                 self.columns[i] = column
                 self.headers[column.field] = header
+        if ignored:
+            self.warnings.append(f"以下列未使用，已忽略：{'、'.join(ignored)}")
         for column in self.layout.columns:
             if column.required and column.field not in self.headers:
                 self.missing_required.add(column.field)
@@ -274,6 +283,11 @@ class _Parser:
         return self.headers.get(field_name) or FIELD_LABELS.get(field_name, field_name)
 
     # -- cells ----------------------------------------------------------------------
+
+    @property
+    def _id_required(self) -> bool:
+        """Organizations need their codes; other lists get derived ids where none is given."""
+        return any(c.field == "id" and c.required for c in self.layout.columns)
 
     def _read_rows(self) -> None:
         seen: dict[str, int] = {}
@@ -297,7 +311,7 @@ class _Parser:
             if "registered_with" in row.data:
                 row.data["_registered_with"] = row.data.pop("registered_with")
             node_id = row.data.get("id")
-            if node_id is None and "id" in self.headers:
+            if node_id is None and "id" in self.headers and self._id_required:
                 row.problems.append(self._problem(
                     number, self._header("id", row),
                     "必填：编号是再次导入时识别同一条记录的依据，请为每行填写唯一编号"))
@@ -358,7 +372,7 @@ class _Parser:
                 if level not in (OrgLevel.STREET, OrgLevel.COMMUNITY):
                     community = community or parent.community_id
             info = _OrgInfo(level, street, community, str(d.get("name", org_id)))
-        elif org_id in self.store_orgs:
+        elif org_id in self.store_orgs or self._fetch_org(org_id):
             o = self.store_orgs[org_id]
             info = _OrgInfo(o.level, o.street_id or (o.id if o.level == OrgLevel.STREET
                                                      else None),
@@ -367,9 +381,19 @@ class _Parser:
         self._org_cache[org_id] = info
         return info
 
+    def _fetch_org(self, org_id: str) -> bool:
+        """Load an organization the file did not name (a street filled in from a community)."""
+        if self.store is None:
+            return False
+        self.store_orgs.update(self.store.get_many(Organization, [org_id]))
+        return org_id in self.store_orgs
+
     def _unknown(self, row: _Row, field_name: str, target: str, what: str, first: str) -> None:
+        header = self._header(field_name, row)
+        if any(p.column == header for p in row.problems):
+            return  # already said (a name shared by several, listed with their codes)
         row.problems.append(self._problem(
-            row.number, self._header(field_name, row),
+            row.number, header,
             f"{what}「{target}」在文件和数据库中都不存在；请先导入{first}，或检查编号"))
 
     def _check_org(self, row: _Row, field_name: str, level: OrgLevel) -> _OrgInfo | None:

@@ -148,11 +148,13 @@ def _xlsx(path: Path, data: bytes, sheet_names: tuple[str, ...],
         with warnings.catch_warnings():
             # openpyxl warns about styles and data validation it does not read; not ours
             warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            # not read-only: merged cells are only known to a fully loaded sheet
+            wb = load_workbook(io.BytesIO(data), data_only=True)
             try:
                 wanted = {n.lower() for n in sheet_names}
                 ws = next((wb[n] for n in wb.sheetnames if n.strip().lower() in wanted),
                           wb.worksheets[0])
+                _fill_merged(ws)
                 grid: list[tuple[int, list[Any]]] = []
                 # blank rows count too: a sheet of a million empty rows is refused quickly
                 for i, r in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -187,6 +189,17 @@ def _check_unpacked(path: Path, data: bytes, limits: ImportLimits) -> None:
     if unpacked > limits.max_unpacked_bytes:
         raise _rejected(path, f"Excel 文件解压后有 {_mb(unpacked)}，超过上限 "
                               f"{_mb(limits.max_unpacked_bytes)}；请删去多余的内容或拆分后导入")
+
+
+def _fill_merged(ws: Any) -> None:
+    """Every cell of a merged range holds the range's value (a community merged over the
+    rows of its needs belongs to each of them)."""
+    for merged in list(ws.merged_cells.ranges):
+        value = ws.cell(merged.min_row, merged.min_col).value
+        ws.unmerge_cells(str(merged))
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                ws.cell(row, col).value = value
 
 
 def _from_grid(path: Path, grid: list[tuple[int, list[Any]]]) -> Table:

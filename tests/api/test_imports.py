@@ -176,7 +176,7 @@ def test_the_malformed_needs_sample_reports_every_bad_row_and_writes_nothing(
         (8, "数量"),        # negative quantity
         (9, "紧急程度"), (9, "可线上"), (9, "纬度"),  # bad words, swapped coordinates
         (10, "开始日期"),   # 2026-02-30
-        (11, "编号"),       # no id
+        # row 11 has no id: it gets one derived from its community and title
     ]
     text = str(info.value)
     assert "第 5 行「编号」：编号「N-BAD-0001」与第 2 行重复" in text
@@ -210,15 +210,17 @@ def test_one_bad_row_at_the_end_rejects_the_whole_file(
     assert "Need" not in district.counts()
 
 
-def test_missing_and_unknown_columns_are_reported_once_for_the_header(
+def test_missing_columns_are_reported_once_for_the_header_and_unknown_ones_ignored(
         district: EmbeddedStore, tmp_path: Path) -> None:
     path = _csv(tmp_path, "编号,标题,所属社区,数量,紧急成度,序号\n"
                           f"N1,助餐,{C1},5,紧急,1\nN2,理发,{C1},5,一般,2\n")
     problems = _rejected(district, path, "needs")
-    assert [(p.row, p.column) for p in problems] == [
-        (1, "紧急成度"), (1, "类别"), (1, "计量单位")]
-    assert "无法识别的列" in problems[0].message
-    assert "缺少必填列" in problems[1].message
+    assert [(p.row, p.column) for p in problems] == [(1, "类别"), (1, "计量单位")]
+    assert "缺少必填列" in problems[0].message
+    path = _csv(tmp_path, "编号,标题,类别,所属社区,数量,计量单位,紧急成度\n"
+                          f"N1,助餐,日间照料,{C1},5,次,紧急\n")
+    report = import_file(district, path, "needs")
+    assert report.warnings == ["以下列未使用，已忽略：紧急成度"]
 
 
 def test_a_street_that_contradicts_the_community_is_reported(

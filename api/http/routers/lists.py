@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Header, Query, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 from pydantic import BaseModel
 
 from api.errors import TooLarge
@@ -132,3 +132,22 @@ def import_list(ctx: ContextDep, who: CurrentIdentity,
                                            key=idempotency_key, limits=ctx.limits,
                                            source=name)
     return ImportOut(**{**report, "source": name})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@imports.get("/templates/{kind}.xlsx", response_class=Response,
+             responses={200: {"content": {XLSX: {}}}},
+             summary="下载清单导入模板（Excel，类别为下拉列表）")
+def import_template(who: CurrentIdentity,
+                    kind: Literal["needs", "resources", "units", "organizations"]
+                    ) -> Response:
+    from urllib.parse import quote
+
+    from api.imports import LAYOUTS, template_xlsx
+
+    name = quote(f"{LAYOUTS[kind].label}清单导入模板.xlsx")
+    return Response(template_xlsx(kind), media_type=XLSX, headers={
+        "Content-Disposition": f"attachment; filename=\"{kind}-template.xlsx\"; "
+                               f"filename*=UTF-8''{name}"})
