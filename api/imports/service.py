@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # api.identity imports api.errors, which imports this package
     from api.identity import Identity
 
 KINDS = tuple(LAYOUTS)
+_REFERENCE_FIELDS = frozenset({"community_id", "street_id", "unit_id", "parent_id"})
 _LEVEL_NAMES = {str(level): name for level, name in ORG_LEVEL_NAMES.items()}
 
 
@@ -577,6 +578,9 @@ class _Parser:
                         continue  # the community or unit it would come from is wrong
                     message = "无法确定所属街道，请填写此列"
                 column = self._header(p.field, row) if p.field else None
+                if column is not None and p.field in _REFERENCE_FIELDS and any(
+                        q.column == column for q in row.problems):
+                    continue  # the reference is already reported (unknown or ambiguous)
                 row.problems.append(self._problem(row.number, column, message))
             return None
         return None if row.problems else node
