@@ -164,6 +164,8 @@ def import_(path: Annotated[Path, typer.Argument(help="CSV、XLSX 或 JSON 文�
     with _store() as store:
         report = import_file(store, path, kind.value)
     console.print(f"已导入 {path.name}：{report}")
+    for warning in report.warnings:
+        console.print(f"提醒：{warning}", highlight=False)
 
 
 @command()
