@@ -131,7 +131,9 @@ class Accounts:
                 "scope_id=excluded.scope_id, subject_id=excluded.subject_id, "
                 "display_name=excluded.display_name, token_version=token_version + 1, "
                 "active=1",
-                (username, digest, role.value, scope_id, subject_id or scope_id, display_name))
+                (username, digest, role.value, scope_id,
+                 # the account is its own identity: audit lines name it, not its office
+                 subject_id or username, display_name))
             self._db.execute("DELETE FROM attempts WHERE key=?", (_name_key(username),))
         account = self.get(username)
         assert account is not None
@@ -153,6 +155,16 @@ class Accounts:
         if row is None:
             return None
         return Account(row[0], Role(row[1]), row[2], row[3], row[4], row[5])
+
+    def reset_password(self, username: str) -> str:
+        """A fresh random password for an existing account (returned once, kept hashed)."""
+        account = self.get(username)
+        if account is None:
+            raise InvalidRequest(f"没有用户名为 {username} 的账号", field="username")
+        password = secrets.token_urlsafe(12)
+        self.create(account.username, password, account.role, account.scope_id,
+                    account.subject_id, account.display_name)
+        return password
 
     def _wait(self, row: tuple[int, float] | None, free: int, cap: int) -> int:
         if row is None or row[0] < free:
@@ -238,7 +250,7 @@ class Accounts:
         return cur.rowcount > 0
 
 
-def create_demo_accounts(accounts: Accounts, store: GraphStore
+def create_demo_accounts(accounts: Accounts, store: GraphStore, *, reset: bool = False
                          ) -> list[tuple[str, str, Role, str]]:
     """One account per role for the demo district, with fresh random passwords.
 
@@ -246,7 +258,7 @@ def create_demo_accounts(accounts: Accounts, store: GraphStore
     at a smaller scale), the street's first community, a unit registered with that
     community (or located in it), and a researcher. Returns (username, password, role,
     scope) so the caller prints the passwords once; they are not kept anywhere readable.
-    Running it again gives new passwords.
+    Accounts that exist keep their password (and are not returned) unless ``reset``.
     """
     try:
         district = store.get(Organization, DEMO_DISTRICT)
@@ -280,6 +292,8 @@ def create_demo_accounts(accounts: Accounts, store: GraphStore
     ]
     out = []
     for username, role, scope, name in plan:
+        if not reset and accounts.get(username) is not None:
+            continue
         password = secrets.token_urlsafe(12)
         accounts.create(username, password, role, scope, display_name=name)
         out.append((username, password, role, scope))

@@ -55,6 +55,10 @@ def _user_errors() -> tuple[type[Exception], ...]:
     return GraphError, UserError, ImportRejected, MatchingError, ApiError
 
 
+accounts_app = typer.Typer(no_args_is_help=True, help="账号：重置密码")
+app.add_typer(accounts_app, name="accounts")
+
+
 def command(*args: Any, on: typer.Typer | None = None, **kwargs: Any
             ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a command whose user mistakes print one line and exit with status 1."""
@@ -131,7 +135,8 @@ def demo(seed: Annotated[int, typer.Option(help="随机种子")] = 7,
 
 
 def _demo_accounts() -> None:
-    """One account per role with fresh passwords, printed once (they are stored hashed)."""
+    """One account per role, created once; their passwords are printed once (they are
+    stored hashed). Loading the demo again keeps them."""
     from api.accounts import Accounts, create_demo_accounts
 
     settings = load_settings()
@@ -141,11 +146,32 @@ def _demo_accounts() -> None:
             rows = create_demo_accounts(accounts, store)
     finally:
         accounts.close()
+    if not rows:
+        console.print("示范账号已存在，密码未变；忘记密码时运行 "
+                      "gongjian accounts reset-password 用户名")
+        return
     table = Table("用户名", "密码", "角色", "范围",
-                  title="示范账号（密码只显示这一次，重新运行 demo 会换新密码）")
+                  title="示范账号（密码只显示这一次；"
+                        "重置：gongjian accounts reset-password 用户名）")
     for username, password, role, scope in rows:
         table.add_row(username, password, ROLE_LABELS.get(role, role), scope)
     console.print(table)
+
+
+@command("reset-password", on=accounts_app)
+def reset_password(username: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """为账号生成新的随机密码，只显示这一次。"""
+    from api.accounts import Accounts
+    from api.errors import ApiError
+
+    accounts = Accounts(load_settings().data_dir / "accounts.db")
+    try:
+        password = accounts.reset_password(username)
+    except ApiError as e:
+        raise UserError(e.message) from None
+    finally:
+        accounts.close()
+    console.print(f"账号 {username} 的新密码（只显示这一次）：{password}")
 
 
 class ImportKind(StrEnum):
@@ -296,8 +322,8 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
           weights: Annotated[str | None, typer.Option(
               help="特征权重，如 category=0.4,text=0.2,distance=0.2,relationship=0.1,"
                    "priority=0.1")] = None) -> None:
-    """为街道（或逐个为全区各街道）匹配需求与资源，保存为待确认的共建项目。"""
-    from api.match_runs import REASON_LABELS, run_match
+    """为街道（或逐个为全区各街道）匹配需求与资源，直接发布为待确认的共建项目（输入未变则不写入）。"""
+    from api.runs import REASON_LABELS, run_match
 
     if (street is None) == (not all_streets):
         raise UserError("请给出 --street 街道编号，或用 --all 为全部街道运行")
@@ -319,17 +345,19 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
                 summaries.append((name, run_match(store, sid, params, progress=stage)[1]))
                 bar.advance(task)
     table = Table(title="匹配结果")
-    for col in ("街道", "需求", "资源", "候选对", "完全满足", "部分满足", "未匹配：无契合资源",
-                "未匹配：其他原因", "提议项目",
-                "目标值", "状态", "用时(秒)"):
+    for col in ("街道", "开放需求", "参与匹配", "资源", "候选对", "完全满足", "部分满足",
+                "未匹配：无契合资源", "未匹配：其他原因", "提议项目", "写入", "目标值", "状态",
+                "用时(秒)"):
         table.add_column(col, justify="left" if col in ("街道", "状态") else "right")
     reasons: Counter[str] = Counter()
     for name, s in summaries:
         reasons.update(s.unmatched)
-        table.add_row(name, str(s.needs), str(s.resources), f"{s.candidates:,}", str(s.served),
-                      str(s.partly_served), str(s.unmatched.get("no_acceptable_fit", 0)),
-                      str(sum(s.unmatched.values()) - s.unmatched.get("no_acceptable_fit", 0)),
-                      str(s.proposed),
+        written = "输入未变，未写入" if s.unchanged_input else (
+            f"{s.written}" + (f"（{s.skipped} 项已被他人改动，未改写）" if s.skipped else ""))
+        no_fit = s.unmatched.get("no_acceptable_fit", 0)
+        table.add_row(name, str(s.open_needs), str(s.needs), str(s.resources),
+                      f"{s.candidates:,}", str(s.served), str(s.partly_served), str(no_fit),
+                      str(sum(s.unmatched.values()) - no_fit), str(s.proposed), written,
                       f"{s.objective:.2f}", STATUS_LABELS.get(s.status, s.status),
                       f"{sum(s.seconds.values()):.2f}")
     console.print(table)
@@ -343,8 +371,10 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
 STATUS_LABELS = {"optimal": "最优（已证明）", "time_limit": "达到时限", "heuristic": "启发式"}
 
 
-def _weights(text: str | None) -> dict[str, float]:
-    from matching import FEATURES
+def _weights(text: str | None) -> dict[str, dict[str, float]]:
+    """``text=0.9,distance=0.3`` as the run parameters' one vocabulary (as in the API)."""
+    from api.runs import run_params
+    from matching import FEATURES, ParamsError
 
     out: dict[str, float] = {}
     for part in filter(None, (text or "").split(",")):
@@ -354,10 +384,15 @@ def _weights(text: str | None) -> dict[str, float]:
             raise UserError(f"--weights 中的「{part}」无法识别：应写成 特征=权重，"
                             f"特征为 {', '.join(FEATURES)} 之一")
         try:
-            out[f"w_{key}"] = float(value)
+            out[key] = float(value)
         except ValueError:
             raise UserError(f"--weights 中 {key} 的权重「{value}」不是数字") from None
-    return out
+    params = {"weights": out} if out else {}
+    try:
+        run_params(params)
+    except ParamsError as e:
+        raise UserError(f"--weights：{e}") from None
+    return params
 
 
 def _street_ids(store: GraphStore) -> list[str]:
@@ -379,7 +414,7 @@ def bench(sizes: Annotated[str, typer.Option(
     """基准测试：用示范区生成器生成从街道到城市规模的实例，逐阶段计时与核对。"""
     import json
 
-    from api.match_runs import demo_problem
+    from api.runs import demo_problem
     from matching import MatchParams
     from matching.bench import bench as run_bench
 

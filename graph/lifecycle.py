@@ -95,7 +95,8 @@ PROJECT = StateMachine(
         "superseded": "已被新一轮匹配取代",
     },
     initial="proposed",
-    final=frozenset({"evaluated", "declined", "rejected", "cancelled", "superseded"}),
+    # superseded is not final: a later run that proposes the pair again brings it back
+    final=frozenset({"evaluated", "declined", "rejected", "cancelled"}),
     transitions=(
         _t("claim", "proposed", "claimed", {U}, "认领"),
         _t("confirm", "claimed", "confirmed", {C}, "确认"),
@@ -111,6 +112,7 @@ PROJECT = StateMachine(
         _t("cancel", "proposed claimed confirmed resolved agreed in_progress", "cancelled",
            {C, S}, "取消"),
         _t("supersede", "proposed", "superseded", {SYS}, "由新一轮匹配取代"),
+        _t("repropose", "superseded", "proposed", {SYS}, "由新一轮匹配重新提议"),
     ),
 )
 

@@ -560,6 +560,15 @@ class MatchRun(Node):
     objective: float
     summary: dict[str, Any] = Field(default_factory=dict)
     result: dict[str, Any] = Field(default_factory=dict)
+    # a draft touches no live proposal until it is published; the live run of a scope is
+    # its latest published one
+    draft: bool = False
+    published: dt.datetime | None = None
+    based_on: Id | None = None  # the scope's live run when this one was computed
+    proposals: list[Id] = Field(default_factory=list)  # projects of its pairs, in order
+    basis: dict[Id, int] = Field(default_factory=dict)  # project versions the run read
+    supersedes: list[Id] = Field(default_factory=list)  # live proposals it does not repeat
+    skipped: list[dict[str, Any]] = Field(default_factory=list)  # writes left out, and why
 
 
 class AuditEntry(Node):

@@ -52,7 +52,8 @@ def current_identity(ctx: ContextDep, token: Annotated[str | None, Depends(oauth
         raise NotAuthenticated("请先登录（在请求头 Authorization 中携带 Bearer 令牌）")
     account = token_account(token, ctx.secret, ctx.accounts)
     try:
-        return resolve_identity(ctx.store, account.role, account.scope_id, account.subject_id,
+        # the account is the identity (audit lines name it); scope comes from role + scope
+        return resolve_identity(ctx.store, account.role, account.scope_id, account.username,
                                 account.display_name)
     except NotFound:
         raise NotAuthenticated(f"账号所属的组织或单位 {account.scope_id} 已不存在") from None

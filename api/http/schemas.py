@@ -277,7 +277,23 @@ class EvaluationCreate(Strict):
 
 class MatchRunCreate(Strict):
     scope_id: str = Field(min_length=1, max_length=64, description="街道或区的编号")
-    params: dict[str, Any] = Field(default_factory=dict, description="匹配参数（权重等）")
+    params: dict[str, Any] = Field(
+        default_factory=dict, max_length=20,
+        description='匹配参数：{"weights": {"text": 0.3, ...}}（各权重 0 到 1），'
+                    "以及 walk_km、decay_km 等")
+    draft: bool = Field(default=False, description="为 true 时只保存为草稿，不改动现行提议")
+
+
+class RunComparison(BaseModel):
+    draft_id: str
+    live_id: str | None
+    added: list[dict[str, Any]]
+    dropped: list[dict[str, Any]]
+    kept: int
+    objective: dict[str, float | None]
+    served_by_community: list[dict[str, Any]]
+    weak_communities: list[dict[str, Any]]
+    unmatched_by_reason: list[dict[str, Any]]
 
 
 # a member as the caller may see them (pseudonymous for researchers)

@@ -5,6 +5,7 @@ command line and tests get the same rules.
 
 Modules: :mod:`.projects`, :mod:`.agreements`, :mod:`.records`, :mod:`.evaluations`,
 :mod:`.needs_resources`, :mod:`.directory` (organizations, units, members),
-:mod:`.runs` (match runs), :mod:`.lists` (file imports), :mod:`.dashboards`,
-:mod:`.audit`, :mod:`.graph_export`, :mod:`.idempotency`.
+:mod:`.lists` (file imports), :mod:`.dashboards`,
+:mod:`.audit`, :mod:`.graph_export`, :mod:`.idempotency`. Match runs live in
+:mod:`api.runs`.
 """

@@ -55,6 +55,7 @@ from graph import (
     ResidentUnit,
     Role,
     Signature,
+    Versioned,
 )
 
 __all__ = ["DEFAULT_TERMS", "activate", "document", "document_docx", "document_html",
@@ -239,6 +240,9 @@ def activate(store: GraphStore, who: Identity, agreement_id: str, expected_versi
     at = now or now_utc()
     status = AGREEMENT.apply(agreement.status, "activate", who.role)
     also: list[Node] = [audit(who, agreement, "activate", agreement.status, status, note, at)]
+    # the agreement and every project it covers in one versioned write: a project changed
+    # since it was read here (cancelled meanwhile, say) refuses the whole step
+    writes = [Versioned(agreement.model_copy(update={"status": status}), expected_version)]
     projects = store.get_many(Project, agreement.project_ids)
     for pid in agreement.project_ids:
         project = projects.get(pid)
@@ -247,13 +251,14 @@ def activate(store: GraphStore, who: Identity, agreement_id: str, expected_versi
             raise NotAllowed(f"协议覆盖的项目 {pid} 当前为「{state}」，协议不能生效；"
                              "请撤回协议或调整项目")
         target = PROJECT.apply(project.status, "agree", Role.SYSTEM)
-        also.append(project.model_copy(update={"status": target}))
+        writes.append(Versioned(project.model_copy(update={"status": target}),
+                                project.version))
         also.append(AuditEntry(**{
             **audit(who, project, "agree", project.status, target,
                     f"协议 {agreement.id} 生效", at).model_dump(),
             "by_role": Role.SYSTEM}))
-    return store.transition(Agreement, agreement.id, expected_version, {"status": status},
-                            also=also)
+    store.write(writes, also=also)
+    return store.get(Agreement, agreement.id)
 
 
 def end(store: GraphStore, who: Identity, agreement_id: str, action: str,

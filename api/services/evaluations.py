@@ -30,6 +30,7 @@ from graph import (
     Page,
     Project,
     Role,
+    Versioned,
 )
 
 __all__ = ["evaluate", "get_evaluation", "list_evaluations"]
@@ -85,6 +86,8 @@ def evaluate(store: GraphStore, who: Identity, target_id: str, score: int, comme
         unit_id=agreement.unit_ids[0] if len(agreement.unit_ids) == 1 else None,
         community_id=agreement.community_id, score=score, comment=comment,
         by_role=who.role, by_id=who.subject_id[:64], date=at.date())
-    store.upsert([evaluation, audit(who, agreement, "evaluate", agreement.status,
-                                    agreement.status, f"评分 {score}：{comment}"[:2000], at)])
+    # the agreement as read (still evaluable) and the new evaluation, checked together
+    store.write([Versioned(agreement, agreement.version), Versioned(evaluation, None)],
+                also=[audit(who, agreement, "evaluate", agreement.status, agreement.status,
+                            f"评分 {score}：{comment}"[:2000], at)])
     return store.get(Evaluation, evaluation.id)

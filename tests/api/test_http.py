@@ -13,7 +13,7 @@ import pytest
 
 from api.accounts import FREE_ATTEMPTS
 from api.http.routers import ROUTERS
-from graph import AuditEntry, Need, Project
+from graph import AuditEntry, Need, Project, Role
 from tests.api.world import C1, PASSWORD, S1, U1, Api, make_api, propose
 
 NEEDS_CSV = (
@@ -282,3 +282,16 @@ def test_a_patch_that_changes_nothing_answers_the_version_stored(api: Api) -> No
     changed = ok(api, "community", "PATCH", "/api/needs/N1",
                  json={"version": same["version"], "quantity": need["quantity"] + 1})
     assert changed["version"] == need["version"] + 1
+
+
+def test_two_people_of_one_office_are_told_apart_in_me_and_in_the_audit_trail(
+        api: Api) -> None:
+    for name in ("clerk-a", "clerk-b"):
+        api.accounts.create(name, PASSWORD, Role.COMMUNITY_ORG, C1)
+    assert ok(api, "clerk-a", "GET", "/api/auth/me")["username"] == "clerk-a"
+    assert ok(api, "clerk-b", "GET", "/api/auth/me")["username"] == "clerk-b"
+    for name, quantity in (("clerk-a", 13), ("clerk-b", 14)):
+        version = ok(api, name, "GET", "/api/needs/N1")["version"]
+        ok(api, name, "PATCH", "/api/needs/N1", json={"version": version, "quantity": quantity})
+    trail = api.store.list(AuditEntry, filters={"target_id": "N1"}).items
+    assert [a.by_id for a in trail] == ["clerk-a", "clerk-b"]

@@ -210,3 +210,32 @@ def test_a_failed_step_writes_nothing(world: GraphStore) -> None:
     with pytest.raises(TransitionNotAllowed):
         projects.transition(world, who(world, "unit"), "P1", "complete", 1)
     assert world.counts() == before
+
+
+class CancellingStore(EmbeddedStore):
+    """A real store where another writer cancels a project right after it is read."""
+
+    cancel: str | None = None
+
+    def get_many(self, kind, ids):  # type: ignore[no-untyped-def]
+        found = super().get_many(kind, ids)
+        if kind is Project and self.cancel in found:
+            pid, self.cancel = self.cancel, None
+            super().transition(Project, pid, found[pid].version, {"status": "cancelled"})
+        return found
+
+
+def test_activating_an_agreement_refuses_when_a_project_changed_after_it_was_read(
+        tmp_path: Path) -> None:
+    store = CancellingStore(tmp_path / "graph.db")
+    load_world(store)
+    resolved_project(store)
+    ag = agreements.draft(store, who(store, "community"), ["P1"])
+    for name in ("unit", "community", "street"):
+        ag = agreements.sign(store, who(store, name), ag.id, ag.version)
+    store.cancel = "P1"
+    with pytest.raises(VersionConflict, match="P1"):
+        agreements.activate(store, who(store, "street"), ag.id, ag.version)
+    assert store.get(Project, "P1").status == "cancelled"
+    assert store.get(type(ag), ag.id).status == "signed"
+    store.close()

@@ -20,6 +20,7 @@ from api.http.schemas import (
     MatchRunPublic,
     ProjectPage,
     ProjectPublic,
+    RunComparison,
     RunPart,
     ServiceRecordCorrection,
     ServiceRecordCreate,
@@ -28,12 +29,13 @@ from api.http.schemas import (
     ServiceRecordVoid,
     SignatureIn,
     TransitionIn,
+    VersionedStep,
 )
+from api.runs import service as run_svc
 from api.services import agreements as agreement_svc
 from api.services import evaluations as evaluation_svc
 from api.services import projects as project_svc
 from api.services import records as record_svc
-from api.services import runs as run_svc
 
 match_runs = APIRouter(prefix="/api/match-runs", tags=["匹配批次"])
 projects = APIRouter(prefix="/api/projects", tags=["共建项目"])
@@ -43,35 +45,54 @@ evaluations = APIRouter(prefix="/api/evaluations", tags=["评议"])
 
 
 @match_runs.post("", response_model=MatchRunPublic, status_code=201,
-                 summary="为一个街道或区发起匹配（可带 Idempotency-Key）")
+                 summary="为一个街道或区发起匹配（draft=true 时只存草稿；可带 Idempotency-Key）")
 def start_run(ctx: ContextDep, who: CurrentIdentity, body: MatchRunCreate,
               idempotency_key: Annotated[str | None, Header(max_length=200)] = None
               ) -> MatchRunPublic:
-    data = run_svc.start_run(ctx.store, who, body.scope_id, body.params, keys=ctx.keys,
-                             key=idempotency_key)
-    return MatchRunPublic.model_validate({**data, "result": {}})
+    start = run_svc.draft_run if body.draft else run_svc.start_run
+    return start(ctx.store, who, body.scope_id, body.params, keys=ctx.keys,
+                 key=idempotency_key)
 
 
 @match_runs.get("", response_model=MatchRunPage, summary="匹配批次列表")
 def list_runs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
-              scope_id: IdText = None) -> MatchRunPage:
-    p = run_svc.list_runs(store, who, scope_id=scope_id, page=paging.page, size=paging.size)
+              scope_id: IdText = None, draft: bool | None = None) -> MatchRunPage:
+    p = run_svc.list_runs(store, who, scope_id=scope_id, draft=draft, page=paging.page,
+                          size=paging.size)
     return MatchRunPage(items=p.items, total=p.total, page=p.page, size=p.size)
 
 
-@match_runs.get("/{run_id}", response_model=MatchRunPublic, summary="匹配批次详情（含完整结果）")
+@match_runs.get("/{run_id}", response_model=MatchRunPublic,
+                summary="匹配批次详情（与发起时的返回相同；结果分部分读取）")
 def get_run(store: StoreDep, who: CurrentIdentity, run_id: str) -> MatchRunPublic:
     return run_svc.get_run(store, who, run_id)
+
+
+@match_runs.get("/{run_id}/comparison", response_model=RunComparison,
+                summary="草稿与现行批次的比较：增减的配对、目标值、各社区满足量、未匹配原因")
+def compare_run(store: StoreDep, who: CurrentIdentity, run_id: str) -> RunComparison:
+    return RunComparison.model_validate(run_svc.compare_run(store, who, run_id))
+
+
+@match_runs.post("/{run_id}/publication", response_model=MatchRunPublic,
+                 summary="发布草稿：其配对成为现行提议（带版本）")
+def publish_run(store: StoreDep, who: CurrentIdentity, run_id: str, body: VersionedStep
+                ) -> MatchRunPublic:
+    return run_svc.publish_run(store, who, run_id, body.version)
 
 
 @match_runs.get("/{run_id}/proposals", response_model=ProjectPage,
                 summary="本批次提议的项目，含得分构成与说明")
 def run_proposals(store: StoreDep, who: CurrentIdentity, run_id: str, paging: PageDep
                   ) -> ProjectPage:
-    run_svc.get_run(store, who, run_id)
-    p = project_svc.list_projects(store, who, match_run_id=run_id, page=paging.page,
-                                  size=paging.size)
+    p = run_svc.run_proposals(store, who, run_id, page=paging.page, size=paging.size)
     return ProjectPage(items=p.items, total=p.total, page=p.page, size=p.size)
+
+
+@match_runs.get("/{run_id}/pairs", response_model=RunPart,
+                summary="本批次的配对：单位、社区、距离、得分构成（中文）与说明")
+def run_pairs(store: StoreDep, who: CurrentIdentity, run_id: str) -> RunPart:
+    return RunPart(run_id=run_id, items=run_svc.run_part(store, who, run_id, "pairs"))
 
 
 @match_runs.get("/{run_id}/unmatched", response_model=RunPart, summary="未匹配的需求及原因")
