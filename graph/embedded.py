@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -66,6 +66,7 @@ from graph.store import (
     UpsertReport,
     Versioned,
     WriteResult,
+    snapshot_kinds,
 )
 
 N = TypeVar("N", bound=Node)
@@ -426,7 +427,8 @@ class EmbeddedStore:
                           "ORDER BY kind, src, dst", params)
         return [Relationship(kind=k, src=s, dst=d, **json.loads(p)) for k, s, d, p in rows]
 
-    def snapshot(self, scope: str) -> Snapshot:
+    def snapshot(self, scope: str, kinds: Collection[str] | None = None) -> Snapshot:
+        wanted = snapshot_kinds(kinds)
         streets, community = self._scope_streets(scope)
         snap = Snapshot(scope_id=scope, street_ids=streets)
         # ancestors of the scope, so the hierarchy above it is part of the picture
@@ -436,7 +438,7 @@ class EmbeddedStore:
             (streets[0] if community and streets else scope,))
         ids_above = [r[0] for r in ancestors]
         orgs = self.get_many(Organization, ids_above)
-        for kind_name, attr in _SNAPSHOT_KINDS:
+        for kind_name, attr in wanted:
             kind = NODE_TYPES[kind_name]
             clause, params = self._scope_clause(kind, scope)
             rows = self._read(f"SELECT props, version FROM nodes WHERE kind=? AND {clause} "
@@ -453,12 +455,13 @@ class EmbeddedStore:
         rels = [r for r in self.relationships() if r.src in inside or r.dst in inside]
         outside_units = sorted({r.src for r in rels if r.src not in inside
                                 and r.kind == "REGISTERED_WITH"})
-        if outside_units:
+        names = {k for k, _ in wanted}
+        if outside_units and "ResidentUnit" in names:
             from graph.model import ResidentUnit, Resource
 
             extra = self.get_many(ResidentUnit, outside_units)
             snap.units = sorted([*snap.units, *extra.values()], key=lambda u: u.id)
-            if extra:
+            if extra and "Resource" in names:
                 marks = ",".join("?" * len(extra))
                 rows = self._read(f"SELECT props, version FROM nodes WHERE kind='Resource' "
                                   f"AND unit_id IN ({marks}) ORDER BY id", sorted(extra))
@@ -489,13 +492,6 @@ class EmbeddedStore:
         return snapshot_to_networkx(self.snapshot(scope))
 
 
-_SNAPSHOT_KINDS = (
-    ("Organization", "organizations"), ("ResidentUnit", "units"), ("PartyMember", "members"),
-    ("Need", "needs"), ("Resource", "resources"), ("Project", "projects"),
-    ("Agreement", "agreements"), ("ServiceRecord", "service_records"),
-    ("Evaluation", "evaluations"), ("MatchRun", "match_runs"),
-)
-# Audit entries are not part of a snapshot: they are read through ``list``.
 
 
 def _sql_value(value: Any) -> Any:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from itertools import islice
@@ -79,6 +79,7 @@ from graph.store import (
     UpsertReport,
     Versioned,
     WriteResult,
+    snapshot_kinds,
 )
 
 N = TypeVar("N", bound=Node)
@@ -318,13 +319,6 @@ _EVERYWHERE: _Scope = {"everywhere": True, "scope_key": "id", "scope_values": []
 _NOWHERE: _Scope = {"everywhere": False, "scope_key": "id", "scope_values": [],
                     "scope_ids": []}
 
-_SNAPSHOT_KINDS = (
-    ("Organization", "organizations"), ("ResidentUnit", "units"), ("PartyMember", "members"),
-    ("Need", "needs"), ("Resource", "resources"), ("Project", "projects"),
-    ("Agreement", "agreements"), ("ServiceRecord", "service_records"),
-    ("Evaluation", "evaluations"), ("MatchRun", "match_runs"),
-)
-# Audit entries are not part of a snapshot: they are read through ``list``.
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -643,16 +637,17 @@ class Neo4jStore:
         rows = self._query(cypher.RELATIONSHIPS, kind=kind, src=src, dst=dst)
         return _relationships(rows)
 
-    def snapshot(self, scope: str) -> Snapshot:
+    def snapshot(self, scope: str, kinds: Collection[str] | None = None) -> Snapshot:
+        wanted = snapshot_kinds(kinds)
         streets, community = self._scope_streets(scope)
         snap = Snapshot(scope_id=scope, street_ids=streets)
         start = streets[0] if community and streets else scope
         scopes = {name: _scope_params(NODE_TYPES[name], scope, streets, community)
-                  for name, _ in _SNAPSHOT_KINDS}
+                  for name, _ in wanted}
 
         def work(tx: neo4j.ManagedTransaction) -> dict[str, builtins.list[neo4j.Record]]:
             out = {"ancestors": self._run(tx, cypher.ANCESTORS, id=start)}
-            for name, _ in _SNAPSHOT_KINDS:
+            for name, _ in wanted:
                 out[name] = self._run(tx, cypher.LIST_ALL, kind=name, filters=[],
                                       **scopes[name])
             return out
@@ -662,7 +657,7 @@ class Neo4jStore:
         # the scope, and the units registered from outside with their resources (2)
         found = self._read_tx(work)
         orgs = self.get_many(Organization, [r["id"] for r in found["ancestors"]])
-        for name, attr in _SNAPSHOT_KINDS:
+        for name, attr in wanted:
             kind = NODE_TYPES[name]
             items = [_load(kind, r["props"], r["version"])
                      for r in sorted(found[name], key=lambda r: str(r["id"]))]
@@ -677,10 +672,11 @@ class Neo4jStore:
         rels = self._relationships_touching(inside)
         outside_units = sorted({r.src for r in rels if r.src not in inside
                                 and r.kind == "REGISTERED_WITH"})
-        if outside_units:
+        names = {k for k, _ in wanted}
+        if outside_units and "ResidentUnit" in names:
             extra = self.get_many(ResidentUnit, outside_units)
             snap.units = sorted([*snap.units, *extra.values()], key=lambda u: u.id)
-            if extra:
+            if extra and "Resource" in names:
                 rows = self._query(cypher.RESOURCES_OF_UNITS, units=sorted(extra))
                 more = [_load(Resource, r["props"], r["version"]) for r in rows]
                 snap.resources = sorted([*snap.resources, *more], key=lambda r: r.id)

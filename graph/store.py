@@ -9,12 +9,13 @@ All backends pass one contract suite (``tests/graph/test_store_contract.py``).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import networkx as nx
 
+from graph.errors import ModelError
 from graph.model import (
     Agreement,
     Evaluation,
@@ -34,6 +35,29 @@ N = TypeVar("N", bound=Node)
 
 # Columns every backend indexes; other fields are filtered on their stored value.
 INDEXED_FIELDS = ("street_id", "community_id", "unit_id", "status")
+
+# Node kinds of a snapshot and the attribute holding them. Audit entries are not part of
+# a snapshot: they are read through ``list``.
+SNAPSHOT_KINDS: tuple[tuple[str, str], ...] = (
+    ("Organization", "organizations"), ("ResidentUnit", "units"), ("PartyMember", "members"),
+    ("Need", "needs"), ("Resource", "resources"), ("Project", "projects"),
+    ("Agreement", "agreements"), ("ServiceRecord", "service_records"),
+    ("Evaluation", "evaluations"), ("MatchRun", "match_runs"),
+)
+
+
+def snapshot_kinds(kinds: Collection[str] | None) -> tuple[tuple[str, str], ...]:
+    """The snapshot kinds to load: all, or ``kinds`` (organizations always).
+
+    >>> [k for k, _ in snapshot_kinds(["Need"])]
+    ['Organization', 'Need']
+    """
+    if kinds is None:
+        return SNAPSHOT_KINDS
+    unknown = sorted(set(kinds) - {k for k, _ in SNAPSHOT_KINDS})
+    if unknown:
+        raise ModelError(f"快照没有这些类型：{'、'.join(unknown)}")
+    return tuple((k, a) for k, a in SNAPSHOT_KINDS if k == "Organization" or k in kinds)
 
 
 @dataclass
@@ -158,8 +182,11 @@ class GraphStore(Protocol):
         """Delete explicit relationships by (kind, src, dst); returns how many went."""
         ...
 
-    def snapshot(self, scope: str) -> Snapshot:
-        """Every node and relationship under ``scope`` (a street, district or city)."""
+    def snapshot(self, scope: str, kinds: Collection[str] | None = None) -> Snapshot:
+        """Every node and relationship under ``scope`` (a street, district or city).
+
+        ``kinds``: only these node kinds (and organizations), e.g. what the matcher needs.
+        """
         ...
 
     def transition(self, kind: type[N], id: str, expected_version: int,

@@ -69,6 +69,33 @@ def test_loading_the_demo_twice_changes_nothing(demo_dir: Path) -> None:
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0
     assert "新建 0，更新 0" in result.output
+    assert "示范账号已存在，密码未变" in result.output  # passwords printed once only
+
+
+def test_a_demo_password_is_reset_on_request_and_printed_once(demo_dir: Path) -> None:
+    from api.accounts import Accounts
+
+    result = runner.invoke(app, ["accounts", "reset-password", "district"])
+    assert result.exit_code == 0, result.output
+    password = result.output.strip().rsplit("：", 1)[1]
+    accounts = Accounts(demo_dir / "accounts.db")
+    try:
+        assert accounts.authenticate("district", password).username == "district"
+    finally:
+        accounts.close()
+    missing = runner.invoke(app, ["accounts", "reset-password", "nobody"])
+    assert missing.exit_code == 1 and "没有用户名为 nobody 的账号" in missing.output
+
+
+def _store_rows(data_dir: Path) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    db = sqlite3.connect(data_dir / "gongjian.db")
+    try:
+        return [*db.execute("SELECT id, version, props FROM nodes ORDER BY id"),
+                *db.execute("SELECT * FROM edges ORDER BY kind, src, dst")]
+    finally:
+        db.close()
 
 
 def test_stats_of_one_street(demo_dir: Path) -> None:
@@ -106,7 +133,9 @@ def test_export_writes_graphml_and_pseudonymous_json(demo_dir: Path, tmp_path: P
     (["export", "--scope", "410305", "--out", "/nonexistent/dir/x.json"], "错误：无法写入"),
     (["match"], "错误：请给出 --street 街道编号，或用 --all"),
     (["match", "--street", "410305008", "--weights", "colour=1"], "「colour=1」无法识别"),
-    (["match", "--street", "410305008", "--weights", "text=-1"], "错误：匹配无法进行：w_text"),
+    (["match", "--street", "410305008", "--weights", "text=-1"],
+     "错误：--weights：权重 text（描述相似）须在 0 到 1 之间"),
+    (["match", "--street", "410305008", "--weights", "text=2"], "权重 text（描述相似）"),
     (["match", "--street", "nope"], "错误：没有编号为 nope 的党组织"),
     (["match", "--street", "410305008001"], "（410305008001）不是街道"),
     (["bench", "--sizes", "a,b"], "错误：--sizes 应为逗号分隔的整数"),
@@ -167,6 +196,12 @@ def test_match_all_prints_a_summary_per_street_and_the_reasons(demo_dir: Path) -
     assert "匹配结果" in result.output and "武汉路街道党工委" in result.output
     assert result.output.count("最优（已证明）") == 11
     assert "未匹配需求的原因" in result.output
+    # make run a second time: the demo loads as it is, matching unchanged data writes nothing
+    before = _store_rows(demo_dir)
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    second = runner.invoke(app, ["match", "--all"])
+    assert second.exit_code == 0 and second.output.count("输入未变，未写入") == 11
+    assert _store_rows(demo_dir) == before
     again = runner.invoke(app, ["match", "--street", "410305008", "--weights", "text=0.4"])
     assert again.exit_code == 0 and again.output.count("最优（已证明）") == 1
 

@@ -51,6 +51,9 @@ from matching import MatchResult, Problem, check_result, match
 
 Say = Callable[[str], None]
 
+# what a run reads of its scope (organizations always come with a snapshot)
+MATCH_KINDS = ("ResidentUnit", "Need", "Resource", "Project", "Evaluation")
+
 
 @dataclass
 class RunSummary:
@@ -108,7 +111,7 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     say("读取范围数据")
     scope = store.get(Organization, scope_id)
     live = live_run(store, scope_id)
-    snap = store.snapshot(scope_id)
+    snap = store.snapshot(scope_id, kinds=MATCH_KINDS)  # not earlier runs' results
     expired = expired_needs(snap, now.date())
     problem = build_problem(snap, today=now.date())
     say("计算匹配")

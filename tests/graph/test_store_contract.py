@@ -401,3 +401,12 @@ def test_a_node_twice_in_one_versioned_batch_is_refused(loaded: GraphStore) -> N
     need = loaded.get(Need, "N1")
     with pytest.raises(ModelError, match="N1"):
         loaded.write([Versioned(need, 1), Versioned(need, 1)])
+
+
+def test_a_snapshot_can_load_only_the_kinds_asked_for(loaded: GraphStore) -> None:
+    snap = loaded.snapshot("S1", kinds=["Need", "ResidentUnit"])
+    assert [n.id for n in snap.needs] == ["N1"] and snap.units
+    assert snap.members == [] and snap.resources == [] and snap.match_runs == []
+    assert {o.id for o in snap.organizations} >= {"S1", "C1"}
+    with pytest.raises(ModelError, match="AuditEntry"):
+        loaded.snapshot("S1", kinds=["AuditEntry"])
