@@ -27,7 +27,7 @@ import networkx as nx
 import numpy as np
 
 from api.composition import research_salt
-from api.match_runs import build_problem, run_match
+from api.runs import build_problem, run_match
 from graph import EmbeddedStore, OrgLevel, Project, ServiceRecord
 from graph.export import graph_to_snapshot, read_json, snapshot_to_networkx, write_json
 from graph.store import Snapshot

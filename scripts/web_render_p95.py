@@ -26,7 +26,7 @@ PASSWORD = "render-bench-password"
 
 def _prepare(data_dir: Path) -> dict[str, tuple[str, list[str]]]:
     from api.accounts import Accounts
-    from api.match_runs import run_match
+    from api.runs import run_match
     from graph import EmbeddedStore, MatchRun, Need, Organization, Project, Role
     from seed import generate_district, load_district
     from seed.history import past_year

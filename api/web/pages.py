@@ -131,7 +131,7 @@ def _names(store: GraphStore, ids: set[str | None] | set[str]) -> dict[str, str]
 
 @router.get("/work", response_class=HTMLResponse)
 def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
-    from api.services import runs as run_svc
+    from api.runs import service as run_svc
 
     who = session.identity
     if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE):

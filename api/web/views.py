@@ -10,10 +10,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.errors import InvalidRequest
+from api.runs.service import list_runs
 from api.services import account_admin
 from api.services.dashboards import dashboard
 from api.services.graph_export import check_scope
-from api.services.runs import list_runs
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
 from api.web.render import page, redirect
 from graph import GraphStore, Organization, OrgLevel, Role, Snapshot
@@ -79,8 +79,10 @@ def _map_data(snap: Snapshot, run_id: str | None) -> dict[str, Any]:
     where = {o.id: proj(o.lat, o.lon) for o in communities if o.lat and o.lon}
     where.update({u.id: proj(u.lat, u.lon) for u in units if u.lat and u.lon})
     lines = []
+    run = next((r for r in snap.match_runs if r.id == run_id), None)
+    of_run = set(run.proposals) if run is not None else set()  # kept when not rewritten
     for p in snap.projects:
-        if run_id and p.match_run_id != run_id:
+        if run_id and p.id not in of_run and p.match_run_id != run_id:
             continue
         if p.status in ("declined", "rejected", "cancelled", "superseded"):
             continue

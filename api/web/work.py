@@ -12,13 +12,13 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.errors import InvalidRequest
 from api.identity import Identity, can_read
-from api.match_runs import FEATURE_NAMES
+from api.runs import FEATURE_NAMES
+from api.runs import service as run_svc
 from api.services import agreements as agreement_svc
 from api.services import audit as audit_svc
 from api.services import evaluations as evaluation_svc
 from api.services import projects as project_svc
 from api.services import records as record_svc
-from api.services import runs as run_svc
 from api.services.browse import Query, browse
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
 from api.web.pages import MAX_TEXT, _names, _version
@@ -84,8 +84,8 @@ async def start_run(request: Request, session: SessionDep, form: FormDep, ctx: C
     who = session.identity
     scope = str(form.get("scope_id") or who.scope_id)[:64]
     data = run_svc.start_run(ctx.store, who, scope, {})
-    s = data.get("summary", {})
-    return redirect(f"/runs/{data['id']}", secret=ctx.secret,
+    s = data.summary
+    return redirect(f"/runs/{data.id}", secret=ctx.secret,
                     message=f"匹配完成：{s.get('needs', 0)} 条需求中 {s.get('served', 0)} "
                             f"条全部满足、{s.get('partly_served', 0)} 条部分满足，"
                             f"新提议 {s.get('proposed', 0)} 个项目")
@@ -94,18 +94,18 @@ async def start_run(request: Request, session: SessionDep, form: FormDep, ctx: C
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
 def run_page(request: Request, run_id: str, session: SessionDep, ctx: CtxDep) -> Response:
     who = session.identity
-    run = run_svc.get_run(ctx.store, who, run_id)
+    run = run_svc.get_run_full(ctx.store, who, run_id)
     tab = request.query_params.get("tab", "proposals")
     p = _page_no(request)
-    proposals = project_svc.list_projects(ctx.store, who, match_run_id=run_id, page=p,
-                                          size=20)
+    proposals = run_svc.run_proposals(ctx.store, who, run_id, page=p, size=20)
     unmatched = run_svc.run_part(ctx.store, who, run_id, "unmatched")
     scarcity = run_svc.run_part(ctx.store, who, run_id, "scarcity")
     need_ids = [x.need_id for x in proposals.items] + [u.get("need_id", "") for u in unmatched]
     needs = ctx.store.get_many(Need, [i for i in need_ids if i])
     resources = ctx.store.get_many(Resource, [x.resource_id for x in proposals.items])
     shown = {x.need_id for x in proposals.items}
-    alternatives = {x["need_id"]: x["alternative"] for x in run.result.get("pairs", [])
+    alternatives = {x["need_id"]: [x["alternative"]["resource_id"], x["alternative"]["score"]]
+                    for x in run.result.get("pairs", [])
                     if x["need_id"] in shown and x.get("alternative")}
     resources.update(ctx.store.get_many(Resource, [a[0] for a in alternatives.values()]))
     names = _names(ctx.store, {n.community_id for n in needs.values()}

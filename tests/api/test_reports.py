@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from api.errors import InvalidRequest, NotAllowed
 from api.identity import Identity, resolve_identity
-from api.match_runs import run_match
+from api.runs import run_match
 from api.services import agreements, projects, records, reports
 from graph import (
     PROJECT,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from api.accounts import Accounts, create_demo_accounts
-from api.match_runs import run_match
+from api.runs import run_match
 from graph import (
     Agreement,
     EmbeddedStore,

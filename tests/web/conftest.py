@@ -22,7 +22,7 @@ import pytest
 
 from api.accounts import Accounts
 from api.http.app import create_app
-from api.match_runs import run_match
+from api.runs import run_match
 from api.settings import Settings
 from graph import EmbeddedStore, Organization, OrgLevel, Project, Role
 from seed import generate_district, load_district
