@@ -295,3 +295,26 @@ def test_two_people_of_one_office_are_told_apart_in_me_and_in_the_audit_trail(
         ok(api, name, "PATCH", "/api/needs/N1", json={"version": version, "quantity": quantity})
     trail = api.store.list(AuditEntry, filters={"target_id": "N1"}).items
     assert [a.by_id for a in trail] == ["clerk-a", "clerk-b"]
+
+
+def test_a_draft_run_is_compared_and_published_over_http(api: Api) -> None:
+    live = ok(api, "street", "POST", "/api/match-runs", json={"scope_id": S1})
+    before = {p.id: p.version for p in api.store.list(Project, size=100).items}
+    draft = ok(api, "street", "POST", "/api/match-runs",
+               json={"scope_id": S1, "draft": True, "params": {"weights": {"text": 0.9}}})
+    assert draft["draft"] is True and draft["params"]["weights"]["text"] == 0.9
+    assert ok(api, "street", "GET", f"/api/match-runs/{draft['id']}").keys() == draft.keys()
+    assert {p.id: p.version for p in api.store.list(Project, size=100).items} == before
+    diff = ok(api, "street", "GET", f"/api/match-runs/{draft['id']}/comparison")
+    assert diff["live_id"] == live["id"] and "served_by_community" in diff
+    listed = ok(api, "street", "GET", f"/api/match-runs/{draft['id']}/proposals")
+    assert listed["total"] == len(draft["proposals"])
+    r = call(api, "unit", "POST", f"/api/match-runs/{draft['id']}/publication",
+             json={"version": draft["version"]})
+    assert r.status_code == 403
+    done = ok(api, "street", "POST", f"/api/match-runs/{draft['id']}/publication",
+              json={"version": draft["version"]})
+    assert done["draft"] is False and done["published"]
+    bad = call(api, "street", "POST", "/api/match-runs",
+               json={"scope_id": S1, "params": {"weights": {"text": 2}}})
+    assert bad.status_code == 422 and "text" in bad.json()["error"]["message"]
