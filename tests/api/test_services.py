@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -13,6 +14,7 @@ from api.identity import Identity
 from api.services import agreements, audit, evaluations, needs_resources, projects, records
 from graph import (
     AuditEntry,
+    EmbeddedStore,
     GraphStore,
     Need,
     Project,
@@ -213,7 +215,8 @@ def test_a_failed_step_writes_nothing(world: GraphStore) -> None:
 
 
 class CancellingStore(EmbeddedStore):
-    """A real store where another writer cancels a project right after it is read."""
+    """A real store where another writer cancels a project right after it is read (the
+    versioned write itself is checked on both backends by the store contract suite)."""
 
     cancel: str | None = None
 
