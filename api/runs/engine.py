@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -119,8 +120,9 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     say("校验结果")
     check_result(problem, result, run_p)  # the one validation; stored results are trusted
     digest = input_hash(problem, run_p, expired)
-    # unique even for two runs of one scope and input in the same second
-    run_id = f"MR-{now:%Y%m%d%H%M%S}-{digest[:8]}-{secrets.token_hex(3)}"
+    # unique even for two runs of one scope and input in the same second, and in the order
+    # they were computed: the live run of a scope is its published run with the last id
+    run_id = f"MR-{now:%Y%m%d%H%M%S}-{time.time_ns():x}-{secrets.token_hex(1)}{digest[:5]}"
     views = pair_views(snap, problem, result, run_id)
     stored = result.to_dict()
     stored["pairs"] = views
