@@ -286,9 +286,10 @@ def meeting_document(packet: MeetingPacket) -> Document:
                Table((Column("状态", 30, "center"), Column("项目数", 16, "center"),
                       Column("项目", 110)), statuses),
                Part("会议决议记录"),
-               Para("会议时间：＿＿＿＿年＿＿月＿＿日　　地点：＿＿＿＿＿＿＿＿", indent=False),
-               Para("出席单位：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", indent=False),
-               Para("决议事项：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", indent=False)]
+               # blanks for the pen, each within one line of the page
+               Para("会议时间：＿＿＿＿年＿＿月＿＿日　地点：＿＿＿＿＿", indent=False),
+               Para("出席单位：" + "＿" * 19, indent=False),
+               Para("决议事项：" + "＿" * 19, indent=False)]
     return Document(title=f"{packet.street_name}区域党建联席会议材料",
                     subtitle=f"{packet.year}年第{'一二三四'[packet.quarter - 1]}季度",
                     blocks=tuple(blocks))
