@@ -147,6 +147,9 @@ READS: dict[str, Callable[[Side], str]] = {
     "agreement": lambda s: f"/api/agreements/A-{s.tag}-signed",
     "agreement_html": lambda s: f"/api/agreements/A-{s.tag}-signed/document.html",
     "agreement_docx": lambda s: f"/api/agreements/A-{s.tag}-signed/document.docx",
+    "agreement_pdf": lambda s: f"/api/agreements/A-{s.tag}-signed/document.pdf",
+    "feedback": lambda s: f"/api/reports/feedback/{s.unit}?year=2026&half=1",
+    "ledger": lambda s: f"/api/reports/ledger/{s.street}.xlsx",
     "service_record": lambda s: f"/api/service-records/SR-{s.tag}",
     "evaluation": lambda s: f"/api/evaluations/EV-{s.tag}",
     "dashboard": lambda s: f"/api/dashboards/{s.street}",
@@ -156,6 +159,7 @@ READS: dict[str, Callable[[Side], str]] = {
 # Inside reads a role is refused by its rules (not by scope).
 INSIDE_READ_DENIED = {
     ("member", "researcher"),  # pseudonymous lists only
+    ("feedback", "researcher"),  # names members
     *((r, role) for r in ("match_run", "run_proposals", "run_unmatched", "run_scarcity",
                           "dashboard", "export") for role in ("community", "unit")),
 }
