@@ -441,7 +441,7 @@ def bench(sizes: Annotated[str, typer.Option(
 @command("bench-store")
 def bench_store(
         city_scale: Annotated[float, typer.Option(
-            help="城市规模实例为示范区的多少倍")] = 4.0,
+            help="城市规模实例为示范区的多少倍")] = 3.0,
         transitions: Annotated[int, typer.Option(help="带版本的修改次数")] = 1000) -> None:
     """存储基准：嵌入式存储与 Neo4j（NEO4J_URI）各跑一遍载入、快照、带版本修改与分页，给出倍数。
 

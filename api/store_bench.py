@@ -50,7 +50,7 @@ def _timed(run: Callable[[], object]) -> float:
 
 
 def bench_store(empty_store: Mapping[str, Callable[[], GraphStore]], *,
-                transitions: int = 1000, city_scale: float = 4.0, repeat: int = 3,
+                transitions: int = 1000, city_scale: float = 3.0, repeat: int = 3,
                 progress: Callable[[str], None] | None = None) -> list[StoreTimes]:
     """Time the operations of :data:`OPERATIONS` on each backend; ``empty_store[name]()``
     gives an empty store of that backend (called twice: the demo, then the city)."""

@@ -354,6 +354,10 @@ class Neo4jStore:
                 # no password: no authentication (the local server of ``make neo4j``)
                 uri, auth=(user, password) if password else None,
                 connection_timeout=connection_timeout,
+                # an empty (or young) database knows no label, relationship type or
+                # property yet: the server's "does not exist" notes are expected, not news
+                notifications_disabled_classifications=[
+                    neo4j.NotificationDisabledClassification.UNRECOGNIZED],
                 connection_acquisition_timeout=max(connection_timeout, 1.0) * 2,
                 max_transaction_retry_time=max_transaction_retry_time)
         try:

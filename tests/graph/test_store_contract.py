@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 
@@ -410,3 +411,14 @@ def test_a_snapshot_can_load_only_the_kinds_asked_for(loaded: GraphStore) -> Non
     assert {o.id for o in snap.organizations} >= {"S1", "C1"}
     with pytest.raises(ModelError, match="AuditEntry"):
         loaded.snapshot("S1", kinds=["AuditEntry"])
+
+
+def test_reading_an_empty_store_logs_no_warning(any_store: GraphStore,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    # a fresh Neo4j database knows none of the labels, types and properties yet; its
+    # "does not exist" notes must not reach the person running a command
+    with caplog.at_level(logging.WARNING):
+        assert any_store.counts() == {}
+        assert any_store.list(Need).total == 0
+        assert any_store.relationships() == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
