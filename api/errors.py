@@ -4,7 +4,8 @@ The API's own exceptions::
 
     ApiError
     ├── Forbidden             outside the caller's scope, or not the caller's role (403)
-    │   └── ReadOnly          a researcher tried to write (403)
+    │   ├── ReadOnly          a researcher tried to write (403)
+    │   └── CsrfFailed        a web form without its session's CSRF token (403)
     ├── NotAuthenticated      no token, or an expired or forged one (401)
     ├── SignInFailed          wrong user name or password (401)
     ├── TooManyAttempts       sign-in slowed down after failures (429, Retry-After)
@@ -47,7 +48,7 @@ from graph.errors import (
 from graph.validation import FIELD_LABELS, field_problems, message_for
 from matching.errors import MatchingError, ParamsError, ProblemError, ResultInvalid, UnknownMethod
 
-__all__ = ["ERRORS", "AlreadyExists", "ApiError", "ErrorSpec", "Forbidden",
+__all__ = ["ERRORS", "AlreadyExists", "ApiError", "CsrfFailed", "ErrorSpec", "Forbidden",
            "IdempotencyKeyReused", "InvalidRequest", "NotAllowed",
            "NotAuthenticated", "ReadOnly", "SignInFailed", "TooLarge", "TooManyAttempts",
            "WeakSecret",
@@ -66,6 +67,10 @@ class ApiError(Exception):
 
 class Forbidden(ApiError):
     """The object lies outside the caller's scope, or the role may not do this."""
+
+
+class CsrfFailed(Forbidden):
+    """A form without this session's CSRF token (403, shown as a page, nothing written)."""
 
 
 class ReadOnly(Forbidden):
@@ -124,6 +129,7 @@ ERRORS: dict[type[Exception], ErrorSpec] = {
     ApiError: ErrorSpec(400, "bad_request", "请求无法处理"),
     Forbidden: ErrorSpec(403, "forbidden", "超出权限范围"),
     ReadOnly: ErrorSpec(403, "read_only", "只读账号"),
+    CsrfFailed: ErrorSpec(403, "csrf_failed", "表单已失效"),
     NotAuthenticated: ErrorSpec(401, "not_authenticated", "请先登录"),
     SignInFailed: ErrorSpec(401, "sign_in_failed", "登录失败"),
     TooManyAttempts: ErrorSpec(429, "too_many_attempts", "尝试次数过多"),

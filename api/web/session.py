@@ -19,7 +19,7 @@ from fastapi import Request, Response
 
 from api.accounts import Account
 from api.auth import TOKEN_MINUTES, token_account
-from api.errors import Forbidden, NotAuthenticated
+from api.errors import CsrfFailed, NotAuthenticated
 from api.http.deps import AppContext
 from api.identity import Identity, resolve_identity
 from graph import NotFound
@@ -65,10 +65,6 @@ def read_session(ctx: AppContext, request: Request) -> Session:
     except NotFound:
         raise NotAuthenticated(f"账号所属的组织或单位 {account.scope_id} 已不存在") from None
     return Session(account, who, token, csrf_for(token, ctx.secret))
-
-
-class CsrfFailed(Forbidden):
-    """A form without this session's CSRF token (403, shown as a page, nothing written)."""
 
 
 def check_csrf(session: Session, sent: str | None) -> None:
