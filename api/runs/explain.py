@@ -145,7 +145,8 @@ def explain_pair(view: dict[str, Any]) -> str:
         else:
             taken = "、".join(f"「{t['title']}」" for t in alt["taken_by"])
             text += (f"{who}「{alt['title']}」得分更高（{alt['score']:.2f}），"
-                     + (f"但其容量已用于需求{taken}。" if taken else "但其容量已用于其他需求。"))
+                     + (f"但其容量已用于需求{taken}。" if taken
+                        else "但本批次未能安排它：其可用容量已被占用或受承接上限所限。"))
     return text
 
 
