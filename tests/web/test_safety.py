@@ -198,3 +198,46 @@ def test_the_district_hands_out_resets_and_withdraws_an_account(site: Site) -> N
             assert "账号已停用" in newcomer.get(r.headers["location"]).text
     with _client(site, "street") as street:
         assert street.get("/accounts").status_code == 403
+
+
+def test_the_unit_adds_edits_and_withdraws_its_resource_but_no_one_elses(
+        site: Site, unit: httpx.Client) -> None:
+    form = unit.get("/resources/new")
+    token = csrf_of(form.text)
+    r = unit.post("/resources/new", data={
+        "csrf": token, "title": "周末法律咨询", "category": "legal_advice", "capacity": "4",
+        "unit_of_measure": "次", "reach_km": "3"})
+    assert r.status_code == 303, r.text
+    url = r.headers["location"]
+    page = unit.get(url)
+    assert "周末法律咨询" in page.text and "4 次" in page.text
+    version = re.search(r'name="version" value="(\d+)"', page.text)
+    assert version
+    r = unit.post(f"{url}/edit", data={"csrf": token, "version": version.group(1),
+                                       "title": "周末法律咨询（线上）", "capacity": "6",
+                                       "category": "legal_advice", "unit_of_measure": "次"})
+    assert r.status_code == 303
+    page = unit.get(url)
+    assert "周末法律咨询（线上）" in page.text and "6 次" in page.text
+    stale = _flash_after(unit, unit.post(f"{url}/withdraw", data={
+        "csrf": token, "version": version.group(1)}, headers={"referer": site.url + url}))
+    assert stale.startswith("error:") and "已被他人修改" in stale  # the version it saw
+    fresh = re.search(r'name="version" value="(\d+)"', unit.get(url).text)
+    assert fresh
+    r = unit.post(f"{url}/withdraw", data={"csrf": token, "version": fresh.group(1),
+                                           "note": "场地改作他用"})
+    assert "已撤回" in unit.get(r.headers["location"]).text
+    store = EmbeddedStore(site.data_dir / "gongjian.db")
+    try:
+        from graph import Resource
+
+        others = [x for x in store.list(Resource, size=1000).items
+                  if x.unit_id != site.unit_id]
+    finally:
+        store.close()
+    other = others[0]
+    assert unit.get(f"/resources/{other.id}").status_code == 403
+    r = unit.post(f"/resources/{other.id}/withdraw", data={
+        "csrf": token, "version": str(other.version)},
+        headers={"referer": site.url + url})
+    assert _flash_after(unit, r).startswith("error:")
