@@ -234,20 +234,12 @@ class Accounts:
         return account
 
     def all(self) -> list[Account]:
-        """Every account, by user name."""
+        """Every active account, by user name."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT username, role, scope_id, subject_id, display_name FROM accounts "
-                "ORDER BY username").fetchall()
-        return [Account(r[0], Role(r[1]), r[2], r[3], r[4]) for r in rows]
-
-    def remove(self, username: str) -> bool:
-        """Deactivate an account: it can no longer sign in, and its sessions end at once
-        (every request reads the account). Whether there was one."""
-        with self._lock:
-            cur = self._db.execute("DELETE FROM accounts WHERE username=?", (username,))
-            self._db.execute("DELETE FROM failures WHERE username=?", (username,))
-        return cur.rowcount > 0
+                "SELECT username, role, scope_id, subject_id, display_name, token_version "
+                "FROM accounts WHERE active=1 ORDER BY username").fetchall()
+        return [Account(r[0], Role(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 
 
 def create_demo_accounts(accounts: Accounts, store: GraphStore, *, reset: bool = False

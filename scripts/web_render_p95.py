@@ -87,7 +87,7 @@ def main() -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="gongjian-render-"))
     print(f"载入示范区到 {data_dir} …", file=sys.stderr)
     roles = _prepare(data_dir)
-    app = create_app(Settings(data_dir=data_dir))
+    app = create_app(Settings(data_dir=data_dir).model_copy(update={"neo4j_uri": None}))
     rows: list[tuple[str, str, float, float]] = []
     with TestClient(app) as client:
         for role, (user, paths) in roles.items():

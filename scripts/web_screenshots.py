@@ -36,7 +36,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args()
-    settings = load_settings()
+    settings = load_settings().model_copy(update={"neo4j_uri": None})  # the embedded store
     store = EmbeddedStore(settings.store_path)
     try:
         runs = store.list(MatchRun, scope=STREET, size=200).items

@@ -99,4 +99,4 @@ def deactivate(accounts: Accounts, store: GraphStore, who: Identity, username: s
     account = _own(accounts, store, who, username)
     if account.role == Role.DISTRICT_ADMIN:
         raise InvalidRequest("不能在这里停用区级管理员账号", field="username")
-    accounts.remove(account.username)
+    accounts.deactivate(account.username)

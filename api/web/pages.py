@@ -429,21 +429,11 @@ async def import_upload(request: Request, session: SessionDep, form: FormDep, ct
 
 @router.get("/import/template-{kind}.xlsx")
 def import_template(kind: str, session: SessionDep) -> Response:
-    from openpyxl import Workbook
+    """The importer's own template (required columns marked, category drop-down)."""
+    from api.imports.template import template_xlsx
 
-    from api.imports.columns import LAYOUTS
-
-    if kind not in LAYOUTS:
+    if kind not in IMPORT_KINDS:
         raise NotFound(f"没有「{kind[:20]}」这种清单模板；可选：{'、'.join(IMPORT_KINDS)}")
-    layout = LAYOUTS[kind]
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = IMPORT_KINDS[kind]
-    sheet.append([c.header for c in layout.columns])
-    out = io.BytesIO()
-    book.save(out)
-    return Response(out.getvalue(), headers={
+    return Response(template_xlsx(kind), headers={
         "content-disposition": f'attachment; filename="template-{kind}.xlsx"'},
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-

@@ -58,7 +58,8 @@ def _free_port() -> int:
 def build_site(data_dir: Path) -> tuple[Settings, dict[str, str], str, str, list[str], str]:
     """A small demo district (all 11 streets), one match run of the demo street, and an
     account per role with a known password."""
-    settings = Settings(data_dir=data_dir)
+    # the site is embedded whatever NEO4J_URI says (CI sets it for the backend suites)
+    settings = Settings(data_dir=data_dir).model_copy(update={"neo4j_uri": None})
     store = EmbeddedStore(settings.store_path)
     try:
         load_district(store, generate_district(seed=7, scale=0.15))
