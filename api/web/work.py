@@ -83,12 +83,20 @@ async def start_run(request: Request, session: SessionDep, form: FormDep, ctx: C
                     ) -> Response:
     who = session.identity
     scope = str(form.get("scope_id") or who.scope_id)[:64]
-    data = run_svc.start_run(ctx.store, who, scope, {})
+    data = run_svc.draft_run(ctx.store, who, scope, {})
     s = data.summary
-    return redirect(f"/runs/{data.id}", secret=ctx.secret,
-                    message=f"匹配完成：{s.get('needs', 0)} 条需求中 {s.get('served', 0)} "
-                            f"条全部满足、{s.get('partly_served', 0)} 条部分满足，"
-                            f"新提议 {s.get('proposed', 0)} 个项目")
+    return redirect(f"/runs/{data.id}?tab=compare", secret=ctx.secret,
+                    message=f"匹配完成（草稿，尚未发布）：{s.get('needs', 0)} 条需求中 "
+                            f"{s.get('served', 0)} 条全部满足、{s.get('partly_served', 0)} "
+                            "条部分满足；请对比现行批次后发布")
+
+
+@router.post("/runs/{run_id}/publish")
+async def publish_run(request: Request, run_id: str, session: SessionDep, form: FormDep,
+                      ctx: CtxDep) -> Response:
+    run = run_svc.publish_run(ctx.store, session.identity, run_id, _version(form))
+    return redirect(f"/runs/{run.id}", secret=ctx.secret,
+                    message="已发布：本批次的配对成为现行提议，相关单位和社区可以认领、确认")
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
@@ -112,7 +120,9 @@ def run_page(request: Request, run_id: str, session: SessionDep, ctx: CtxDep) ->
                    | {r.unit_id for r in resources.values()} | {run.scope_id})
     distances = {x.id: distance_km(needs[x.need_id], resources[x.resource_id])
                  for x in proposals.items if x.need_id in needs and x.resource_id in resources}
+    comparison = run_svc.compare_run(ctx.store, who, run_id) if tab == "compare" else None
     return page(request, "run.html", session, title=f"匹配批次 {run.id}", run=run, tab=tab,
+                comparison=comparison,
                 proposals=proposals, pager=pager(request, proposals.total, p, 20),
                 unmatched=unmatched, scarcity=sorted(scarcity, key=lambda r: -float(
                     r.get("marginal_value") or 0))[:50],

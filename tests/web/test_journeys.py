@@ -1,11 +1,11 @@
 """Each role's main journey, end to end in a real browser (Debian Chromium via Playwright).
 
-The tests run in file order over one live site: the clerk imports and runs a match, the
-unit claims one proposal and declines another, the community confirms, the street takes the
-project through the joint meeting, the three parties sign the agreement and it is printed,
-the unit records service, the community completes and evaluates, and the dashboard's
-figures move. Every page loaded here had no console error and asked no other host
-(checked by the ``new_page`` fixture).
+The tests run in file order over one live site: the clerk imports, runs a draft, compares
+it with the live run and publishes it; the unit claims one proposal and declines another;
+the community confirms; the street takes the project through the joint meeting; the three
+parties sign the agreement and it is printed; the unit records service; the community
+completes and evaluates; and the dashboard's figures move. Every page loaded here had no
+console error and asked no other host (checked by the ``new_page`` fixture).
 """
 
 from __future__ import annotations
@@ -69,7 +69,12 @@ def test_the_clerk_imports_a_file_sees_its_bad_row_fixes_it_and_runs_a_match(
     page.goto(f"{site.url}/runs")
     page.click("form[action='/runs'] button[type=submit]")
     page.wait_for_url("**/runs/MR-*")
-    assert "匹配完成" in flash_text(page)
+    assert "草稿" in flash_text(page)
+    assert "草稿" in page.inner_text("[data-testid=run-state]")
+    assert page.locator("[data-testid=compare]").count() == 1  # the draft against the live run
+    page.click("[data-testid=publish] button")
+    assert "已发布" in flash_text(page)
+    assert "已发布" in page.inner_text("[data-testid=run-state]")
     assert page.locator("[data-testid=proposals] tbody tr .bar-fill").count() > 0
     page.click("text=未满足的需求")
     assert page.locator("[data-testid=unmatched]").count() == 1
