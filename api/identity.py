@@ -72,6 +72,8 @@ class Identity:
     subject_id: str
     display_name: str = ""
     street_ids: frozenset[str] = field(default_factory=frozenset)
+    # the pseudonym salt, for what a researcher reads (empty: personal ids withheld)
+    salt: str = field(default="", repr=False, compare=False)
 
     @property
     def read_only(self) -> bool:
@@ -95,7 +97,7 @@ class Identity:
 
 
 def resolve_identity(store: GraphStore, role: Role, scope_id: str, subject_id: str,
-                     display_name: str = "") -> Identity:
+                     display_name: str = "", salt: str = "") -> Identity:
     """An :class:`Identity` with the streets of its scope looked up in ``store``."""
     streets: set[str]
     if role in (Role.DISTRICT_ADMIN, Role.RESEARCHER):
@@ -115,7 +117,7 @@ def resolve_identity(store: GraphStore, role: Role, scope_id: str, subject_id: s
         streets = {store.get(ResidentUnit, scope_id).street_id}
     else:
         streets = set()
-    return Identity(role, scope_id, subject_id, display_name, frozenset(streets))
+    return Identity(role, scope_id, subject_id, display_name, frozenset(streets), salt)
 
 
 def place_of(obj: Node) -> tuple[str | None, str | None, tuple[str, ...]]:

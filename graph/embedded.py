@@ -139,6 +139,10 @@ class EmbeddedStore:
             raise StoreUnavailable(f"无法打开数据文件 {self.path}：{e}（请检查 GONGJIAN_DATA_DIR）",
                                    path=str(self.path)) from None
         self._lock = threading.RLock()
+        # scope -> (streets, community), valid while nothing was committed since
+        self._scopes: dict[str, tuple[builtins.list[str], str | None]] = {}
+        self._scopes_seen: tuple[int, int] = (-1, -1)
+        self._commits = 0
 
     # -- housekeeping ---------------------------------------------------------------
 
@@ -182,6 +186,7 @@ class EmbeddedStore:
             try:
                 yield self._db
                 self._db.execute("COMMIT")
+                self._commits += 1
             except sqlite3.IntegrityError as e:
                 self._db.execute("ROLLBACK")
                 raise ReferenceMissing(f"写入被拒绝，引用了不存在的节点：{e}") from None
@@ -387,7 +392,21 @@ class EmbeddedStore:
         return f"street_id IN ({marks})", streets
 
     def _scope_streets(self, scope: str) -> tuple[builtins.list[str], str | None]:
-        """The streets under ``scope``, and the community when ``scope`` is one."""
+        """The streets under ``scope``, and the community when ``scope`` is one.
+
+        Cached until the next commit, of this store or of another connection to the file
+        (``PRAGMA data_version``): every list and snapshot of a district asks for it.
+        """
+        with self._lock:
+            seen = (self._commits, self._read("PRAGMA data_version")[0][0])
+            if seen != self._scopes_seen:
+                self._scopes, self._scopes_seen = {}, seen
+            if scope not in self._scopes:
+                self._scopes[scope] = self._resolve_scope(scope)
+            streets, community = self._scopes[scope]
+            return list(streets), community
+
+    def _resolve_scope(self, scope: str) -> tuple[builtins.list[str], str | None]:
         org = self.get(Organization, scope)
         if org.level == OrgLevel.STREET:
             return [org.id], None
@@ -395,12 +414,14 @@ class EmbeddedStore:
             return [org.street_id or org.parent_id or ""], org.id
         if org.level not in (OrgLevel.DISTRICT, OrgLevel.CITY):
             raise ModelError(f"范围 {scope} 是{org.name}，只能按市、区、街道或社区选取范围")
+        # down the PART_OF edges by their destination index, not below a street
         rows = self._read(
-            "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT e.src FROM edges e "
-            "JOIN below b ON e.dst = b.id WHERE e.kind = 'PART_OF') "
-            "SELECT n.id FROM nodes n JOIN below b ON n.id = b.id "
-            "WHERE n.kind = 'Organization' AND json_extract(n.props, '$.level') = 'street' "
-            "ORDER BY n.id", (scope,))
+            "WITH RECURSIVE below(id, level) AS (SELECT ?, '' UNION "
+            "SELECT e.src, json_extract(n.props, '$.level') FROM below b "
+            "CROSS JOIN edges e INDEXED BY edges_dst CROSS JOIN nodes n ON n.id = e.src "
+            "WHERE e.dst = b.id AND e.kind = 'PART_OF' AND b.level != 'street' "
+            "AND n.kind = 'Organization') "
+            "SELECT id FROM below WHERE level = 'street' ORDER BY id", (scope,))
         return [r[0] for r in rows], None
 
     def neighbours(self, id: str, *, edge: str | None = None,

@@ -54,7 +54,7 @@ def current_identity(ctx: ContextDep, token: Annotated[str | None, Depends(oauth
     try:
         # the account is the identity (audit lines name it); scope comes from role + scope
         return resolve_identity(ctx.store, account.role, account.scope_id, account.username,
-                                account.display_name)
+                                account.display_name, ctx.salt)
     except NotFound:
         raise NotAuthenticated(f"账号所属的组织或单位 {account.scope_id} 已不存在") from None
 

@@ -14,11 +14,14 @@ from api.labels import parse_filters
 from graph import (
     Agreement,
     AuditEntry,
+    Evaluation,
     GraphStore,
     Node,
     Page,
     Role,
+    ServiceRecord,
     VersionConflict,
+    pseudonym,
 )
 
 N = TypeVar("N", bound=Node)
@@ -47,11 +50,11 @@ def scoped_page(store: GraphStore, who: Identity, kind: type[N],
     if who.role == Role.RESIDENT_UNIT and kind is Agreement:
         # a list field (an agreement's units) cannot be filtered in the store
         everything = _all(store, kind, scope, merged)
-        readable = [n for n in everything if can_read(who, n)]
+        readable = [researcher_view(who, n) for n in everything if can_read(who, n)]
         start = (page - 1) * size
         return Page(readable[start:start + size], len(readable), page, size)
     result = store.list(kind, scope=scope, filters=merged, page=page, size=size)
-    items = [n for n in result.items if can_read(who, n)]
+    items = [researcher_view(who, n) for n in result.items if can_read(who, n)]
     return Page(items, result.total - (len(result.items) - len(items)), page, size)
 
 
@@ -71,6 +74,30 @@ def get_readable(store: GraphStore, who: Identity, kind: type[N], id: str) -> N:
     """The node, if ``who`` may see it (NotFound or Forbidden otherwise)."""
     node = store.get(kind, id)
     require_read(who, node)
+    return researcher_view(who, node)
+
+
+def researcher_view(who: Identity, node: N) -> N:
+    """``node`` as ``who`` may see it: for researchers, member ids and signers' names as
+    the pseudonyms the member list and exports use (``who.salt``; withheld without one),
+    free-text notes and comments withheld."""
+    if who.role != Role.RESEARCHER:
+        return node
+    salt = who.salt
+
+    def alias(value: str) -> str:
+        return pseudonym(value, salt) if salt else "（已隐去）"
+
+    if isinstance(node, ServiceRecord):
+        return node.model_copy(update={
+            "member_ids": [pseudonym(m, salt) for m in node.member_ids] if salt else [],
+            "note": ""})
+    if isinstance(node, Agreement):
+        signed = [s.model_copy(update={"signer": alias(s.signer)})
+                  for s in node.signatures]
+        return node.model_copy(update={"signatures": signed})
+    if isinstance(node, Evaluation):
+        return node.model_copy(update={"comment": ""})
     return node
 
 
