@@ -248,9 +248,10 @@ class ExportFormat(StrEnum):
 @command()
 def export(scope: Annotated[str, typer.Option(help="范围：区、街道或社区编号")],
            out: Annotated[Path, typer.Option(help="输出文件")],
-           fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.graphml,
+           fmt: Annotated[ExportFormat, typer.Option(
+               "--format", metavar="格式", help="graphml、gexf 或 json")] = ExportFormat.graphml,
            pseudonymous: Annotated[bool, typer.Option(
-               help="假名化并泛化党员信息，每种组合至少 5 人相同（供研究人员使用）")] = False
+               help="党员假名化、k-匿名")] = False
            ) -> None:
     """导出某范围的网络为 GraphML、GEXF（Gephi）或 JSON。"""
     from graph import snapshot_to_networkx
