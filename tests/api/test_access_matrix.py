@@ -327,8 +327,8 @@ def test_writes_inside_scope_follow_the_role_rules(fresh: Api, endpoint: str,
 
 
 def test_the_matrix_size() -> None:
-    """Documented in the hand-over note: reads 17×5×2, lists 11×5, writes 14×5×2."""
+    """Documented in the hand-over note: reads 20×5×2, lists 11×5, writes 14×5×2."""
     assert len(READS) * len(ROLES) * 2 + len(LISTS) * len(ROLES) \
-        + len(WRITES) * len(ROLES) * 2 == 365
+        + len(WRITES) * len(ROLES) * 2 == 395
     assert {"district", "street", "community", "unit", "researcher"} == set(ROLES)
     assert (C3, U3) != (C1, U1)
