@@ -97,7 +97,9 @@ def init() -> None:
     settings = load_settings()
     with _store():
         pass
-    console.print(f"数据库已就绪：{settings.store_path}")
+    where = (f"Neo4j {settings.neo4j_uri}（数据库 {settings.neo4j_database}）"
+             if settings.neo4j_uri else str(settings.store_path))
+    console.print(f"数据库已就绪：{where}")
 
 
 @command()

@@ -55,6 +55,7 @@ def test_init_creates_the_store_in_the_data_directory_or_on_neo4j(
     assert "数据库已就绪" in result.output
     # with NEO4J_URI set the graph lives on the server, not in a file
     assert (data_dir / "gongjian.db").exists() is (backend["neo4j_uri"] is None)
+    assert ("Neo4j bolt://" in result.output) is (backend["neo4j_uri"] is not None)
 
 
 def test_demo_then_stats_prints_the_district_by_street(demo_dir: Path) -> None:
