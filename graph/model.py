@@ -379,6 +379,7 @@ class Need(Node, Located, Windowed):
     unit_of_measure: str
     urgency: int = Field(default=2, ge=1, le=3)  # 1 一般, 2 较急, 3 紧急
     online_ok: bool = False
+    people: int | None = Field(default=None, gt=0, le=100_000)  # 涉及人数
     status: NeedStatus = NeedStatus.OPEN
     created: dt.date | None = None
 
@@ -421,12 +422,20 @@ class Resource(Node, Located, Windowed):
     unit_of_measure: str
     mode: ServiceMode = ServiceMode.ONSITE
     reach_km: float = Field(default=3.0, ge=0, le=100)
+    seats: int | None = Field(default=None, gt=0, le=100_000)  # 可容纳人数
+    restriction: Text = ""  # 限制条件：只用于…、仅限…、不含…、限本单位双报到社区
+    also_categories: list[str] = Field(default_factory=list, max_length=5)  # 兼顾类别
     status: ResourceStatus = ResourceStatus.AVAILABLE
 
     @field_validator("category")
     @classmethod
     def _known_category(cls, v: str) -> str:
         return _category_code(v)
+
+    @field_validator("also_categories")
+    @classmethod
+    def _known_categories(cls, v: list[str]) -> list[str]:
+        return [_category_code(c) for c in v]
 
     @field_validator("unit_of_measure")
     @classmethod

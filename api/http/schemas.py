@@ -177,6 +177,7 @@ class NeedCreate(_ItemCommon):
     quantity: int = Field(gt=0, le=1_000_000)
     urgency: int = Field(default=2, ge=1, le=3)
     online_ok: bool = False
+    people: int | None = Field(default=None, gt=0, le=100_000, description="涉及人数")
 
 
 class ResourceCreate(_ItemCommon):
@@ -185,6 +186,11 @@ class ResourceCreate(_ItemCommon):
     capacity: int = Field(gt=0, le=1_000_000)
     mode: ServiceMode = ServiceMode.ONSITE
     reach_km: float = Field(default=3.0, ge=0, le=100)
+    seats: int | None = Field(default=None, gt=0, le=100_000, description="可容纳人数")
+    restriction: str = Field(default="", max_length=500,
+                             description="限制条件，如 只用于楼道照明、仅限低保户、不含做饭")
+    also_categories: list[str] = Field(default_factory=list, max_length=5,
+                                       description="兼顾的其他类别（名称或代码）")
 
 
 class _ItemUpdate(Strict):
@@ -202,12 +208,16 @@ class NeedUpdate(_ItemUpdate):
     quantity: int | None = Field(default=None, gt=0, le=1_000_000)
     urgency: int | None = Field(default=None, ge=1, le=3)
     online_ok: bool | None = None
+    people: int | None = Field(default=None, gt=0, le=100_000)
 
 
 class ResourceUpdate(_ItemUpdate):
     capacity: int | None = Field(default=None, gt=0, le=1_000_000)
     mode: ServiceMode | None = None
     reach_km: float | None = Field(default=None, ge=0, le=100)
+    seats: int | None = Field(default=None, gt=0, le=100_000)
+    restriction: str | None = Field(default=None, max_length=500)
+    also_categories: list[str] | None = Field(default=None, max_length=5)
 
 
 class VersionedStep(Strict):

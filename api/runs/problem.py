@@ -36,6 +36,7 @@ from matching import (
     ResourceItem,
     Taxonomy,
 )
+from matching.facts import need_facts, resource_facts
 
 # Projects in these states hold their need's quantity and their resource's capacity.
 PINNED_STATES = frozenset({"claimed", "confirmed", "under_review", "resolved", "agreed",
@@ -185,22 +186,28 @@ def demo_problem(n_needs: int, seed: int = 7) -> Problem:
 def _need_item(n: Need, orgs: dict[str, Organization]) -> NeedItem:
     community = orgs.get(n.community_id)
     lat, lon = _place(n.lat, n.lon, community)
+    facts = need_facts(f"{n.title}，{n.description}")  # the columns win over the text
     return NeedItem(
         id=n.id, community_id=n.community_id, street_id=n.street_id, category=n.category,
         quantity=n.quantity, unit_of_measure=n.unit_of_measure, urgency=n.urgency,
-        lat=lat, lon=lon, start=n.start, end=n.end, online_ok=n.online_ok,
+        lat=lat, lon=lon, start=n.start, end=n.end,
+        online_ok=n.online_ok or bool(facts.online_ok),
         title=n.title, description=n.description,
-        weak_community=bool(community and community.weak))
+        weak_community=bool(community and community.weak),
+        people=n.people or facts.people, days=facts.days)
 
 
 def _resource_item(r: Resource, units: dict[str, ResidentUnit]) -> ResourceItem:
     unit = units.get(r.unit_id)
     lat, lon = _place(r.lat, r.lon, unit)
+    facts = resource_facts(f"{r.title}，{r.description}，{r.restriction}")
     return ResourceItem(
         id=r.id, unit_id=r.unit_id, street_id=r.street_id, category=r.category,
         capacity=r.capacity, unit_of_measure=r.unit_of_measure, lat=lat, lon=lon,
         reach_km=r.reach_km, mode=r.mode.value, start=r.start, end=r.end,
-        title=r.title, description=r.description)
+        title=r.title, description=r.description, seats=r.seats or facts.seats,
+        also_categories=tuple(r.also_categories), only_for=facts.only_for,
+        excludes=facts.excludes, registered_only=facts.registered_only, days=facts.days)
 
 
 def _place(lat: float | None, lon: float | None,
