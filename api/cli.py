@@ -349,7 +349,7 @@ def match(street: Annotated[str | None, typer.Option(help="街道编号")] = Non
                 bar.advance(task)
     table = Table(title="匹配结果")
     for col in ("街道", "开放需求", "参与匹配", "资源", "候选对", "完全满足", "部分满足",
-                "未匹配：无契合资源", "未匹配：其他原因", "提议项目", "写入", "目标值", "状态",
+                "无契合", "他因未配", "提议项目", "写入", "目标值", "状态",
                 "用时(秒)"):
         table.add_column(col, justify="left" if col in ("街道", "状态") else "right")
     reasons: Counter[str] = Counter()

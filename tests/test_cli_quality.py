@@ -54,5 +54,5 @@ def test_match_shows_per_street_the_needs_nothing_fits_apart_from_other_reasons(
     assert runner.invoke(app, ["demo"]).exit_code == 0
     result = runner.invoke(app, ["match", "--all"])
     assert result.exit_code == 0, result.output
-    assert "未匹配：无契合资源" in result.output and "未匹配：其他原因" in result.output
+    assert "无契合" in result.output and "他因未配" in result.output
     assert "没有足够契合的资源" in result.output  # the demo has needs nothing fits
