@@ -29,7 +29,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   cls=ChineseGroup,
                   help="gongjian 共建：社区需求与驻区单位资源的智能匹配与共建管理")
 # Wide enough for the summary tables when the output goes to a file or a CI log.
-console = Console(width=None if sys.stdout.isatty() else 160)
+console = Console(width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True)
 
 KIND_LABELS = {kind: cls.LABEL for kind, cls in NODE_TYPES.items()} | {
