@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,19 +11,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from api.imports import ImportRejected, import_file, template_xlsx
-from graph import EmbeddedStore, Need, Organization, OrgLevel, Resource
-from tests.api.world import C1, C2, S1, S2, load_world, make_api
+from graph import GraphStore, Need, Organization, OrgLevel, Resource
+from tests.api.world import C1, C2, S1, S2, make_api
 
 HEADER = ["序号", "需求名称", "需求类别", "所属社区", "需求数量", "计量单位", "开始日期",
           "结束日期", "联系人", "联系电话", "备注"]
 
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "graph.db")
-    load_world(store)
-    yield store
-    store.close()
 
 
 def clerk_sheet(path: Path, rows: list[list[Any]], *, title: str = "湖北路街道2026年需求清单",
@@ -64,7 +56,7 @@ def good_rows() -> list[list[Any]]:
 
 
 def test_a_clerk_style_sheet_imports_with_names_synonyms_and_extra_columns(
-        world: EmbeddedStore, tmp_path: Path) -> None:
+        world: GraphStore, tmp_path: Path) -> None:
     path = clerk_sheet(tmp_path / "湖北路街道需求清单.xlsx", good_rows(), merge_community=(3, 4))
     report = import_file(world, path, "needs")
     assert report.created == {"Need": 3} and report.source == "湖北路街道需求清单.xlsx"
@@ -85,7 +77,7 @@ def test_a_clerk_style_sheet_imports_with_names_synonyms_and_extra_columns(
 
 
 def test_a_broken_clerk_sheet_reports_every_problem_by_row_and_column(
-        world: EmbeddedStore, tmp_path: Path) -> None:
+        world: GraphStore, tmp_path: Path) -> None:
     # a second 天四社区 in another street makes that name ambiguous
     world.upsert([Organization(id="410305002009", name="天四社区", level=OrgLevel.COMMUNITY,
                                parent_id=S2, street_id=S2, community_type="old")])
@@ -117,7 +109,7 @@ def test_a_broken_clerk_sheet_reports_every_problem_by_row_and_column(
 
 
 def test_the_template_round_trips_with_the_category_drop_down(
-        world: EmbeddedStore, tmp_path: Path) -> None:
+        world: GraphStore, tmp_path: Path) -> None:
     for kind in ("needs", "resources"):
         wb = load_workbook(io.BytesIO(template_xlsx(kind)))
         ws = wb.worksheets[0]

@@ -9,14 +9,7 @@ import pytest
 from api.errors import Forbidden
 from api.services.dashboards import DashboardParams, dashboard
 from graph import GraphStore, Project, ServiceRecord
-from tests.api.world import C1, C2, S1, TODAY, U1, U2, D, identity, load_world, propose
-
-
-@pytest.fixture
-def world(backend_store: GraphStore) -> GraphStore:
-    """The hand-made district, on each backend."""
-    load_world(backend_store)
-    return backend_store
+from tests.api.world import C1, C2, S1, TODAY, U1, U2, D, identity, propose
 
 
 def test_figures_come_from_projects_and_records(world: GraphStore) -> None:

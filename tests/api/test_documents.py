@@ -6,8 +6,6 @@ import dataclasses
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
@@ -18,22 +16,15 @@ from pypdf import PdfReader
 from api.documents import Column, Document, Table, render_pdf
 from api.errors import InvalidRequest
 from api.services import agreements, projects
-from graph import AGREEMENT, PROJECT, Agreement, AuditEntry, EmbeddedStore, Project
-from tests.api.world import identity, load_world, propose
+from graph import AGREEMENT, PROJECT, Agreement, AuditEntry, GraphStore, Project
+from tests.api.world import identity, propose
 
 NOW = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 A4_PT = (595.28, 841.89)
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "graph.db")
-    load_world(store)
-    yield store
-    store.close()
 
-
-def resolved(store: EmbeddedStore, pid: str, need: str = "N1", resource: str = "R1",
+def resolved(store: GraphStore, pid: str, need: str = "N1", resource: str = "R1",
              start: dt.date = dt.date(2026, 1, 1), end: dt.date = dt.date(2026, 12, 31)
              ) -> Project:
     p = propose(store, pid, need, resource)
@@ -44,7 +35,7 @@ def resolved(store: EmbeddedStore, pid: str, need: str = "N1", resource: str = "
     return store.get(Project, pid)
 
 
-def signed_agreement(store: EmbeddedStore) -> Agreement:
+def signed_agreement(store: GraphStore) -> Agreement:
     resolved(store, "P1")
     ag = agreements.draft(store, identity(store, "community"), ["P1"], now=NOW)
     return agreements.sign(store, identity(store, "unit"), ag.id, ag.version, signer="王敏",
@@ -62,7 +53,7 @@ def internal_words(ag: Agreement) -> list[str]:
 
 
 def test_the_agreement_pdf_is_a4_names_the_parties_and_shows_no_internal_id(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     ag = signed_agreement(world)
     reader = PdfReader(io.BytesIO(agreements.document_pdf(world, identity(world, "street"),
                                                           ag.id)))
@@ -80,7 +71,7 @@ def test_the_agreement_pdf_is_a4_names_the_parties_and_shows_no_internal_id(
 
 
 def test_the_agreement_docx_is_a4_in_black_official_fonts_and_shows_no_internal_id(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     ag = signed_agreement(world)
     doc = read_docx(io.BytesIO(agreements.document_docx(world, identity(world, "unit"),
                                                         ag.id)))
@@ -102,7 +93,7 @@ def test_the_agreement_docx_is_a4_in_black_official_fonts_and_shows_no_internal_
 
 
 def test_clauses_are_numbered_within_their_part_whatever_numbers_were_typed(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     resolved(world, "P1")
     ag = agreements.draft(world, identity(world, "community"), ["P1"], now=NOW,
                           terms="一、单位按期提供服务\n二、社区做好记实\n(三) 街道督促落实")
@@ -115,7 +106,7 @@ def test_clauses_are_numbered_within_their_part_whatever_numbers_were_typed(
 
 
 def test_the_signature_block_stays_on_one_page_however_long_the_projects_table(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     ag = signed_agreement(world)
     base = agreements.document(world, identity(world, "street"), ag.id)
     table = next(b for b in base.blocks if isinstance(b, Table))
@@ -136,7 +127,7 @@ def test_the_signature_block_stays_on_one_page_however_long_the_projects_table(
     assert moved, "no table length pushed the block to a new page: the test proves nothing"
 
 
-def test_each_party_box_leaves_room_for_a_four_centimetre_seal(world: EmbeddedStore) -> None:
+def test_each_party_box_leaves_room_for_a_four_centimetre_seal(world: GraphStore) -> None:
     ag = signed_agreement(world)
     doc = read_docx(io.BytesIO(agreements.document_docx(world, identity(world, "unit"),
                                                         ag.id)))
@@ -164,7 +155,7 @@ def test_a_renderer_gets_one_source_and_the_pdf_wraps_long_cells() -> None:
     assert len(pages) == 1 and "很长的项目名称" in pages[0]
 
 
-def test_the_agreement_period_lies_within_its_projects_periods(world: EmbeddedStore) -> None:
+def test_the_agreement_period_lies_within_its_projects_periods(world: GraphStore) -> None:
     resolved(world, "P1", start=dt.date(2026, 2, 1), end=dt.date(2026, 6, 30))
     who = identity(world, "community")
     with pytest.raises(InvalidRequest, match="晚于所覆盖项目的最晚结束日期 2026年6月30日"):
@@ -177,7 +168,7 @@ def test_the_agreement_period_lies_within_its_projects_periods(world: EmbeddedSt
 
 
 def test_a_back_dated_agreement_needs_a_reason_that_the_trail_keeps(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     resolved(world, "P1", start=dt.date(2026, 1, 1))
     who = identity(world, "community")
     with pytest.raises(InvalidRequest, match="早于今天.*补签理由"):
@@ -189,7 +180,7 @@ def test_a_back_dated_agreement_needs_a_reason_that_the_trail_keeps(
     assert any("二月已开始服务" in line.note for line in lines)
 
 
-def test_document_numbers_count_up_per_street_and_year(world: EmbeddedStore) -> None:
+def test_document_numbers_count_up_per_street_and_year(world: GraphStore) -> None:
     resolved(world, "P1")
     resolved(world, "P2", need="N2", resource="R2")
     resolved(world, "P3", need="N3", resource="R3")

@@ -18,18 +18,11 @@ from openpyxl import Workbook
 
 from api.imports import ImportLimits, ImportRejected, import_file
 from api.settings import Settings
-from graph import EmbeddedStore, Need
-from tests.api.world import C1, Api, load_world, make_api
+from graph import GraphStore, Need
+from tests.api.world import C1, Api, make_api
 
 HEADER = "编号,标题,类别,所属社区,数量,计量单位\n"
 
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "g.db")
-    load_world(store)
-    yield store
-    store.close()
 
 
 def _rows(n: int, start: int = 10) -> str:
@@ -42,14 +35,14 @@ def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
-def test_a_file_over_the_size_limit_is_refused_naming_the_limit(world: EmbeddedStore,
+def test_a_file_over_the_size_limit_is_refused_naming_the_limit(world: GraphStore,
                                                                  tmp_path: Path) -> None:
     path = _write(tmp_path, "n.csv", HEADER + _rows(40))
     with pytest.raises(ImportRejected, match="超过上限 1000 字节"):
         import_file(world, path, "needs", limits=ImportLimits(max_bytes=1000))
 
 
-def test_a_file_over_the_row_limit_is_refused_without_reading_on(world: EmbeddedStore,
+def test_a_file_over_the_row_limit_is_refused_without_reading_on(world: GraphStore,
                                                                  tmp_path: Path) -> None:
     path = _write(tmp_path, "n.csv", HEADER + _rows(11))
     with pytest.raises(ImportRejected, match="超过 10 行数据的上限"):
@@ -59,14 +52,14 @@ def test_a_file_over_the_row_limit_is_refused_without_reading_on(world: Embedded
 
 
 def test_a_cell_over_the_character_limit_is_a_problem_of_its_row_and_column(
-        world: EmbeddedStore, tmp_path: Path) -> None:
+        world: GraphStore, tmp_path: Path) -> None:
     path = _write(tmp_path, "n.csv", HEADER + f"N10,{'长' * 50},家庭医疗,{C1},1,次\n")
     with pytest.raises(ImportRejected, match="第 2 行「标题」：内容有 50 个字符，超过每格 20 个"):
         import_file(world, path, "needs", limits=ImportLimits(max_cell_chars=20))
     assert world.get_many(Need, ["N10"]) == {}
 
 
-def test_a_deeply_nested_json_file_is_refused_before_it_is_parsed(world: EmbeddedStore,
+def test_a_deeply_nested_json_file_is_refused_before_it_is_parsed(world: GraphStore,
                                                                   tmp_path: Path) -> None:
     path = _write(tmp_path, "n.json", "[" * 100_000 + "]" * 100_000)
     started = time.perf_counter()
@@ -79,7 +72,7 @@ def test_a_deeply_nested_json_file_is_refused_before_it_is_parsed(world: Embedde
     assert import_file(world, ok, "needs").created == {"Need": 1}
 
 
-def test_many_problems_list_the_first_and_count_the_rest(world: EmbeddedStore,
+def test_many_problems_list_the_first_and_count_the_rest(world: GraphStore,
                                                          tmp_path: Path) -> None:
     bad = "".join(f"N{i},需求,家庭医疗,{C1},abc,次\n" for i in range(10, 40))
     path = _write(tmp_path, "n.csv", HEADER + bad)
@@ -111,7 +104,7 @@ def _replace_part(xlsx: bytes, name: str, edit: object) -> bytes:
     return out.getvalue()
 
 
-def test_a_workbook_that_unzips_beyond_the_limit_is_refused_unparsed(world: EmbeddedStore,
+def test_a_workbook_that_unzips_beyond_the_limit_is_refused_unparsed(world: GraphStore,
                                                                      tmp_path: Path) -> None:
     header = HEADER.strip().split(",")
     bomb = _workbook([header, ["N10", "助" * 200_000, "家庭医疗", C1, 1, "次"]])
@@ -123,7 +116,7 @@ def test_a_workbook_that_unzips_beyond_the_limit_is_refused_unparsed(world: Embe
         import_file(world, path, "needs")
 
 
-def test_a_workbook_of_many_rows_is_refused_at_the_row_limit(world: EmbeddedStore,
+def test_a_workbook_of_many_rows_is_refused_at_the_row_limit(world: GraphStore,
                                                              tmp_path: Path) -> None:
     header = HEADER.strip().split(",")
     rows = [[f"N{i}", "需求", "家庭医疗", C1, 1, "次"] for i in range(30)]
@@ -136,7 +129,7 @@ def test_a_workbook_of_many_rows_is_refused_at_the_row_limit(world: EmbeddedStor
                     limits=ImportLimits(max_rows=10))
 
 
-def test_a_workbook_with_an_xml_entity_is_refused_not_expanded(world: EmbeddedStore,
+def test_a_workbook_with_an_xml_entity_is_refused_not_expanded(world: GraphStore,
                                                                tmp_path: Path) -> None:
     header = HEADER.strip().split(",")
     xlsx = _workbook([header, ["N10", "需求", "家庭医疗", C1, 1, "次"]])

@@ -17,14 +17,14 @@ import pytest
 from api.imports import ImportRejected, import_file
 from graph import (
     AuditEntry,
-    EmbeddedStore,
+    GraphStore,
     Need,
     Organization,
     ResidentUnit,
     Resource,
     VersionConflict,
 )
-from tests.api.world import C1, C3, S1, S2, U1, Api, D, identity, load_world, make_api
+from tests.api.world import C1, C3, S1, S2, U1, Api, D, identity, make_api
 
 
 @pytest.fixture
@@ -33,13 +33,6 @@ def api(tmp_path: Path) -> Iterator[Api]:
     with a.client:
         yield a
 
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "g.db")
-    load_world(store)
-    yield store
-    store.close()
 
 
 def _upload(api: Api, who: str, kind: str, text: str) -> Any:
@@ -89,7 +82,7 @@ def test_a_district_cannot_hang_itself_under_one_of_its_streets(api: Api) -> Non
     assert api.store.get(Organization, D).name == "涧西区委"
 
 
-def test_a_community_cannot_move_its_need_to_another_community(world: EmbeddedStore,
+def test_a_community_cannot_move_its_need_to_another_community(world: GraphStore,
                                                                tmp_path: Path) -> None:
     path = tmp_path / "n.csv"
     path.write_text(f"编号,标题,类别,所属社区,数量,计量单位\nN1,老年人义诊,家庭医疗,{C3},12,次\n",
@@ -117,7 +110,7 @@ def test_an_import_inside_scope_updates_and_writes_one_audit_line_per_change(
 
 
 def test_an_import_is_a_conflict_when_a_node_changed_after_the_file_was_parsed(
-        world: EmbeddedStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        world: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "n.csv"
     path.write_text(f"编号,标题,类别,所属社区,数量,计量单位\nN1,导入的标题,家庭医疗,{C1},12,次\n",
                     encoding="utf-8")
@@ -137,7 +130,7 @@ def test_an_import_is_a_conflict_when_a_node_changed_after_the_file_was_parsed(
 
 
 def test_a_new_id_taken_meanwhile_is_a_conflict_not_an_overwrite(
-        world: EmbeddedStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        world: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "n.csv"
     path.write_text(f"编号,标题,类别,所属社区,数量,计量单位\nN9,导入,家庭医疗,{C1},1,次\n",
                     encoding="utf-8")

@@ -4,26 +4,24 @@ corrections and voids with a reason in the trail; figures count valid records on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from api.errors import InvalidRequest, NotAllowed
 from api.services import agreements, audit, dashboards, records
-from graph import AuditEntry, EmbeddedStore, Project, ServiceRecord, VersionConflict
+from graph import AuditEntry, GraphStore, Project, ServiceRecord, VersionConflict
 from tests.api.test_documents import resolved
-from tests.api.world import S1, identity, load_world
+from tests.api.world import S1, identity
 
 NOW = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 LATER = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
+def world(world: GraphStore) -> GraphStore:
     """P1 (12 次 of 医生每月义诊 in 唐村社区) in progress under an agreement 3/1–6/30."""
-    store = EmbeddedStore(tmp_path / "graph.db")
-    load_world(store)
+    store = world
     resolved(store, "P1", start=dt.date(2026, 1, 1), end=dt.date(2026, 6, 30))
     ag = agreements.draft(store, identity(store, "community"), ["P1"], now=NOW)
     for name in ("unit", "community", "street"):
@@ -31,11 +29,10 @@ def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
     agreements.activate(store, identity(store, "street"), ag.id, ag.version, now=NOW)
     p = store.get(Project, "P1")
     store.upsert([p.model_copy(update={"status": "in_progress"})])
-    yield store
-    store.close()
+    return store
 
 
-def record(store: EmbeddedStore, day: int = 10, hours: float = 3, quantity: int = 1,
+def record(store: GraphStore, day: int = 10, hours: float = 3, quantity: int = 1,
            members: list[str] | None = None, month: int = 3) -> ServiceRecord:
     return records.create_record(store, identity(store, "unit"), "P1",
                                  date=dt.date(2026, month, day), hours=hours,
@@ -44,7 +41,7 @@ def record(store: EmbeddedStore, day: int = 10, hours: float = 3, quantity: int 
 
 
 def test_a_member_serves_at_most_twelve_hours_a_day_over_all_records(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     record(world, hours=8)
     with pytest.raises(InvalidRequest, match=r"张丽（M1）2026-03-10 已记实 8 小时.*12 小时"):
         record(world, hours=5)
@@ -54,7 +51,7 @@ def test_a_member_serves_at_most_twelve_hours_a_day_over_all_records(
         record(world, day=12, hours=30, members=[])
 
 
-def test_the_quantity_served_stays_within_the_projects_quantity(world: EmbeddedStore) -> None:
+def test_the_quantity_served_stays_within_the_projects_quantity(world: GraphStore) -> None:
     record(world, quantity=10)
     with pytest.raises(InvalidRequest, match="项目约定 12次，已记实 10次，本次 3次 将超出约定数量"):
         record(world, day=11, quantity=3)
@@ -62,7 +59,7 @@ def test_the_quantity_served_stays_within_the_projects_quantity(world: EmbeddedS
 
 
 def test_the_date_lies_within_the_agreements_period_and_not_ahead(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     with pytest.raises(InvalidRequest, match="早于协议期限的开始日期 2026-03-01"):
         record(world, day=20, month=2)
     with pytest.raises(InvalidRequest, match="晚于今天"):
@@ -74,7 +71,7 @@ def test_the_date_lies_within_the_agreements_period_and_not_ahead(
 
 
 def test_a_correction_needs_a_reason_holds_the_rules_and_enters_the_trail(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     rec = record(world, hours=3, quantity=2)
     who = identity(world, "community")
     with pytest.raises(InvalidRequest, match="须说明理由"):
@@ -93,7 +90,7 @@ def test_a_correction_needs_a_reason_holds_the_rules_and_enters_the_trail(
     assert "时长（小时）由 3 改为 2" in lines[1].note and "实际服务两小时" in lines[1].note
 
 
-def test_a_voided_record_stays_in_the_trail_and_no_longer_counts(world: EmbeddedStore) -> None:
+def test_a_voided_record_stays_in_the_trail_and_no_longer_counts(world: GraphStore) -> None:
     rec = record(world, hours=3, quantity=10)
     before = dashboards.dashboard(world, identity(world, "street"), S1, today=LATER.date())
     assert (before.service_records, before.service_hours) == (1, 3)

@@ -4,26 +4,14 @@ the same second get two ids (a run on unchanged input writes nothing, not even a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from api.runs.service import start_run
-from graph import AuditEntry, EmbeddedStore, MatchRun
-from tests.api.world import S1, identity, load_world
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(tmp_path / "g.db")
-    load_world(store)
-    yield store
-    store.close()
+from graph import AuditEntry, GraphStore, MatchRun
+from tests.api.world import S1, identity
 
 
 def test_two_runs_in_one_second_get_two_ids_and_each_an_audit_line(
-        world: EmbeddedStore) -> None:
+        world: GraphStore) -> None:
     who = identity(world, "street")
     now = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
     first = start_run(world, who, S1, now=now)

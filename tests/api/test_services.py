@@ -25,13 +25,6 @@ from graph import (
 from tests.api.world import C1, C3, S1, identity, load_world, propose
 
 
-@pytest.fixture
-def world(backend_store: GraphStore) -> GraphStore:
-    """The hand-made district, on each backend."""
-    load_world(backend_store)
-    return backend_store
-
-
 def who(store: GraphStore, name: str) -> Identity:
     return identity(store, name)
 
