@@ -594,7 +594,7 @@ def quality(halves: Annotated[str, typer.Option(
 @command()
 def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
           port: Annotated[int | None, typer.Option(help="监听端口")] = None) -> None:
-    """启动 HTTP 接口（含 /docs 接口文档）。"""
+    """启动工作台网页与 HTTP 接口（含 /docs 接口文档）。"""
     import uvicorn
 
     from api.http import create_app
@@ -602,7 +602,8 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     settings = load_settings()
     app_ = create_app(settings)
     host, port = host or settings.host, port or settings.port
-    console.print(f"gongjian 接口已启动：http://{host}:{port}/docs （Ctrl+C 停止）")
+    console.print(f"gongjian 已启动：工作台 http://{host}:{port}/ （用上面的演示账号登录），"
+                  f"接口文档 http://{host}:{port}/docs （Ctrl+C 停止）")
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,6 +30,7 @@ from api.http.schemas import ErrorOut
 from api.services.idempotency import IdempotencyKeys
 from api.settings import Settings
 from api.web import mount as mount_web
+from api.web.render import page, wants_page
 
 __all__ = ["ERROR_RESPONSES", "REQUEST_ID_HEADER", "RequestIds", "create_app"]
 
@@ -133,15 +134,16 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
         body["error"]["request_id"] = request_id(request)
         return JSONResponse(body, status_code=422)
 
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
         code, title, message = HTTP_MESSAGES.get(status, ("http_error", "请求无法处理",
                                                           "请求无法处理"))
         headers = getattr(exc, "headers", None)
-        return JSONResponse({"error": {"code": code, "title": title, "message": message,
-                                       "field": None, "problems": [],
-                                       "request_id": request_id(request)}},
-                            status_code=status, headers=headers)
+        error: dict[str, Any] = {"code": code, "title": title, "message": message, "field": None,
+                 "problems": [], "request_id": request_id(request)}
+        if wants_page(request):
+            return page(request, "error.html", None, title=title, status=status, error=error)
+        return JSONResponse({"error": error}, status_code=status, headers=headers)
 
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StarletteHTTPException, http_error)

@@ -20,7 +20,7 @@ from api.web import format as fmt
 from api.web.session import Session, flash
 from graph import Role
 
-__all__ = ["MENUS", "env", "error_page", "page", "pager", "redirect"]
+__all__ = ["MENUS", "env", "error_page", "page", "pager", "redirect", "wants_page"]
 
 HERE = Path(__file__).resolve().parent
 
@@ -90,6 +90,13 @@ def redirect(url: str, *, secret: str | None = None, message: str | None = None,
     if secret and message:
         flash(response, secret, message, kind)
     return response
+
+
+def wants_page(request: Request) -> bool:
+    """A browser asking for an address outside the API: it gets a page, not JSON."""
+    path = request.url.path
+    return (request.method in ("GET", "HEAD") and "text/html" in request.headers.get("accept", "")
+            and not path.startswith(("/api/", "/static/", "/openapi.json")))
 
 
 def error_page(request: Request, session: Session | None, exc: BaseException) -> Response:
