@@ -15,7 +15,8 @@ from api.imports.columns import LAYOUTS, Column, Layout
 from api.imports.limits import DEFAULT_LIMITS, ImportLimits
 from api.imports.problems import ImportRejected, RowProblem
 from api.imports.service import KINDS, ImportReport, import_file, parse_file
-from api.imports.template import template_xlsx
+from api.imports.template import template_name, template_xlsx
 
 __all__ = ["DEFAULT_LIMITS", "KINDS", "LAYOUTS", "Column", "ImportLimits", "ImportRejected",
-           "ImportReport", "Layout", "RowProblem", "import_file", "parse_file", "template_xlsx"]
+           "ImportReport", "Layout", "RowProblem", "import_file", "parse_file", "template_name",
+           "template_xlsx"]

@@ -17,6 +17,11 @@ __all__ = ["template_xlsx"]
 ROWS = 500  # rows that carry the drop-downs
 
 
+def template_name(kind: str) -> str:
+    """The template's file name as a clerk sees it (需求清单导入模板.xlsx)."""
+    return f"{LAYOUTS[kind].label}清单导入模板.xlsx"
+
+
 def template_xlsx(kind: str) -> bytes:
     """The template of ``kind`` (needs, resources, units, organizations)."""
     from openpyxl import Workbook

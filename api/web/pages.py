@@ -14,6 +14,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from api.auth import issue_token
 from api.errors import InvalidRequest, NotAuthenticated, SignInFailed, TooManyAttempts
+from api.http.files import XLSX, download
 from api.imports import ImportRejected
 from api.services import needs_resources as items_svc
 from api.services import projects as project_svc
@@ -290,10 +291,9 @@ def export_list(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
                           r.description])
     out = io.BytesIO()
     book.save(out)
-    filename = f"{kind}-{dt.date.today():%Y%m%d}.xlsx"
-    return Response(out.getvalue(), headers={
-        "content-disposition": f'attachment; filename="{filename}"'},
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    day = f"{dt.date.today():%Y%m%d}"
+    return download(out.getvalue(), XLSX, f"{LABELS[kind]}-{day}.xlsx",
+                    fallback=f"{kind}-{day}.xlsx")
 
 
 # -- add, edit, withdraw -------------------------------------------------------------------
@@ -430,10 +430,9 @@ async def import_upload(request: Request, session: SessionDep, form: FormDep, ct
 @router.get("/import/template-{kind}.xlsx")
 def import_template(kind: str, session: SessionDep) -> Response:
     """The importer's own template (required columns marked, category drop-down)."""
-    from api.imports.template import template_xlsx
+    from api.imports.template import template_name, template_xlsx
 
     if kind not in IMPORT_KINDS:
         raise NotFound(f"没有「{kind[:20]}」这种清单模板；可选：{'、'.join(IMPORT_KINDS)}")
-    return Response(template_xlsx(kind), headers={
-        "content-disposition": f'attachment; filename="template-{kind}.xlsx"'},
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return download(template_xlsx(kind), XLSX, template_name(kind),
+                    fallback=f"template-{kind}.xlsx")

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.errors import InvalidRequest
+from api.http.files import DOCX, PDF, agreement_download
 from api.identity import Identity, can_read
 from api.runs import FEATURE_NAMES
 from api.runs import service as run_svc
@@ -316,9 +317,7 @@ def agreement_print(agreement_id: str, session: SessionDep, ctx: CtxDep) -> Resp
     return HTMLResponse(text, headers={"cache-control": "no-store"})
 
 
-DOCUMENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf"}
+DOCUMENT_TYPES = {"docx": DOCX, "pdf": PDF}
 
 
 @router.get("/agreements/{agreement_id}/document.{ext}")
@@ -329,9 +328,7 @@ def agreement_file(agreement_id: str, ext: str, session: SessionDep, ctx: CtxDep
     if ext not in render:
         raise NotFound(f"协议文件只有 docx、pdf 两种，没有「{ext[:10]}」")
     data = render[ext](ctx.store, session.identity, agreement_id)
-    return Response(data, media_type=DOCUMENT_TYPES[ext], headers={
-        "content-disposition": f'attachment; filename="agreement-{agreement_id}.{ext}"',
-        "cache-control": "no-store"})
+    return agreement_download(data, DOCUMENT_TYPES[ext], agreement_id, ext)
 
 
 @router.post("/agreements/{agreement_id}/sign")

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from api.errors import TooLarge
 from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.files import XLSX, download
 from api.http.schemas import (
     ImportOut,
     NeedCreate,
@@ -134,7 +135,6 @@ def import_list(ctx: ContextDep, who: CurrentIdentity,
     return ImportOut(**{**report, "source": name})
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @imports.get("/templates/{kind}.xlsx", response_class=Response,
@@ -143,11 +143,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def import_template(who: CurrentIdentity,
                     kind: Literal["needs", "resources", "units", "organizations"]
                     ) -> Response:
-    from urllib.parse import quote
+    from api.imports import template_name, template_xlsx
 
-    from api.imports import LAYOUTS, template_xlsx
-
-    name = quote(f"{LAYOUTS[kind].label}清单导入模板.xlsx")
-    return Response(template_xlsx(kind), media_type=XLSX, headers={
-        "Content-Disposition": f"attachment; filename=\"{kind}-template.xlsx\"; "
-                               f"filename*=UTF-8''{name}"})
+    return download(template_xlsx(kind), XLSX, template_name(kind),
+                    fallback=f"{kind}-template.xlsx")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.files import download
 from api.http.schemas import AuditEntryPage
 from api.services import audit as audit_svc
 from api.services import dashboards as dashboard_svc
@@ -36,10 +37,7 @@ def export_graph(ctx: ContextDep, who: CurrentIdentity, scope_id: str,
                  format: Literal["graphml", "gexf", "json"] = "graphml") -> Response:
     content, media, name = graph_export.export_scope(ctx.store, who, scope_id, format,
                                                      salt=ctx.salt)
-    return Response(content, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'
-                             if name.isascii() and '"' not in name
-                             else 'attachment; filename="gongjian-export"'})
+    return download(content, media, name, fallback=name)
 
 
 @audit.get("", response_model=AuditEntryPage, summary="操作记录（仅管理员）")

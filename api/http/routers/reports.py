@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from api.http.deps import CurrentIdentity, StoreDep
+from api.http.files import DOCX, XLSX, download
 from api.http.schemas import ProjectPublic, Strict
 from api.services import reports as report_svc
 
 router = APIRouter(prefix="/api/reports", tags=["报表"])
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Year = Annotated[int, Query(ge=2000, le=2100, description="年份")]
 Half = Annotated[int, Query(ge=1, le=2, description="1 上半年，2 下半年")]
 Quarter = Annotated[int, Query(ge=1, le=4, description="季度 1–4")]
 
 
 def _file(content: bytes, media: str, name: str, ext: str) -> Response:
-    """An attachment with a Chinese file name (RFC 6266) and an ASCII fallback."""
-    return Response(content, media_type=media, headers={
-        "Content-Disposition": f"attachment; filename=\"report.{ext}\"; "
-                               f"filename*=UTF-8''{quote(f'{name}.{ext}')}"})
+    return download(content, media, f"{name}.{ext}", fallback=f"report.{ext}")
 
 
 class MemberServiceOut(BaseModel):

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 
 from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.files import DOCX, PDF, agreement_download
 from api.http.schemas import (
     AgreementCreate,
     AgreementPage,
@@ -181,33 +182,22 @@ def agreement_html(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> 
                     media_type="text/html; charset=utf-8")
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @agreements.get("/{agreement_id}/document.docx", response_class=Response,
                 responses={200: {"content": {DOCX: {}}}}, summary="协议文本（Word 文档）")
 def agreement_docx(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
     content = agreement_svc.document_docx(store, who, agreement_id)
-    return Response(content, media_type=DOCX,
-                    headers={"Content-Disposition": _attachment(agreement_id, "docx")})
+    return agreement_download(content, DOCX, agreement_id, "docx")
 
 
-def _attachment(agreement_id: str, ext: str) -> str:
-    if agreement_id.isascii() and '"' not in agreement_id:
-        return f'attachment; filename="agreement-{agreement_id[:40]}.{ext}"'
-    return f'attachment; filename="agreement.{ext}"'
-
-
-
-PDF = "application/pdf"
 
 
 @agreements.get("/{agreement_id}/document.pdf", response_class=Response,
                 responses={200: {"content": {PDF: {}}}}, summary="协议文本（PDF，A4，可直接打印）")
 def agreement_pdf(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> Response:
     content = agreement_svc.document_pdf(store, who, agreement_id)
-    return Response(content, media_type=PDF,
-                    headers={"Content-Disposition": _attachment(agreement_id, "pdf")})
+    return agreement_download(content, PDF, agreement_id, "pdf")
 
 
 @records.get("", response_model=ServiceRecordPage, summary="服务记实列表")
