@@ -32,10 +32,20 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("NEO4J_URI", None)
 
 
-def pytest_report_header() -> str:
+def backends_line() -> str:
+    """Which graph store backends this session runs the store-backed tests on."""
     if NEO4J_URI:
         return f"graph store backends: embedded, neo4j ({NEO4J_URI})"
     return f"graph store backends: embedded only ({NO_NEO4J}; the neo4j cases are skipped)"
+
+
+def pytest_report_header() -> str:
+    return backends_line()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # again at the end: ``pytest -q`` (make test) shows no header
+    terminalreporter.write_line(backends_line())
 
 
 def neo4j_settings() -> dict[str, Any]:
