@@ -10,6 +10,7 @@ The API's own exceptions::
     ├── SignInFailed          wrong user name or password (401)
     ├── TooManyAttempts       sign-in slowed down after failures (429, Retry-After)
     ├── NotAllowed            the step does not fit the object's state (409)
+    │   └── RunInProgress     a match run of the same scope is still running (409)
     ├── AlreadyExists         an id already taken (409)
     ├── InvalidRequest        a request that is well-formed but makes no sense (422)
     ├── TooLarge              an upload over its size limit (413)
@@ -50,7 +51,8 @@ from matching.errors import MatchingError, ParamsError, ProblemError, ResultInva
 
 __all__ = ["ERRORS", "AlreadyExists", "ApiError", "CsrfFailed", "ErrorSpec", "Forbidden",
            "IdempotencyKeyReused", "InvalidRequest", "NotAllowed",
-           "NotAuthenticated", "ReadOnly", "SignInFailed", "TooLarge", "TooManyAttempts",
+           "NotAuthenticated", "ReadOnly", "RunInProgress", "SignInFailed", "TooLarge",
+           "TooManyAttempts",
            "WeakSecret",
            "internal_problem", "problem_for", "request_problems"]
 
@@ -97,6 +99,14 @@ class NotAllowed(ApiError):
     """The step does not fit the object's current state."""
 
 
+class RunInProgress(NotAllowed):
+    """A match run of the scope is still running: ``running`` is that run (brief)."""
+
+    def __init__(self, message: str, *, running: dict[str, Any]) -> None:
+        super().__init__(message, field="scope_id", running=running)
+        self.running = running
+
+
 class AlreadyExists(ApiError):
     """An id that is already taken."""
 
@@ -134,6 +144,7 @@ ERRORS: dict[type[Exception], ErrorSpec] = {
     SignInFailed: ErrorSpec(401, "sign_in_failed", "登录失败"),
     TooManyAttempts: ErrorSpec(429, "too_many_attempts", "尝试次数过多"),
     NotAllowed: ErrorSpec(409, "not_allowed", "当前状态下不能这样操作"),
+    RunInProgress: ErrorSpec(409, "run_in_progress", "该范围已有匹配在运行"),
     AlreadyExists: ErrorSpec(409, "already_exists", "编号已存在"),
     InvalidRequest: ErrorSpec(422, "invalid_request", "请求内容有误"),
     TooLarge: ErrorSpec(413, "too_large", "文件过大"),
@@ -183,6 +194,8 @@ def problem_for(exc: BaseException) -> tuple[int, dict[str, Any], dict[str, str]
             headers["Retry-After"] = str(exc.retry_after)
         if isinstance(exc, NotAuthenticated | SignInFailed):
             headers["WWW-Authenticate"] = "Bearer"
+        if isinstance(exc, RunInProgress):
+            body["current"] = exc.running
     elif isinstance(exc, GraphError):
         body["message"] = exc.message
         body["field"] = exc.details.get("field")

@@ -578,6 +578,15 @@ class MatchRun(Node):
     basis: dict[Id, int] = Field(default_factory=dict)  # project versions the run read
     supersedes: list[Id] = Field(default_factory=list)  # live proposals it does not repeat
     skipped: list[dict[str, Any]] = Field(default_factory=list)  # writes left out, and why
+    # a run started in the background is stored at once as ``running`` (a draft with no
+    # result) and written whole, in one versioned write, when it ends (``done``); a run
+    # that raised, or that a restart interrupted, is ``failed`` with its ``error``
+    state: Literal["running", "done", "failed"] = "done"
+    stage: str = Field(default="", max_length=40)  # what it is doing now, in Chinese
+    progress: float = Field(default=1.0, ge=0, le=1)
+    error: str | None = Field(default=None, max_length=2000)
+    publish_when_done: bool = False  # started to go live (not as a draft)
+    same_as: Id | None = None  # done on the live run's very input: that run, nothing new
 
 
 class AuditEntry(Node):

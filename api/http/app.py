@@ -27,6 +27,7 @@ from api.errors import ERRORS, internal_problem, problem_for, request_problems
 from api.http.deps import AppContext
 from api.http.routers import ROUTERS
 from api.http.schemas import ErrorOut
+from api.runs.background import fail_interrupted
 from api.services.idempotency import IdempotencyKeys
 from api.settings import Settings
 from api.web import mount as mount_web
@@ -98,6 +99,7 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
     and the secret live in the data directory, the secret from ``GONGJIAN_SECRET_KEY``
     when set."""
     store = open_store(settings)
+    fail_interrupted(store)  # runs left running by a process that stopped have no worker
     accounts = accounts or Accounts(settings.data_dir / "accounts.db")
     env_secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     ctx = AppContext(store=store, accounts=accounts,
@@ -109,6 +111,7 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        ctx.runs.close()  # the runs under way write their result before the store closes
         store.close()
         accounts.close()
 

@@ -13,6 +13,7 @@ from api.auth import token_account
 from api.errors import NotAuthenticated
 from api.identity import Identity, resolve_identity
 from api.imports.limits import DEFAULT_LIMITS, ImportLimits
+from api.runs.background import Runner
 from api.services.idempotency import IdempotencyKeys
 from graph import GraphStore, NotFound
 
@@ -29,6 +30,7 @@ class AppContext:
     secret: str
     salt: str
     limits: ImportLimits = field(default=DEFAULT_LIMITS)
+    runs: Runner = field(default_factory=Runner)  # the background match runs' worker
 
 
 def get_context(request: Request) -> AppContext:

@@ -8,8 +8,9 @@ write (:meth:`graph.GraphStore.write`): a new pair becomes a proposed project, a
 one is left as it is when nothing changed (same id, same version), a superseded one comes
 back as proposed (audited), and the live proposals it does not repeat are superseded. A
 project changed since the run read it -- a unit claimed it meanwhile -- is not written:
-the run lists it in ``skipped``. :func:`run_match` does both, and does nothing at all when
-the scope's live run already had the same input.
+the run lists it in ``skipped``. :func:`api.runs.background.run_match` does both (in the
+background or not), and does nothing at all when the scope's live run already had the same
+input.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ from matching import MatchResult, Problem, check_result, match
 
 Say = Callable[[str], None]
 
+STATE_LABELS = {"running": "仍在运行", "done": "已完成", "failed": "运行失败"}
+
 # what a run reads of its scope (organizations always come with a snapshot)
 MATCH_KINDS = ("ResidentUnit", "Need", "Resource", "Project", "Evaluation")
 
@@ -93,6 +96,11 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def brief(run: MatchRun) -> MatchRun:
+    """A run without its bulky parts: what start, get and list all return."""
+    return run.model_copy(update={"result": {}, "basis": {}})
+
+
 def live_run(store: GraphStore, scope_id: str) -> MatchRun | None:
     """The scope's live run: its latest published one (run ids sort by time)."""
     filters = {"scope_id": scope_id, "draft": False}
@@ -102,10 +110,18 @@ def live_run(store: GraphStore, scope_id: str) -> MatchRun | None:
     return store.list(MatchRun, filters=filters, page=total, size=1).items[0]
 
 
+def new_run_id(now: dt.datetime, tail: str) -> str:
+    """A run id unique even for two runs of one scope in the same second, in the order
+    they were made: the live run of a scope is its published run with the last id."""
+    return f"MR-{now:%Y%m%d%H%M%S}-{time.time_ns():x}-{secrets.token_hex(1)}{tail[:5]}"
+
+
 def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = None, *,
-            now: dt.datetime | None = None, say: Say | None = None
-            ) -> tuple[MatchRun, Snapshot]:
-    """Solve the scope's problem; the run as a draft (not stored) and the snapshot read."""
+            now: dt.datetime | None = None, say: Say | None = None,
+            run_id: str | None = None) -> tuple[MatchRun, Snapshot]:
+    """Solve the scope's problem; the run as a draft (not stored) and the snapshot read.
+
+    ``run_id``: the id of the run already stored as running (a background run)."""
     say = say or (lambda _stage: None)
     now = _now(now)
     run_p = run_params(params)  # before anything is read: a bad weight costs nothing
@@ -120,9 +136,7 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     say("校验结果")
     check_result(problem, result, run_p)  # the one validation; stored results are trusted
     digest = input_hash(problem, run_p, expired)
-    # unique even for two runs of one scope and input in the same second, and in the order
-    # they were computed: the live run of a scope is its published run with the last id
-    run_id = f"MR-{now:%Y%m%d%H%M%S}-{time.time_ns():x}-{secrets.token_hex(1)}{digest[:5]}"
+    run_id = run_id or new_run_id(now, digest)
     views = pair_views(snap, problem, result, run_id)
     stored = result.to_dict()
     stored["pairs"] = views
@@ -171,7 +185,7 @@ def summarize(run_id: str, scope_id: str, snap: Snapshot, problem: Problem,
                                 if o.level == OrgLevel.COMMUNITY and o.weak))
 
 
-def _run_line(run: MatchRun, action: str, note: str, by: By, at: dt.datetime
+def run_line(run: MatchRun, action: str, note: str, by: By, at: dt.datetime
               ) -> AuditEntry:
     """The audit line of a run stored (``match_draft``) or made live (``match_run``)."""
     return AuditEntry(
@@ -182,11 +196,12 @@ def _run_line(run: MatchRun, action: str, note: str, by: By, at: dt.datetime
 
 def save_draft(store: GraphStore, run: MatchRun, *, by: By = By(),
                now: dt.datetime | None = None) -> MatchRun:
-    """Store a computed run as a draft; live proposals are not touched."""
+    """Store a computed run as a draft; live proposals are not touched. A run stored as
+    running (version > 0) is replaced at the version it has."""
     draft = run.model_copy(update={"draft": True, "published": None})
-    line = _run_line(draft, "match_draft",
+    line = run_line(draft, "match_draft",
                      f"匹配范围 {run.scope_id}：草稿，{len(run.proposals)} 对", by, _now(now))
-    store.write([Versioned(draft, None)], also=[line])
+    store.write([Versioned(draft, run.version if run.version > 0 else None)], also=[line])
     return store.get(MatchRun, draft.id)
 
 
@@ -200,6 +215,10 @@ def publish(store: GraphStore, run: MatchRun, *, by: By = By(),
     now = _now(now)
     if not run.draft:
         raise NotAllowed(f"匹配批次 {run.id} 已于 {run.published} 发布，不能再次发布")
+    if run.state != "done" or run.same_as:
+        raise NotAllowed(f"匹配批次 {run.id} {STATE_LABELS[run.state]}，没有可发布的结果"
+                         if not run.same_as else
+                         f"匹配批次 {run.id} 的输入与现行批次 {run.same_as} 相同，无需发布")
     live = live_run(store, run.scope_id)
     if (live.id if live else None) != run.based_on:
         raise NotAllowed(
@@ -261,7 +280,7 @@ def publish(store: GraphStore, run: MatchRun, *, by: By = By(),
             "proposals": [p for p in run.proposals if p not in left_out],
             "summary": {**run.summary, "written": len(writes), "skipped": len(skipped)}})
         batch = [Versioned(done, run.version if stored else None), *writes.values()]
-        also: list[Node] = [*lines.values(), _run_line(
+        also: list[Node] = [*lines.values(), run_line(
             done, "match_run", f"匹配范围 {run.scope_id}：提议 {len(done.proposals)} 对，"
             f"写入 {len(writes)} 个项目，跳过 {len(skipped)} 个", by, now)]
         try:
@@ -276,22 +295,6 @@ def publish(store: GraphStore, run: MatchRun, *, by: By = By(),
                 del writes[pid]
                 lines.pop(pid, None)
                 skip(pid, "changed", None)
-
-
-def run_match(store: GraphStore, scope_id: str, params: dict[str, Any] | None = None, *,
-              by: By = By(), now: dt.datetime | None = None,
-              progress: Say | None = None) -> tuple[MatchRun, RunSummary]:
-    """Compute and publish a run for ``scope_id``; when the scope's live run had the very
-    same input, nothing is written and that run is returned."""
-    run, _snap = compute(store, scope_id, params, now=now, say=progress)
-    live = store.get(MatchRun, run.based_on) if run.based_on else None
-    if live is not None and live.input_hash == run.input_hash:
-        summary = RunSummary(**{**live.summary, "unchanged_input": True, "written": 0,
-                                "skipped": 0})
-        return live, summary
-    (progress or (lambda _s: None))("保存提议")
-    published = publish(store, run, by=by, now=now)
-    return published, RunSummary(**published.summary)
 
 
 def compare(draft: MatchRun, live: MatchRun | None) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from typing import Any
 
 from api.errors import Forbidden, InvalidRequest, NotAllowed, ReadOnly
 from api.identity import Identity, can_read
-from api.runs.engine import By, compare, compute, live_run, publish, run_match, save_draft
+from api.runs.background import Runner, begin, carry_out, run_match
+from api.runs.engine import STATE_LABELS, By, brief, compare, live_run, publish
 from api.services._common import get_readable, scoped_page
 from api.services.idempotency import IdempotencyKeys
 from graph import TAXONOMY, GraphStore, MatchRun, Organization, OrgLevel, Page, Project, Role
@@ -45,35 +46,41 @@ def _by(who: Identity) -> By:
     return By(who.role, who.subject_id)
 
 
-def brief(run: MatchRun) -> MatchRun:
-    """A run without its bulky parts: what start, get and list all return."""
-    return run.model_copy(update={"result": {}, "basis": {}})
-
-
 def start_run(store: GraphStore, who: Identity, scope_id: str,
               params: dict[str, Any] | None = None, *, keys: IdempotencyKeys | None = None,
-              key: str | None = None, now: dt.datetime | None = None) -> MatchRun:
-    """Compute and publish a run for ``scope_id`` (nothing written on unchanged input)."""
+              key: str | None = None, now: dt.datetime | None = None,
+              runner: Runner | None = None, draft: bool = False) -> MatchRun:
+    """A run for ``scope_id``, published when it ends (or kept as a ``draft``: no live
+    proposal changes; on unchanged input a published run writes nothing new).
+
+    With a ``runner`` the run is stored as running and carried out in the background: the
+    answer is that run, at once (its id, stage and progress). Without one the run is
+    computed here and the answer is the finished run. Refused while a run of the scope is
+    running.
+    """
     _check_scope(store, who, scope_id)
 
     def work() -> dict[str, Any]:
-        run, _summary = run_match(store, scope_id, params or {}, by=_by(who), now=now)
-        return brief(run).model_dump(mode="json")
+        if runner is None:
+            run, _summary = run_match(store, scope_id, params or {}, by=_by(who), now=now,
+                                      draft=draft)
+            return brief(run).model_dump(mode="json")
+        running = begin(store, scope_id, params or {}, publish_when_done=not draft, now=now)
+        runner.submit(running.id, lambda: carry_out(store, running, params or {},
+                                                     by=_by(who), now=now))
+        return brief(running).model_dump(mode="json")
 
-    return MatchRun.model_validate(_once(who, scope_id, "match", params, keys, key, work))
+    what = "draft" if draft else "match"
+    return MatchRun.model_validate(_once(who, scope_id, what, params, keys, key, work))
 
 
 def draft_run(store: GraphStore, who: Identity, scope_id: str,
               params: dict[str, Any] | None = None, *, keys: IdempotencyKeys | None = None,
-              key: str | None = None, now: dt.datetime | None = None) -> MatchRun:
+              key: str | None = None, now: dt.datetime | None = None,
+              runner: Runner | None = None) -> MatchRun:
     """Compute a run and keep it as a draft: no live proposal changes."""
-    _check_scope(store, who, scope_id)
-
-    def work() -> dict[str, Any]:
-        run, _snap = compute(store, scope_id, params or {}, now=now)
-        return brief(save_draft(store, run, by=_by(who), now=now)).model_dump(mode="json")
-
-    return MatchRun.model_validate(_once(who, scope_id, "draft", params, keys, key, work))
+    return start_run(store, who, scope_id, params, keys=keys, key=key, now=now,
+                     runner=runner, draft=True)
 
 
 def _once(who: Identity, scope_id: str, what: str, params: dict[str, Any] | None,
@@ -99,9 +106,17 @@ def publish_run(store: GraphStore, who: Identity, run_id: str, expected_version:
     return brief(publish(store, run, by=_by(who), now=now))
 
 
+def _finished(run: MatchRun) -> MatchRun:
+    if run.state != "done":
+        raise NotAllowed(f"匹配批次 {run.id} {STATE_LABELS[run.state]}"
+                         + (f"（{run.stage}）" if run.state == "running" else
+                            f"：{run.error}" if run.error else "") + "，还没有结果可比较")
+    return run
+
+
 def compare_run(store: GraphStore, who: Identity, run_id: str) -> dict[str, Any]:
     """A draft (or any run) against its scope's live run."""
-    run = get_run_full(store, who, run_id)
+    run = _finished(get_run_full(store, who, run_id))
     live = live_run(store, run.scope_id)
     return compare(run, live if live is None or live.id != run.id else None)
 

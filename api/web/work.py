@@ -84,12 +84,10 @@ async def start_run(request: Request, session: SessionDep, form: FormDep, ctx: C
                     ) -> Response:
     who = session.identity
     scope = str(form.get("scope_id") or who.scope_id)[:64]
-    data = run_svc.draft_run(ctx.store, who, scope, {})
-    s = data.summary
+    data = run_svc.draft_run(ctx.store, who, scope, {}, runner=ctx.runs)
     return redirect(f"/runs/{data.id}?tab=compare", secret=ctx.secret,
-                    message=f"匹配完成（草稿，尚未发布）：{s.get('needs', 0)} 条需求中 "
-                            f"{s.get('served', 0)} 条全部满足、{s.get('partly_served', 0)} "
-                            "条部分满足；请对比现行批次后发布")
+                    message="已开始匹配（完成后存为草稿，尚未发布）：本页显示进度，"
+                            "完成后请对比现行批次再发布")
 
 
 @router.post("/runs/{run_id}/publish")
@@ -121,7 +119,8 @@ def run_page(request: Request, run_id: str, session: SessionDep, ctx: CtxDep) ->
                    | {r.unit_id for r in resources.values()} | {run.scope_id})
     distances = {x.id: distance_km(needs[x.need_id], resources[x.resource_id])
                  for x in proposals.items if x.need_id in needs and x.resource_id in resources}
-    comparison = run_svc.compare_run(ctx.store, who, run_id) if tab == "compare" else None
+    comparison = run_svc.compare_run(ctx.store, who, run_id) if (
+        tab == "compare" and run.state == "done") else None
     return page(request, "run.html", session, title=f"匹配批次 {run.id}", run=run, tab=tab,
                 comparison=comparison,
                 proposals=proposals, pager=pager(request, proposals.total, p, 20),

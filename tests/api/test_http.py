@@ -52,8 +52,8 @@ def matched_project(api: Api) -> str:
     """Run the matcher for the street over HTTP; the proposal of U1 for C1."""
     r = call(api, "street", "POST", "/api/match-runs", json={"scope_id": S1},
              headers={"Idempotency-Key": "run-1"})
-    assert r.status_code == 201, r.text
-    run = r.json()
+    assert r.json()["state"] == "running" and r.headers["location"].endswith(r.json()["id"])
+    run = api.finish("street", r)
     again = call(api, "street", "POST", "/api/match-runs", json={"scope_id": S1},
                  headers={"Idempotency-Key": "run-1"})
     assert again.json()["id"] == run["id"]
@@ -298,12 +298,14 @@ def test_two_people_of_one_office_are_told_apart_in_me_and_in_the_audit_trail(
 
 
 def test_a_draft_run_is_compared_and_published_over_http(api: Api) -> None:
-    live = ok(api, "street", "POST", "/api/match-runs", json={"scope_id": S1})
+    live = api.finish("street", call(api, "street", "POST", "/api/match-runs",
+                                     json={"scope_id": S1}))
     before = {p.id: p.version for p in api.store.list(Project, size=100).items}
-    draft = ok(api, "street", "POST", "/api/match-runs",
-               json={"scope_id": S1, "draft": True, "params": {"weights": {"text": 0.9}}})
+    started = call(api, "street", "POST", "/api/match-runs",
+                   json={"scope_id": S1, "draft": True, "params": {"weights": {"text": 0.9}}})
+    draft = api.finish("street", started)
     assert draft["draft"] is True and draft["params"]["weights"]["text"] == 0.9
-    assert ok(api, "street", "GET", f"/api/match-runs/{draft['id']}").keys() == draft.keys()
+    assert started.json().keys() == draft.keys()
     assert {p.id: p.version for p in api.store.list(Project, size=100).items} == before
     diff = ok(api, "street", "GET", f"/api/match-runs/{draft['id']}/comparison")
     assert diff["live_id"] == live["id"] and "served_by_community" in diff

@@ -161,6 +161,17 @@ class Api:
             self.tokens[name] = issue_token(account, self.secret).access_token
         return {"Authorization": f"Bearer {self.tokens[name]}"}
 
+    def finish(self, who: str, answer: Any) -> dict[str, Any]:
+        """A run the API started (202, running), once its worker ended it, read by GET."""
+        assert answer.status_code == 202, answer.text
+        run = answer.json()
+        assert self.app.state.ctx.runs.wait(run["id"], timeout=120)
+        got = self.client.get(f"/api/match-runs/{run['id']}", headers=self.headers(who))
+        assert got.status_code == 200, got.text
+        done: dict[str, Any] = got.json()
+        assert done["state"] == "done", done
+        return done
+
 
 def make_api(tmp_path: Path, backend: Mapping[str, Any] | None = None, **settings: Any) -> Api:
     """The API over the hand-made district, on the backend whose settings ``backend``

@@ -69,7 +69,9 @@ def test_the_clerk_imports_a_file_sees_its_bad_row_fixes_it_and_runs_a_match(
     page.goto(f"{site.url}/runs")
     page.click("form[action='/runs'] button[type=submit]")
     page.wait_for_url("**/runs/MR-*")
-    assert "草稿" in flash_text(page)
+    assert "已开始匹配" in flash_text(page)  # the run goes on in the background
+    # the page shows the run's stage and reloads itself until the draft is there
+    page.wait_for_selector("[data-testid=compare]", timeout=60_000)
     assert "草稿" in page.inner_text("[data-testid=run-state]")
     assert page.locator("[data-testid=compare]").count() == 1  # the draft against the live run
     page.click("[data-testid=publish] button")

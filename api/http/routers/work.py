@@ -45,14 +45,18 @@ records = APIRouter(prefix="/api/service-records", tags=["服务记实"])
 evaluations = APIRouter(prefix="/api/evaluations", tags=["评议"])
 
 
-@match_runs.post("", response_model=MatchRunPublic, status_code=201,
-                 summary="为一个街道或区发起匹配（draft=true 时只存草稿；可带 Idempotency-Key）")
-def start_run(ctx: ContextDep, who: CurrentIdentity, body: MatchRunCreate,
+@match_runs.post("", response_model=MatchRunPublic, status_code=202,
+                 summary="为一个街道或区发起匹配，在后台运行：立即返回批次编号，state 为 running；"
+                         "用 GET 查看阶段与进度（draft=true 时完成后只存草稿；"
+                         "可带 Idempotency-Key）；"
+                         "同一范围已有匹配在运行时返回 409 及其编号")
+def start_run(ctx: ContextDep, who: CurrentIdentity, body: MatchRunCreate, response: Response,
               idempotency_key: Annotated[str | None, Header(max_length=200)] = None
               ) -> MatchRunPublic:
-    start = run_svc.draft_run if body.draft else run_svc.start_run
-    return start(ctx.store, who, body.scope_id, body.params, keys=ctx.keys,
-                 key=idempotency_key)
+    run = run_svc.start_run(ctx.store, who, body.scope_id, body.params, keys=ctx.keys,
+                            key=idempotency_key, runner=ctx.runs, draft=body.draft)
+    response.headers["Location"] = f"/api/match-runs/{run.id}"
+    return run
 
 
 @match_runs.get("", response_model=MatchRunPage, summary="匹配批次列表")
@@ -64,7 +68,8 @@ def list_runs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
 
 
 @match_runs.get("/{run_id}", response_model=MatchRunPublic,
-                summary="匹配批次详情（与发起时的返回相同；结果分部分读取）")
+                summary="匹配批次详情：state（running 运行中、done 完成、failed 失败）、"
+                        "stage 与 progress；结果分部分读取")
 def get_run(store: StoreDep, who: CurrentIdentity, run_id: str) -> MatchRunPublic:
     return run_svc.get_run(store, who, run_id)
 
