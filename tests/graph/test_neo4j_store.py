@@ -16,7 +16,8 @@ import pytest
 from neo4j import exceptions as neo4j_errors
 
 from graph import GraphError, StoreUnavailable, VersionConflict
-from graph.neo4j_store import DRIVER_ERRORS, Neo4jStore, _Replay, translate
+from graph.neo4j_errors import DRIVER_ERRORS, translate
+from graph.neo4j_store import Neo4jStore, _Replay
 
 
 def driver_exception_classes() -> list[type[Exception]]:
