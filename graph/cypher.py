@@ -44,6 +44,7 @@ NODE_KINDS: tuple[str, ...] = tuple(_model.NODE_TYPES)
 EDGE_KINDS: tuple[str, ...] = tuple(sorted({
     edge for cls in _model.NODE_TYPES.values() for edge, _ in cls.REFS.values() if edge}))
 REL_KINDS: tuple[str, ...] = tuple(sorted(_model.REL_TARGETS))
+META_KINDS: tuple[str, ...] = ("GongjianMeta",)  # the store's own bookkeeping, not :Node
 _REL_TYPES = "|".join(REL_KINDS)  # REGISTERED_WITH|ALLIANCE_MEMBER|... from the whitelist
 
 # -- schema (run one by one, auto-commit, on start; all idempotent) -----------------------
@@ -193,6 +194,24 @@ SKIP $skip
 LIMIT $limit"""
 
 LIST_ALL = _LIST_MATCH + "RETURN n.id AS id, n.props AS props, n.version AS version"
+
+# ``list(order=...)``: by the property $order_key, nodes without one last, ties by id; the
+# direction cannot be a parameter, so one query per direction.
+LIST_PAGE_ORDERED = {descending: _LIST_MATCH + f"""RETURN n.props AS props, n.version AS version
+ORDER BY n[$order_key] IS NULL, n[$order_key]{way}, n.id{way}
+SKIP $skip
+LIMIT $limit""" for descending, way in ((False, ""), (True, " DESC"))}
+
+# A token every write transaction renews (``data_version``): one node outside :Node.
+BUMP_DATA_VERSION = f"""
+MERGE (m:{META_KINDS[0]} {{key: 'data_version'}})
+SET m.token = randomUUID()
+"""
+
+DATA_VERSION = f"""
+OPTIONAL MATCH (m:{META_KINDS[0]} {{key: 'data_version'}})
+RETURN m.token AS token
+"""
 
 STREETS_UNDER = """
 MATCH (s:Node)-[:PART_OF*0..]->(:Node {id: $scope})

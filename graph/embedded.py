@@ -66,6 +66,7 @@ from graph.store import (
     UpsertReport,
     Versioned,
     WriteResult,
+    order_field,
     snapshot_kinds,
 )
 
@@ -349,9 +350,37 @@ class EmbeddedStore:
 
     def list(self, kind: type[N], *, scope: str | None = None,
              filters: Mapping[str, Any] | None = None, page: int = 1,
-             size: int = 50) -> Page[N]:
+             size: int = 50, order: str | None = None) -> Page[N]:
         if page < 1 or not 1 <= size <= 10_000:
             raise ModelError(f"分页参数无效：page={page}, size={size}（page≥1，1≤size≤10000）")
+        sql_where, params = self._where(kind, scope, filters)
+        by = "id"
+        if order is not None:
+            name, descending = order_field(kind, order)
+            column = self._column(name)
+            way = " DESC" if descending else ""
+            by = f"({column} IS NULL), {column}{way}, id{way}"
+        total = self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0]
+        rows = self._read(f"SELECT props, version FROM nodes WHERE {sql_where} ORDER BY {by} "
+                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
+        return Page([_load(kind, p, v) for p, v in rows], total, page, size)
+
+    def count(self, kind: type[N], *, scope: str | None = None,
+              filters: Mapping[str, Any] | None = None) -> int:
+        sql_where, params = self._where(kind, scope, filters)
+        return int(self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0])
+
+    def data_version(self) -> str:
+        # this connection's commits, and SQLite's count of other connections' commits
+        with self._lock:
+            return f"{self._commits}.{self._read('PRAGMA data_version')[0][0]}"
+
+    @staticmethod
+    def _column(name: str) -> str:
+        return name if name in INDEXED_FIELDS else f"json_extract(props, '$.{name}')"
+
+    def _where(self, kind: type[Node], scope: str | None,
+               filters: Mapping[str, Any] | None) -> tuple[str, builtins.list[Any]]:
         where, params = ["kind=?"], [kind.KIND]
         if scope is not None:
             clause, sparams = self._scope_clause(kind, scope)
@@ -360,7 +389,7 @@ class EmbeddedStore:
         for name, value in (filters or {}).items():
             if name not in kind.model_fields or name == "version":
                 raise ModelError(f"{kind.LABEL}没有可筛选的字段 {name}", field=name)
-            column = name if name in INDEXED_FIELDS else f"json_extract(props, '$.{name}')"
+            column = self._column(name)
             if isinstance(value, list | tuple | set):
                 values = sorted(str(v) for v in value)
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -368,11 +397,7 @@ class EmbeddedStore:
             else:
                 where.append(f"{column} = ?")
                 params.append(_sql_value(value))
-        sql_where = " AND ".join(where)
-        total = self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0]
-        rows = self._read(f"SELECT props, version FROM nodes WHERE {sql_where} ORDER BY id "
-                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        return Page([_load(kind, p, v) for p, v in rows], total, page, size)
+        return " AND ".join(where), params
 
     def _scope_clause(self, kind: type[Node], scope: str) -> tuple[str, builtins.list[str]]:
         streets, community = self._scope_streets(scope)

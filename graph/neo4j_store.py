@@ -80,6 +80,7 @@ from graph.store import (
     UpsertReport,
     Versioned,
     WriteResult,
+    order_field,
     snapshot_kinds,
 )
 
@@ -266,8 +267,13 @@ class Neo4jStore:
         return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
 
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        def versioned(tx: neo4j.ManagedTransaction) -> T:
+            out = work(tx)
+            self._run(tx, cypher.BUMP_DATA_VERSION)  # renewed with the write, or not at all
+            return out
+
         with self._translated(), self._session() as session:
-            return session.execute_write(work)
+            return session.execute_write(versioned)
 
     def _read_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         with self._translated(), self._session() as session:
@@ -453,9 +459,33 @@ class Neo4jStore:
 
     def list(self, kind: type[N], *, scope: str | None = None,
              filters: Mapping[str, Any] | None = None, page: int = 1,
-             size: int = 50) -> Page[N]:
+             size: int = 50, order: str | None = None) -> Page[N]:
         if page < 1 or not 1 <= size <= 10_000:
             raise ModelError(f"分页参数无效：page={page}, size={size}（page≥1，1≤size≤10000）")
+        params = self._list_params(kind, scope, filters)
+        query = cypher.LIST_PAGE
+        if order is not None:
+            name, descending = order_field(kind, order)
+            query, params["order_key"] = cypher.LIST_PAGE_ORDERED[descending], _key(name)
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[int, builtins.list[neo4j.Record]]:
+            total = self._run(tx, cypher.LIST_COUNT, **params)[0]["total"]
+            rows = self._run(tx, query, **params, skip=(page - 1) * size, limit=size)
+            return total, rows
+
+        total, rows = self._read_tx(work)
+        return Page([_load(kind, r["props"], r["version"]) for r in rows], total, page, size)
+
+    def count(self, kind: type[N], *, scope: str | None = None,
+              filters: Mapping[str, Any] | None = None) -> int:
+        params = self._list_params(kind, scope, filters)
+        return int(self._query(cypher.LIST_COUNT, **params)[0]["total"])
+
+    def data_version(self) -> str:
+        return str(self._query(cypher.DATA_VERSION)[0]["token"] or "")
+
+    def _list_params(self, kind: type[N], scope: str | None,
+                     filters: Mapping[str, Any] | None) -> dict[str, Any]:
         params: dict[str, Any] = {"kind": kind.KIND,
                                   **(self._scope(kind, scope) if scope is not None
                                      else _EVERYWHERE)}
@@ -469,15 +499,7 @@ class Neo4jStore:
                 values = [_filter_value(value)]
             conditions.append({"key": _key(name), "values": values})
         params["filters"] = conditions
-
-        def work(tx: neo4j.ManagedTransaction) -> tuple[int, builtins.list[neo4j.Record]]:
-            total = self._run(tx, cypher.LIST_COUNT, **params)[0]["total"]
-            rows = self._run(tx, cypher.LIST_PAGE, **params, skip=(page - 1) * size,
-                             limit=size)
-            return total, rows
-
-        total, rows = self._read_tx(work)
-        return Page([_load(kind, r["props"], r["version"]) for r in rows], total, page, size)
+        return params
 
     def _scope(self, kind: type[Node], scope: str) -> _Scope:
         return _scope_params(kind, scope, *self._scope_streets(scope))

@@ -60,6 +60,18 @@ def snapshot_kinds(kinds: Collection[str] | None) -> tuple[tuple[str, str], ...]
     return tuple((k, a) for k, a in SNAPSHOT_KINDS if k == "Organization" or k in kinds)
 
 
+def order_field(kind: type[Node], order: str) -> tuple[str, bool]:
+    """The field and direction of a :meth:`GraphStore.list` ``order`` ("-urgency").
+
+    >>> order_field(Need, "-urgency")
+    ('urgency', True)
+    """
+    name, descending = (order[1:], True) if order.startswith("-") else (order, False)
+    if name not in kind.model_fields or name == "version":
+        raise ModelError(f"{kind.LABEL}没有可排序的字段 {name}", field=name)
+    return name, descending
+
+
 @dataclass
 class Page(Generic[N]):
     """One page of a listing: ``items`` plus the ``total`` matching the filters."""
@@ -164,8 +176,23 @@ class GraphStore(Protocol):
 
     def list(self, kind: type[N], *, scope: str | None = None,
              filters: Mapping[str, Any] | None = None, page: int = 1,
-             size: int = 50) -> Page[N]:
-        """Nodes of ``kind`` (under ``scope``, equal to ``filters``), ordered by id."""
+             size: int = 50, order: str | None = None) -> Page[N]:
+        """Nodes of ``kind`` (under ``scope``, equal to ``filters``), ordered by id.
+
+        ``order``: a scalar field to order by instead (``"-field"`` descending); nodes
+        without a value come last, ties go by id in the same direction (see
+        :func:`order_field`).
+        """
+        ...
+
+    def count(self, kind: type[N], *, scope: str | None = None,
+              filters: Mapping[str, Any] | None = None) -> int:
+        """How many nodes :meth:`list` would page through, without reading them."""
+        ...
+
+    def data_version(self) -> str:
+        """A token that changes whenever a write is committed, by any connection or
+        process: what is computed from the store can be cached until it changes."""
         ...
 
     def neighbours(self, id: str, *, edge: str | None = None,

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
     reason="node and npm are needed to run Neo4j's Cypher linter (@neo4j-cypher/"
            "language-support); install Node.js 18.18 or newer to run this test")
 
-SCHEMA = {"labels": ["Node", *cypher.NODE_KINDS],
+SCHEMA = {"labels": ["Node", *cypher.NODE_KINDS, *cypher.META_KINDS],
           "relationshipTypes": [*cypher.EDGE_KINDS, *cypher.REL_KINDS]}
 
 

@@ -58,3 +58,15 @@ def test_two_writers_on_one_file_cannot_both_update_one_version(tmp_path: Path) 
     assert second.get(Need, "N1").urgency == 3
     first.close()
     second.close()
+
+
+def test_the_data_version_sees_a_write_another_connection_committed(tmp_path: Path) -> None:
+    first = EmbeddedStore(tmp_path / "g.db")
+    nodes, rels = tiny_district()
+    first.upsert(nodes, rels)
+    second = EmbeddedStore(tmp_path / "g.db")
+    seen = second.data_version()
+    first.transition(Need, "N1", 1, {"urgency": 3})
+    assert second.data_version() != seen
+    first.close()
+    second.close()

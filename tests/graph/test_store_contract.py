@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Iterator
@@ -140,6 +141,57 @@ def test_list_by_scope_follows_the_hierarchy(loaded: GraphStore) -> None:
     assert loaded.list(Need, scope="D").total == 2
     assert [n.id for n in loaded.list(Need, scope="S2").items] == ["N2"]
     assert [n.id for n in loaded.list(Need, scope="C1").items] == ["N1"]
+
+
+def test_list_orders_by_a_field_with_missing_values_last_and_ties_by_id(
+        loaded: GraphStore) -> None:
+    extra = [Need(id=f"N{i}", title=f"需求{i}", category="elderly_care", community_id="C1",
+                  street_id="S1", quantity=q, unit_of_measure="次", urgency=u,
+                  start=start)
+             for i, q, u, start in ((3, 20, 3, dt.date(2026, 3, 1)), (4, 5, 1, None),
+                                    (5, 20, 3, dt.date(2025, 3, 1)))]
+    loaded.upsert(extra)
+
+    def ids(order: str, **kw: object) -> list[str]:
+        return [n.id for n in loaded.list(Need, order=order, **kw).items]  # type: ignore[arg-type]
+
+    assert ids("quantity") == ["N4", "N2", "N1", "N3", "N5"]
+    assert ids("-quantity") == ["N5", "N3", "N1", "N2", "N4"]
+    assert ids("-urgency", filters={"street_id": "S1"}) == ["N5", "N3", "N1", "N4"]
+    # a date orders as a date; a need without a start comes last either way
+    assert ids("start") == ["N5", "N2", "N3", "N1", "N4"]
+    assert ids("-start") == ["N3", "N2", "N5", "N4", "N1"]
+    page = loaded.list(Need, order="-quantity", page=2, size=2)
+    assert ([n.id for n in page.items], page.total) == (["N1", "N2"], 5)
+    with pytest.raises(ModelError, match="没有可排序的字段 colour"):
+        loaded.list(Need, order="-colour")
+
+
+def test_count_is_the_total_list_would_page_through(loaded: GraphStore) -> None:
+    assert loaded.count(Need) == 2
+    assert loaded.count(Need, scope="S2") == loaded.list(Need, scope="S2").total == 1
+    assert loaded.count(Organization, filters={"level": ["street", "district"]}) == 3
+    assert loaded.count(Need, filters={"online_ok": False}) == 1
+    with pytest.raises(ModelError, match="没有可筛选的字段 colour"):
+        loaded.count(Need, filters={"colour": "red"})
+
+
+def test_the_data_version_changes_with_every_committed_write_and_only_then(
+        loaded: GraphStore) -> None:
+    before = loaded.data_version()
+    loaded.list(Need)
+    loaded.snapshot("D")
+    assert loaded.data_version() == before
+    need = loaded.get(Need, "N1")
+    loaded.transition(Need, "N1", need.version, {"quantity": 21})
+    after_transition = loaded.data_version()
+    assert after_transition != before
+    loaded.remove_relationships([("REGISTERED_WITH", "U1", "C1")])
+    after_removal = loaded.data_version()
+    assert after_removal not in (before, after_transition)
+    with pytest.raises(VersionConflict):  # a refused write commits nothing
+        loaded.transition(Need, "N1", need.version, {"quantity": 22})
+    assert loaded.data_version() == after_removal
 
 
 def test_list_rejects_an_unknown_filter_field(loaded: GraphStore) -> None:
