@@ -32,10 +32,11 @@ DIM = 384
 PAIR_CHUNK = 65_536
 
 BACKGROUND = 256
-# standard deviations above the background: fitting pairs sit near 2, unrelated near 0
-Z_FLOOR = 0.0
-Z_SPAN = 2.5
-E5_WEIGHT = 0.85
+# standard deviations above the background: fitting pairs sit near 2, unrelated near 0;
+# below Z_FLOOR the e5 evidence is nil, Z_SPAN more deviations make it full
+Z_FLOOR = 0.75
+Z_SPAN = 3.0
+E5_WEIGHT = 0.8
 
 
 def available() -> bool:
@@ -112,30 +113,43 @@ class EmbeddingCache:
 def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str],
                 need: I64, res: I64) -> F64:
     """How far above the district's background each pair's e5 cosine sits, in standard
-    deviations: ``(cos(need, res) - mean_b) / std_b`` where ``mean_b``/``std_b`` are the
-    need's cosines with a fixed background of the problem's resource texts (up to
-    :data:`BACKGROUND` of them, evenly spaced). Never divided by the need's best
-    candidate: a need whose text fits nothing in the district scores low everywhere.
-    Cosines are computed once per distinct pair of texts, in chunks."""
+    deviations, seen from both sides: the mean of ``(cos - mean_n) / std_n``, where
+    ``mean_n``/``std_n`` are the need's cosines with a fixed background of the problem's
+    resource texts, and ``(cos - mean_r) / std_r``, the resource's cosines with a fixed
+    background of the problem's need texts (up to :data:`BACKGROUND` of each, evenly
+    spaced). The resource side discounts a resource whose text sits close to every
+    need (a hub of the embedding space, e.g. one that names many kinds of help). Never
+    divided by the need's best candidate: a need whose text fits nothing in the district
+    scores low everywhere. Cosines are computed once per distinct pair of texts."""
     if len(need) == 0:
         return np.zeros(0, dtype=np.float64)
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
     xn = cache.vectors(n_uniq, "query")
     xr = cache.vectors(r_uniq, "passage")
-    step = max(1, len(r_uniq) // BACKGROUND)
-    bg = xn @ xr[::step][:BACKGROUND].T
-    mean, std = bg.mean(axis=1), np.maximum(bg.std(axis=1), 1e-3)
+    mean_n, std_n = _background(xn, xr)
+    mean_r, std_r = _background(xr, xn)
     sims = np.empty(len(a), dtype=np.float32)
 
     def chunk(s: int) -> None:
         e = s + PAIR_CHUNK
-        sims[s:e] = (np.einsum("ij,ij->i", xn[a[s:e]], xr[b[s:e]]) - mean[a[s:e]]) \
-            / std[a[s:e]]
+        cos = np.einsum("ij,ij->i", xn[a[s:e]], xr[b[s:e]])
+        sims[s:e] = ((cos - mean_n[a[s:e]]) / std_n[a[s:e]]
+                     + (cos - mean_r[b[s:e]]) / std_r[b[s:e]]) / 2
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(chunk, range(0, len(a), PAIR_CHUNK)))
     out: F64 = sims[inverse].astype(np.float64)
     return out
+
+
+def _background(rows: F32, others: F32) -> tuple[F32, F32]:
+    """Mean and standard deviation of each row's cosines with a fixed background of
+    ``others`` (up to :data:`BACKGROUND` of them, evenly spaced)."""
+    step = max(1, len(others) // BACKGROUND)
+    bg = rows @ others[::step][:BACKGROUND].T
+    std: F32 = np.maximum(bg.std(axis=1), 1e-3)
+    mean: F32 = bg.mean(axis=1)
+    return mean, std
 
 
 def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
