@@ -6,12 +6,15 @@ import os
 import secrets
 from pathlib import Path
 
+from api import embeddings
 from api.settings import Settings
 from graph import EmbeddedStore, GraphStore
 
 
 def open_store(settings: Settings) -> GraphStore:
-    """The store the settings select: Neo4j when ``NEO4J_URI`` is set, else embedded."""
+    """The store the settings select: Neo4j when ``NEO4J_URI`` is set, else embedded.
+    Match runs keep their text vectors in the data directory (:mod:`api.embeddings`)."""
+    embeddings.configure(settings.data_dir)
     if settings.neo4j_uri:
         from graph.neo4j_store import Neo4jStore
 

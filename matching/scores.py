@@ -22,7 +22,7 @@ import numpy as np
 from matching.arrays import F64, I64, Arrays
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
-from matching.text import TextSimilarity, tfidf_evidence
+from matching.text import TextSimilarity, item_text, tfidf_evidence
 
 
 def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
@@ -54,8 +54,8 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     if text is None:
         similarity = text_similarity or tfidf_evidence
         text = similarity(
-            [f"{n.title} {n.description}" for n in problem.needs],
-            [f"{r.title} {r.description}" for r in problem.resources], need, res)
+            [item_text(n.title, n.description) for n in problem.needs],
+            [item_text(r.title, r.description) for r in problem.resources], need, res)
     # absolute evidence in [0, 1]: never divided by the need's best candidate, so a
     # lone or weak candidate keeps its low text fit (the acceptance rule reads it)
     out[:, 1] = np.clip(text, 0.0, 1.0)

@@ -30,6 +30,7 @@ from matching.text import TextSimilarity, tfidf_evidence, unique_pairs
 F32 = NDArray[np.float32]
 DIM = 384
 PAIR_CHUNK = 65_536
+EMBED_BATCH = 64
 
 BACKGROUND = 256
 # standard deviations above the background: fitting pairs sit near 2, unrelated near 0;
@@ -61,12 +62,15 @@ def _embed(texts: list[str], role: str) -> F32:
 
 
 Saver = Callable[[list[tuple[bytes, F32]]], None]
+Loader = Callable[[list[bytes]], dict[bytes, F32]]
 
 
 class EmbeddingCache:
     """Unit-length e5 vectors by text hash, in memory; ``saved`` seeds it with vectors kept
-    elsewhere and ``save`` is called with every batch of new ones (how the service keeps
-    them on disk: the matcher itself does no I/O).
+    elsewhere, ``load`` is asked for the keys it does not hold yet (only those a run
+    needs, so a city's vectors are never all read) and ``save`` is called with every
+    batch of new ones (how the service keeps them on disk: the matcher itself does no
+    I/O).
 
     Examples
     --------
@@ -76,25 +80,37 @@ class EmbeddingCache:
     """
 
     def __init__(self, saved: Iterable[tuple[bytes, F32]] = (),
-                 save: Saver | None = None) -> None:
+                 save: Saver | None = None, load: Loader | None = None) -> None:
         self._mem: dict[bytes, F32] = dict(saved)
         self._save = save
+        self._load = load
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._mem)
 
     def missing(self, texts: Iterable[str], role: str = "passage") -> list[str]:
-        """The distinct texts of ``texts`` that have no vector yet (in first-seen order)."""
-        return [t for t in dict.fromkeys(texts) if text_key(t, role) not in self._mem]
+        """The distinct texts of ``texts`` that have no vector yet (in first-seen order),
+        after asking ``load`` for those not in memory."""
+        todo = {text_key(t, role): t for t in dict.fromkeys(texts)}
+        absent = [k for k in todo if k not in self._mem]
+        if absent and self._load is not None:
+            found = self._load(absent)
+            with self._lock:
+                self._mem.update(found)
+            absent = [k for k in absent if k not in found]
+        return [todo[k] for k in absent]
 
     def ensure(self, texts: Iterable[str], role: str = "passage") -> int:
         """Embed the texts that have no vector yet in ``role``; return how many."""
         todo = self.missing(texts, role)
         if not todo:
             return 0
-        rows = [(text_key(t, role), v) for t, v in zip(todo, _embed(todo, role),
-                                                        strict=True)]
+        rows: list[tuple[bytes, F32]] = []
+        for s in range(0, len(todo), EMBED_BATCH):
+            part = todo[s:s + EMBED_BATCH]
+            rows.extend((text_key(t, role), v) for t, v in zip(part, _embed(part, role),
+                                                               strict=True))
         with self._lock:
             self._mem.update(rows)
         if self._save is not None:

@@ -32,6 +32,15 @@ its place (e.g. an embedding model the package does not depend on).
 """
 
 
+def item_text(title: str, description: str) -> str:
+    """The text of a need or resource the text models read: title, a space, description.
+
+    >>> item_text("法律咨询", "合同纠纷")
+    '法律咨询 合同纠纷'
+    """
+    return f"{title} {description}"
+
+
 def _unique_texts(texts: list[str]) -> tuple[list[str], I64]:
     index: dict[str, int] = {}
     codes = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64,

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from api.embeddings import text_model
 from api.errors import NotAllowed
 from api.runs.explain import REASON_LABELS, expired_items, pair_views, unmatched_views
 from api.runs.problem import (
@@ -132,7 +133,7 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     expired = expired_needs(snap, now.date())
     problem = build_problem(snap, today=now.date())
     say("计算匹配")
-    result = match(problem, run_p)
+    result = match(problem, run_p, text_similarity=text_model())
     say("校验结果")
     check_result(problem, result, run_p)  # the one validation; stored results are trusted
     digest = input_hash(problem, run_p, expired)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from api.embeddings import embed_item
 from api.errors import AlreadyExists, InvalidRequest
 from api.identity import Identity, require_write
 from api.services._common import audit, check_version, get_readable, new_id, scoped_page
@@ -83,6 +84,7 @@ def create(store: GraphStore, who: Identity, kind: type[Item], data: dict[str, A
     if store.get_many(kind, [item.id]) or _taken(store, item.id):
         raise AlreadyExists(f"编号 {item.id} 已被使用", field="id")
     store.upsert([item, audit(who, item, "create", None, item.status.value, "", now)])
+    embed_item(item)
     return store.get(kind, item.id)
 
 
@@ -114,7 +116,10 @@ def update(store: GraphStore, who: Identity, kind: type[Item], item_id: str,
     payload = {k: v for k, v in after.model_dump(mode="json").items() if k in changes}
     line = audit(who, after, "update", item.status.value, after.status.value,
                  note or f"修改 {'、'.join(sorted(changes))}", now)
-    return store.transition(kind, item.id, expected_version, payload, also=[line])
+    written = store.transition(kind, item.id, expected_version, payload, also=[line])
+    if "title" in changes or "description" in changes:
+        embed_item(after)
+    return written
 
 
 def withdraw(store: GraphStore, who: Identity, kind: type[Item], item_id: str,
