@@ -39,7 +39,8 @@ LOOKUP_CHUNK = 500  # keys per SELECT (SQLite's host parameter limit is 999 or m
 
 _lock = threading.Lock()
 _path: Path | None = None
-_cache: EmbeddingCache | None = None
+_attached: Path | None = None
+_cache = EmbeddingCache()  # one per process: a text's vector is the same in any data dir
 
 
 class EmbeddingFile:
@@ -84,25 +85,24 @@ class EmbeddingFile:
 
 def configure(data_dir: Path | None) -> None:
     """Keep the vectors of this process in ``<data_dir>/embeddings.db`` (``None``: in
-    memory only). Called once by the composition root; a new directory starts a new
-    cache."""
-    global _path, _cache
-    path = data_dir / FILE_NAME if data_dir is not None else None
+    memory only). Called by the composition root; the file is opened on first use."""
+    global _path
     with _lock:
-        if path != _path:
-            _path, _cache = path, None
+        _path = data_dir / FILE_NAME if data_dir is not None else None
 
 
 def cache() -> EmbeddingCache:
-    """The process's vector cache (backed by the configured file, if any)."""
-    global _cache
+    """The process's vector cache, backed by the configured file (if any). Vectors
+    already in memory stay there when the file changes (tests open many data dirs)."""
+    global _attached
     with _lock:
-        if _cache is None:
+        if _path != _attached:
             if _path is None:
-                _cache = EmbeddingCache()
+                _cache.attach(None, None)
             else:
                 f = EmbeddingFile(_path)
-                _cache = EmbeddingCache(save=f.save, load=f.load)
+                _cache.attach(f.save, f.load)
+            _attached = _path
         return _cache
 
 

@@ -89,6 +89,12 @@ class EmbeddingCache:
     def __len__(self) -> int:
         return len(self._mem)
 
+    def attach(self, save: Saver | None, load: Loader | None) -> None:
+        """Keep vectors elsewhere from now on (the vectors in memory stay: a text's vector
+        does not depend on where it is kept)."""
+        with self._lock:
+            self._save, self._load = save, load
+
     def missing(self, texts: Iterable[str], role: str = "passage") -> list[str]:
         """The distinct texts of ``texts`` that have no vector yet (in first-seen order),
         after asking ``load`` for those not in memory."""
