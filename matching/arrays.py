@@ -138,8 +138,11 @@ def _build(problem: Problem) -> Arrays:
     all_lat = np.concatenate([n_lat, r_lat])
     all_lon = np.concatenate([n_lon, r_lon])
     ok = ~np.isnan(all_lat)
-    lat0 = float(np.mean(all_lat[ok])) if ok.any() else 0.0
-    lon0 = float(np.mean(all_lon[ok])) if ok.any() else 0.0
+    # the projection's origin, rounded to 0.01 degree (about 1 km): a need added or a
+    # resource withdrawn leaves it, and so every other pair's distance, as it was (the
+    # incremental re-run reuses the components whose weights did not change)
+    lat0 = round(float(np.mean(all_lat[ok])), 2) if ok.any() else 0.0
+    lon0 = round(float(np.mean(all_lon[ok])), 2) if ok.any() else 0.0
     for r in resources:
         _codes(list(r.also_categories), cat_vocab)
     categories = list(cat_vocab)

@@ -55,11 +55,15 @@ from matching.flow import (
     run_network,
     solve_flow,
 )
+from matching.incremental import Keys, Warm, buckets, fingerprints, n_buckets, pair_keys
 from matching.lp import components
 from matching.model import UNLIMITED, Certificate, Model, Solution, model_objective
 
 CORE_K = 0
 BATCH_PAIRS = 20_000
+# pairs per bucket of the incremental solve: the unit a re-run solves again (small, so
+# one added need re-solves little; large enough that the solver's per-call cost is small)
+BUCKET_PAIRS = 2_000
 INF = np.iinfo(np.int64).max // 4
 MAX_ROUNDS = 100
 
@@ -231,11 +235,15 @@ def _reduced(net: Network, pi: I64, tails: I64, heads: I64, costs: I64) -> I64:
     return costs + pi[tails] - pi[heads]
 
 
-def solve_certified(model: Model, k: int = CORE_K) -> Solution:
+def solve_certified(model: Model, k: int = CORE_K, *, keys: Keys | None = None,
+                    warm: Warm | None = None) -> Solution:
     """Exact solve of ``model`` on a sparse core, certified on every candidate pair.
 
     Falls back to :func:`matching.flow.solve_flow` (no certificate rounds, empty
-    potentials) when :func:`applies` is false.
+    potentials) when :func:`applies` is false. With ``keys`` (the ids' keys of the
+    model's needs, resources and units) and the whole network as the core (``k`` 0), the
+    certificate carries a :class:`~matching.incremental.Warm` for the next solve, and the
+    components unchanged since ``warm`` reuse its flows (:mod:`matching.incremental`).
     """
     if not applies(model):
         return solve_flow(model)
@@ -244,8 +252,17 @@ def solve_certified(model: Model, k: int = CORE_K) -> Solution:
     k_max = cost_scale(full_net.n_nodes)
     scale = initial_scale(model)
     core = core_pairs(model, k)
+    keys = keys if k <= 0 else None
     for _ in range(6):
-        x, cert, core = _certify(model, core, scale, full_net)
+        reuse = warm if keys is not None and warm is not None and warm.scale == scale \
+            else None
+        try:
+            x, cert, core = _certify(model, core, scale, full_net, keys, reuse)
+        except MatchingError:
+            if reuse is None:
+                raise
+            # the reused flows failed the check: solve every component afresh
+            x, cert, core = _certify(model, core, scale, full_net, keys, None)
         found = model_objective(model, x)
         bound = total / scale
         if bound <= ROUNDING_REL * found or scale >= k_max or found <= 0:
@@ -258,9 +275,13 @@ def solve_certified(model: Model, k: int = CORE_K) -> Solution:
     raise MatchingError("certified solve: no cost scale met the rounding bound")  # pragma: no cover
 
 
-def _certify(model: Model, core: I64, scale: float, full_net: Network
+def _certify(model: Model, core: I64, scale: float, full_net: Network,
+             keys: Keys | None = None, warm: Warm | None = None
              ) -> tuple[I64, Certificate, I64]:
-    """Rounds of solve-and-price from ``core``; the optimal x, its certificate, the core."""
+    """Rounds of solve-and-price from ``core``; the optimal x, its certificate, the core.
+
+    ``keys``: fingerprint the components (the core is every pair); ``warm``: take the
+    flows of the components whose fingerprint it holds instead of solving them."""
     cost = -np.rint(model.weight * scale).astype(np.int64)
     need_node = full_net.need_node0 + model.pair_need
     res_node = full_net.res_node0 + model.pair_res
@@ -274,10 +295,30 @@ def _certify(model: Model, core: I64, scale: float, full_net: Network
         core = np.flatnonzero(in_core)
         cert.core_pairs.append(len(core))
         core_model = _restrict(model, core)
-        _, labels = components(core_model)
+        n_labels, labels = components(core_model)
         dirty = np.unique(labels[np.searchsorted(core, dirty_pairs)])
-        batches = _batches(labels, dirty)
-        cert.solved_pairs.append(sum(len(b) for b in batches))
+        prints = None
+        if keys is not None and cert.rounds == 1:  # the core is every pair (k = 0)
+            fps = fingerprints(
+                keys, labels, n_labels, pair_need=core_model.pair_need,
+                pair_res=core_model.pair_res, pair_cap=core_model.pair_cap,
+                weight=core_model.weight, need_cap=model.need_cap, res_cap=model.res_cap,
+                res_unit=model.res_unit, unit_qty_cap=model.unit_qty_cap)
+            n = n_buckets(len(core), BUCKET_PAIRS)
+            bucket, prints = buckets(fps, labels, n)
+            solve = np.ones(n, np.bool_)
+            if warm is not None and warm.n_buckets == n:
+                solve = ~np.isin(prints, warm.components)
+                kept = np.flatnonzero(~solve[bucket])
+                x[core[kept]] = warm.flows_of(pair_keys(
+                    keys, core_model.pair_need[kept], core_model.pair_res[kept]))
+                cert.reused_pairs = len(kept)
+            order = np.argsort(bucket, kind="stable")  # pairs in index order per bucket
+            bounds = np.searchsorted(bucket[order], np.arange(n + 1))
+            batches = [order[bounds[b]:bounds[b + 1]] for b in np.flatnonzero(solve).tolist()
+                       if bounds[b + 1] > bounds[b]]
+        else:
+            batches = _batches(labels, dirty)
         for batch in batches:
             x[core[batch]] = _solve_pairs(core_model, batch, scale)
         net = build_network(core_model, 0, scale=scale)
@@ -291,6 +332,10 @@ def _certify(model: Model, core: I64, scale: float, full_net: Network
         add = outside[rc < 0]
         if len(add) == 0:
             cert.potentials = pi
+            if keys is not None and prints is not None:
+                used = np.flatnonzero(x)
+                cert.warm = Warm(scale, len(prints), prints, pair_keys(
+                    keys, model.pair_need[used], model.pair_res[used]), x[used])
             return x, cert, core
         in_core[add] = True
         dirty_pairs = add

@@ -20,6 +20,7 @@ from matching.errors import UnknownMethod
 from matching.explain import alternatives, unserved
 from matching.flow import build_network
 from matching.greedy import solve_greedy
+from matching.incremental import Keys, Warm, id_keys
 from matching.lp import solve_lp
 from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
@@ -38,12 +39,14 @@ SCARCITY_RELAXED = ("approximate: residual shortest paths of the flow relaxation
                     "solution (per-unit project limits ignored)")
 
 
-def _solver(method: str, model: Model, params: MatchParams) -> Solution:
+def _solver(method: str, model: Model, params: MatchParams, a: Arrays,
+            previous: Warm | None) -> Solution:
     if method == "greedy":
         return solve_greedy(model)
     if method == "lp" or model.has_project_limits:
         return solve_lp(model, params.time_limit_s)
-    return solve_certified(model)
+    keys = Keys(id_keys(a.need_ids), id_keys(a.res_ids), id_keys(a.units))
+    return solve_certified(model, keys=keys, warm=previous)
 
 
 def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
@@ -97,7 +100,8 @@ def problem_model(problem: Problem, params: MatchParams,
 
 
 def match(problem: Problem, params: MatchParams | None = None, method: str = "flow", *,
-          text_similarity: TextSimilarity | None = None) -> MatchResult:
+          text_similarity: TextSimilarity | None = None,
+          previous: dict[str, Any] | None = None) -> MatchResult:
     """Pair needs with resources, optimally, and explain the result.
 
     The objective is ``sum over pairs of score * quantity / need quantity``: a need served
@@ -121,6 +125,11 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         pair, in place of the char n-gram TF-IDF of :func:`matching.text.text_similarity`
         (the default). The ``text`` feature is each pair's similarity as given (absolute
         evidence in [0, 1]); the acceptance rule reads it.
+    previous
+        ``MatchResult.warm`` of an earlier run (as stored): the components of the
+        candidate network unchanged since then reuse its optimal flows and only the
+        others are solved (:mod:`matching.incremental`); the result is certified optimal
+        all the same.
 
     Returns
     -------
@@ -162,7 +171,7 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     model = build_model(problem, a, cands, score[:k])
     clock.lap("scores")
 
-    solution = _solver(method, model, params)
+    solution = _solver(method, model, params, a, Warm.from_dict(previous))
     clock.lap("solve")
 
     x = solution.x
@@ -207,6 +216,8 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         n_candidates=k, share_units=solution.share_units, scarcity_method=scarcity_method,
         certificate_rounds=cert.rounds if cert else 0,
         core_pairs=cert.core_pairs[-1] if cert and cert.core_pairs else 0,
+        reused_pairs=cert.reused_pairs if cert else 0,
+        warm=cert.warm.to_dict() if cert and cert.warm else {},
         notes=notes, timings=timings)
     check_result(problem, result, params)
     clock.lap("validate")

@@ -21,6 +21,7 @@ import numpy as np
 
 from matching.arrays import F64, I64, Arrays
 from matching.candidates import Candidates
+from matching.incremental import Warm
 from matching.problem import Problem
 
 UNLIMITED = -1
@@ -71,6 +72,8 @@ class Certificate:
     potentials: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
     scale: float = 1.0  # integer cost scale K of the potentials
     res_node0: int = 0  # node id of the first resource in the potentials
+    reused_pairs: int = 0  # pairs whose flows came from the previous solve (incremental)
+    warm: Warm | None = None  # what the next solve may reuse (matching.incremental)
 
 
 @dataclass

@@ -107,6 +107,8 @@ class MatchResult:
     scarcity_method: str = ""
     certificate_rounds: int = 0  # solve-and-price rounds of the certified solve (0: none)
     core_pairs: int = 0  # pairs in the certified solve's final core
+    reused_pairs: int = 0  # pairs whose optimal flows came from ``previous`` (incremental)
+    warm: dict[str, Any] = field(default_factory=dict)  # for the next run's ``previous``
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 

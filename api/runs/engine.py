@@ -83,6 +83,7 @@ class RunSummary:
     skipped: int = 0
     unchanged_input: bool = False
     weak_communities: list[str] = field(default_factory=list)
+    reused_pairs: int = 0  # candidate pairs whose optimum came from the live run
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     expired = expired_needs(snap, now.date())
     problem = build_problem(snap, today=now.date())
     say("计算匹配")
-    result = match(problem, run_p, text_similarity=text_model())
+    # the live run's optimum is reused for the components the change since did not touch
+    result = match(problem, run_p, text_similarity=text_model(),
+                   previous=live.result.get("warm") if live else None)
     say("校验结果")
     check_result(problem, result, run_p)  # the one validation; stored results are trusted
     digest = input_hash(problem, run_p, expired)
@@ -182,6 +185,7 @@ def summarize(run_id: str, scope_id: str, snap: Snapshot, problem: Problem,
         unmatched=dict(sorted(unmatched.items())),
         proposed=sum(1 for p in result.pairs if not p.pinned), pinned=len(problem.pinned),
         objective=result.objective, status=result.status, seconds=dict(result.timings),
+        reused_pairs=result.reused_pairs,
         weak_communities=sorted(o.id for o in snap.organizations
                                 if o.level == OrgLevel.COMMUNITY and o.weak))
 

@@ -1,0 +1,128 @@
+"""Incremental re-matching: after a small change a re-run solves only the buckets of
+components the change touches, reuses the rest of the previous optimum, and gives the same
+result as a full run (objective and pairs), checked by the validator."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from matching import MatchParams, MatchResult, Problem, check_result, match
+from matching.certified import solve_certified
+from matching.incremental import Keys, Warm, id_keys
+from matching.model import model_objective
+from matching.synthetic import synthetic_problem
+from tests.matching.test_match_certified import make_model
+
+
+def pairs_of(result: MatchResult) -> list[tuple[str, str, int]]:
+    return sorted((p.need_id, p.resource_id, p.quantity) for p in result.pairs)
+
+
+def rebuilt(problem: Problem, needs: list, resources: list) -> Problem:  # type: ignore[type-arg]
+    return Problem(needs, resources, problem.taxonomy, registrations=problem.registrations,
+                   history=problem.history)
+
+
+def added_need(problem: Problem, seed: int) -> Problem:
+    like = problem.needs[seed * 37 % len(problem.needs)]
+    new = dataclasses.replace(like, id=f"{like.id}-ADDED", quantity=like.quantity + 1)
+    return rebuilt(problem, [*problem.needs, new], list(problem.resources))
+
+
+def withdrawn_resource(problem: Problem, seed: int) -> Problem:
+    gone = seed * 53 % len(problem.resources)
+    return rebuilt(problem, list(problem.needs),
+                   [r for i, r in enumerate(problem.resources) if i != gone])
+
+
+def changed_quantity(problem: Problem, seed: int) -> Problem:
+    at = seed * 41 % len(problem.needs)
+    needs = list(problem.needs)
+    needs[at] = dataclasses.replace(needs[at], quantity=needs[at].quantity + 3)
+    return rebuilt(problem, needs, list(problem.resources))
+
+
+@pytest.mark.parametrize("change", [added_need, withdrawn_resource, changed_quantity])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_re_run_after_a_small_change_equals_a_full_run_and_reuses_the_rest(
+        change: object, seed: int) -> None:
+    before = synthetic_problem(1200, seed=seed)
+    first = match(before)
+    assert first.warm["components"] and first.reused_pairs == 0
+    after = change(before, seed)  # type: ignore[operator]
+    full = match(after)
+    again = match(after, previous=first.warm)
+    assert again.objective == pytest.approx(full.objective, rel=1e-12, abs=1e-12)
+    assert pairs_of(again) == pairs_of(full)
+    check_result(after, again, MatchParams())
+    assert 0 < again.reused_pairs < again.n_candidates  # only the touched buckets solved
+    assert again.warm == full.warm  # and the next re-run starts from the same place
+
+
+def test_a_previous_run_with_other_weights_reuses_nothing_and_is_still_optimal() -> None:
+    problem = synthetic_problem(600, seed=4)
+    other = match(problem, MatchParams(w_text=0.9))
+    again = match(problem, previous=other.warm)
+    assert again.reused_pairs == 0
+    assert pairs_of(again) == pairs_of(match(problem))
+
+
+def clustered(n_clusters: int, seed: int, extra: bool = False
+              ) -> tuple[object, Keys]:
+    """Disjoint clusters of 4 needs x 3 resources with many tied weights; ``extra`` adds
+    a need to cluster 0 (last index, as a new need sorted last)."""
+    rng = np.random.default_rng(seed)
+    need_cap, res_cap, pairs = [], [], []
+    for c in range(n_clusters):
+        for i in range(4):
+            need_cap.append(int(rng.integers(1, 4)))
+            for j in range(3):
+                pairs.append((4 * c + i, 3 * c + j, float(rng.choice([0.5, 0.7, 0.9]))))
+        res_cap.extend(int(v) for v in rng.integers(1, 4, 3))
+    need_ids = [f"N{i}" for i in range(len(need_cap))]
+    if extra:
+        need_cap.append(2)
+        pairs += [(len(need_cap) - 1, 0, 0.9), (len(need_cap) - 1, 1, 0.9)]
+        need_ids.append("N-ADDED")
+    model = make_model(need_cap, res_cap, pairs, unit_of=list(range(len(res_cap))))
+    keys = Keys(id_keys(need_ids), id_keys([f"R{j}" for j in range(len(res_cap))]),
+                id_keys([f"U{j}" for j in range(len(res_cap))]))
+    return model, keys
+
+
+def test_with_tied_weights_the_re_run_breaks_ties_as_the_full_run_does() -> None:
+    before, keys = clustered(2000, seed=5)
+    first = solve_certified(before, keys=keys)  # type: ignore[arg-type]
+    assert first.certificate is not None and first.certificate.warm is not None
+    after, keys2 = clustered(2000, seed=5, extra=True)
+    full = solve_certified(after, keys=keys2)  # type: ignore[arg-type]
+    again = solve_certified(after, keys=keys2, warm=first.certificate.warm)  # type: ignore[arg-type]
+    assert again.certificate is not None and again.certificate.reused_pairs > 0
+    assert np.array_equal(again.x, full.x)
+    assert model_objective(after, again.x) == model_objective(after, full.x)  # type: ignore[arg-type]
+
+
+def test_reused_flows_that_are_not_optimal_are_caught_and_solved_afresh() -> None:
+    model, keys = clustered(300, seed=6)
+    cold = solve_certified(model, keys=keys)  # type: ignore[arg-type]
+    assert cold.certificate is not None and cold.certificate.warm is not None
+    warm = cold.certificate.warm
+    bad = Warm(warm.scale, warm.n_buckets, warm.components, warm.pairs,
+               np.zeros_like(warm.flows))  # every bucket "unchanged", every flow zero
+    again = solve_certified(model, keys=keys, warm=bad)  # type: ignore[arg-type]
+    assert np.array_equal(again.x, cold.x)
+    assert again.certificate is not None and again.certificate.reused_pairs == 0
+
+
+def test_a_stored_warm_start_survives_json_and_a_malformed_one_is_ignored() -> None:
+    model, keys = clustered(50, seed=7)
+    sol = solve_certified(model, keys=keys)  # type: ignore[arg-type]
+    assert sol.certificate is not None and sol.certificate.warm is not None
+    data = sol.certificate.warm.to_dict()
+    back = Warm.from_dict(data)
+    assert back is not None and back.to_dict() == data
+    assert Warm.from_dict({"scale": 1.0}) is None
+    assert Warm.from_dict({**data, "flows": data["flows"][:-1]}) is None
