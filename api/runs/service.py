@@ -122,11 +122,13 @@ def compare_run(store: GraphStore, who: Identity, run_id: str) -> dict[str, Any]
 
 
 def list_runs(store: GraphStore, who: Identity, *, scope_id: str | None = None,
-              draft: bool | None = None, page: int = 1, size: int = 20) -> Page[MatchRun]:
+              draft: bool | None = None, page: int = 1, size: int = 20,
+              newest_first: bool = False) -> Page[MatchRun]:
     filters: dict[str, Any] = {"scope_id": scope_id} if scope_id else {}
     if draft is not None:
         filters["draft"] = draft
-    result = scoped_page(store, who, MatchRun, filters, page, size)
+    result = scoped_page(store, who, MatchRun, filters, page, size,
+                         order="-created" if newest_first else None)
     return Page([brief(r) for r in result.items], result.total, page, size)
 
 

@@ -40,8 +40,9 @@ def new_id(prefix: str) -> str:
 
 def scoped_page(store: GraphStore, who: Identity, kind: type[N],
                 filters: Mapping[str, Any] | None = None, page: int = 1,
-                size: int = 20) -> Page[N]:
-    """One page of ``kind`` narrowed to what ``who`` may read, with ``filters``."""
+                size: int = 20, order: str | None = None) -> Page[N]:
+    """One page of ``kind`` narrowed to what ``who`` may read, with ``filters``, in the
+    store's ``order`` (:meth:`~graph.store.GraphStore.list`)."""
     scope, forced = list_scope(who, kind)
     # a filter on a status, category, role… takes the code or its Chinese name
     merged = merge_filters(forced, parse_filters(kind.KIND, filters or {}))
@@ -53,7 +54,7 @@ def scoped_page(store: GraphStore, who: Identity, kind: type[N],
         readable = [researcher_view(who, n) for n in everything if can_read(who, n)]
         start = (page - 1) * size
         return Page(readable[start:start + size], len(readable), page, size)
-    result = store.list(kind, scope=scope, filters=merged, page=page, size=size)
+    result = store.list(kind, scope=scope, filters=merged, page=page, size=size, order=order)
     items = [researcher_view(who, n) for n in result.items if can_read(who, n)]
     return Page(items, result.total - (len(result.items) - len(items)), page, size)
 

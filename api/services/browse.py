@@ -1,8 +1,9 @@
 """Lists as a clerk reads them: search words, filters, a date range, a sort, one page.
 
-Equality filters go to the store; a search, a date range or a sort reads the caller's
-scoped rows (a street's list is hundreds of rows, a district's a few thousand) and orders
-them here, so only one page leaves the server. Scope is that of :func:`scoped_page`.
+Equality filters, the sort and the paging go to the store (one page read, its count from
+the store). Search words or a date range read the caller's scoped rows (a street's list
+is hundreds of rows, a district's a few thousand), filter and order them here, so only one
+page leaves the server either way. Scope is that of :func:`scoped_page`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from api.errors import InvalidRequest
 from api.identity import Identity
 from api.services._common import scoped_page
-from graph import GraphStore, Need, Node, Page, Project, Resource
+from graph import GraphStore, Need, Node, Page, Resource
 
 __all__ = ["SORTS", "Query", "browse", "browse_all"]
 
@@ -83,12 +84,9 @@ def browse_all(store: GraphStore, who: Identity, kind: type[N], query: Query) ->
             break
         page += 1
     rows = [r for r in rows if _matches(r, query)]
-    sorts = SORTS.get(kind.KIND, {})
-    if query.sort and query.sort not in sorts:
-        raise InvalidRequest(f"排序方式只能是 {'、'.join(sorts)}，收到「{query.sort}」",
-                             field="sort")
-    if sorts:
-        field, descending = sorts[query.sort or next(iter(sorts))]
+    sort = _sort(kind, query.sort)
+    if sort is not None:
+        field, descending = sort
 
         def key(node: N) -> tuple[bool, Any, str]:
             value = getattr(node, field, None)
@@ -98,12 +96,22 @@ def browse_all(store: GraphStore, who: Identity, kind: type[N], query: Query) ->
     return rows
 
 
+def _sort(kind: type[Node], sort: str) -> tuple[str, bool] | None:
+    """The field and direction of ``sort`` (the kind's first when empty)."""
+    sorts = SORTS.get(kind.KIND, {})
+    if sort and sort not in sorts:
+        raise InvalidRequest(f"排序方式只能是 {'、'.join(sorts)}，收到「{sort}」",
+                             field="sort")
+    return sorts[sort or next(iter(sorts))] if sorts else None
+
+
 def browse(store: GraphStore, who: Identity, kind: type[N], query: Query) -> Page[N]:
-    """One page of :func:`browse_all`; equality filters alone page in the store."""
-    if not (query.q or query.date_from or query.date_to or query.sort) \
-            and kind not in (Need, Project):
+    """One page of :func:`browse_all`; without search words or dates, the store's page."""
+    if not (query.q or query.date_from or query.date_to):
         filters = {k: v for k, v in query.filters.items() if v not in (None, "")}
-        return scoped_page(store, who, kind, filters, query.page, query.size)
+        sort = _sort(kind, query.sort)
+        order = None if sort is None else ("-" if sort[1] else "") + sort[0]
+        return scoped_page(store, who, kind, filters, query.page, query.size, order=order)
     rows = browse_all(store, who, kind, query)
     start = (query.page - 1) * query.size
     return Page(rows[start:start + query.size], len(rows), query.page, query.size)

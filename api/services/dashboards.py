@@ -15,6 +15,7 @@ from statistics import mean, median
 from pydantic import BaseModel, Field
 
 from api.identity import Identity
+from api.services.cache import cached
 from api.services.graph_export import check_scope
 from graph import (
     PROJECT,
@@ -37,6 +38,8 @@ ACTIVE = frozenset({"agreed", "in_progress", "completed", "evaluated"})
 # A need with a project in these states is being served or about to be.
 HELD = ACTIVE | {"proposed", "claimed", "confirmed", "under_review", "resolved"}
 SHARED_CATEGORIES = {"venue": "场地", "materials": "物资", "funds": "资金"}
+# what the figures are counted from (not the member roll, runs or agreements)
+KINDS = ("ResidentUnit", "Need", "Project", "ServiceRecord", "Evaluation")
 
 
 class DashboardParams(BaseModel):
@@ -130,8 +133,9 @@ def dashboard(store: GraphStore, who: Identity, scope_id: str, *,
     """The figures of a street or district, as of ``today``."""
     org = check_scope(store, who, scope_id, "查看工作看板")
     params = params or DashboardParams()
-    today = today or dt.date.today()
-    return compute(store.snapshot(scope_id), org.name, params, today)
+    day = today or dt.date.today()
+    return cached(store, ("dashboard", scope_id, params.model_dump_json(), day),
+                  lambda: compute(store.snapshot(scope_id, kinds=KINDS), org.name, params, day))
 
 
 def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
@@ -169,6 +173,7 @@ def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
     coverage_count = Counter(p.community_id for p in active)
     covered = [c for c in communities if coverage_count[c.id] >= params.coverage_floor]
 
+    unit_street = {u.id: u.street_id for u in units}
     street_rows = []
     for sid in sorted(streets):
         name = next((o.name for o in snap.organizations if o.id == sid), sid)
@@ -177,8 +182,7 @@ def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
             street_id=sid, name=name, communities=len(s_comms),
             covered_communities=sum(1 for c in s_comms
                                     if coverage_count[c.id] >= params.coverage_floor),
-            units_taking_part=len({u for u in taking_part
-                                   if any(x.id == u and x.street_id == sid for x in units)}),
+            units_taking_part=sum(1 for u in taking_part if unit_street.get(u) == sid),
             service_hours=round(sum(r.hours for r in records if r.street_id == sid), 2),
             open_needs_unmatched=sum(1 for n in unmatched if n.street_id == sid)))
 

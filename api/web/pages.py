@@ -143,7 +143,7 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     counts = {s: project_svc.list_projects(store, who, status=s, size=1).total
               for s in ("proposed", "claimed", "confirmed", "under_review", "resolved",
                         "in_progress")}
-    runs = run_svc.list_runs(store, who, page=1, size=5) if who.role in (
+    runs = run_svc.list_runs(store, who, page=1, size=5, newest_first=True) if who.role in (
         Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE) else None
     return page(request, "work.html", session, title="工作台", needs=needs.total,
                 resources=resources.total, counts=counts, runs=runs,

@@ -10,16 +10,19 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.errors import InvalidRequest
-from api.runs.service import list_runs
+from api.runs.service import get_run_full, list_runs
 from api.services import account_admin
+from api.services.cache import cached
 from api.services.dashboards import dashboard
 from api.services.graph_export import check_scope
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
 from api.web.render import page, redirect
-from graph import GraphStore, Organization, OrgLevel, Role, Snapshot
+from graph import GraphStore, MatchRun, Organization, OrgLevel, Role, Snapshot
 
 router = web_router()
 
+# what the map and the network draw (not the member roll, records or runs)
+DRAWN = ("ResidentUnit", "Project")
 CIRCLE_KM = 1.2  # a quarter-hour walk at about 4.8 km/h: the 15-minute circle
 MAP_W, MAP_H = 900, 640
 
@@ -70,7 +73,7 @@ class Projection:
         return round(x, 1), round(y, 1)
 
 
-def _map_data(snap: Snapshot, run_id: str | None) -> dict[str, Any]:
+def _map_data(snap: Snapshot, run: MatchRun | None) -> dict[str, Any]:
     communities = [o for o in snap.organizations
                    if o.level == OrgLevel.COMMUNITY and o.lat is not None and o.lon is not None]
     units = [u for u in snap.units if u.lat is not None and u.lon is not None]
@@ -79,10 +82,9 @@ def _map_data(snap: Snapshot, run_id: str | None) -> dict[str, Any]:
     where = {o.id: proj(o.lat, o.lon) for o in communities if o.lat and o.lon}
     where.update({u.id: proj(u.lat, u.lon) for u in units if u.lat and u.lon})
     lines = []
-    run = next((r for r in snap.match_runs if r.id == run_id), None)
     of_run = set(run.proposals) if run is not None else set()  # kept when not rewritten
     for p in snap.projects:
-        if run_id and p.id not in of_run and p.match_run_id != run_id:
+        if run is not None and p.id not in of_run and p.match_run_id != run.id:
             continue
         if p.status in ("declined", "rejected", "cancelled", "superseded"):
             continue
@@ -97,22 +99,30 @@ def _map_data(snap: Snapshot, run_id: str | None) -> dict[str, Any]:
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     org = _scope(request, session, ctx.store)
-    found = list_runs(ctx.store, session.identity, scope_id=None, size=200)
-    runs = sorted(found.items, key=lambda r: r.created, reverse=True)[:20]
-    run_id = request.query_params.get("run") or (runs[0].id if runs else None)
-    snap = ctx.store.snapshot(org.id)
+    runs = list_runs(ctx.store, session.identity, size=20, newest_first=True).items
+    run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
+    run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
+    data = cached(ctx.store, ("map", org.id, run_id),
+                  lambda: _map_data(ctx.store.snapshot(org.id, kinds=DRAWN), run))
     return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
-                data=_map_data(snap, run_id), runs=runs, run_id=run_id,
+                data=data, runs=runs, run_id=run_id,
                 focus=request.query_params.get("community"),
                 streets=_streets(ctx.store, session))
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
+    org = _scope(request, session, ctx.store)
+    drawn = cached(ctx.store, ("network", org.id),
+                   lambda: _network(ctx.store.snapshot(org.id, kinds=DRAWN)))
+    return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
+                **drawn, width=MAP_W, height=MAP_H, streets=_streets(ctx.store, session))
+
+
+def _network(snap: Snapshot) -> dict[str, Any]:
+    """Communities and units laid out by their registrations and active projects."""
     import networkx as nx
 
-    org = _scope(request, session, ctx.store)
-    snap = ctx.store.snapshot(org.id)
     g = nx.Graph()
     communities = {o.id: o for o in snap.organizations if o.level == OrgLevel.COMMUNITY}
     units = {u.id: u for u in snap.units}
@@ -139,9 +149,7 @@ def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response
               else units[n].name, g.degree(n)) for n in g.nodes]
     isolated = sorted((communities[c] for c in communities if g.degree(c) == 0),
                       key=lambda o: o.id)
-    return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
-                edges=edges, nodes=nodes, isolated=isolated, width=MAP_W, height=MAP_H,
-                streets=_streets(ctx.store, session))
+    return {"edges": edges, "nodes": nodes, "isolated": isolated}
 
 
 # -- district administration: accounts ------------------------------------------------------

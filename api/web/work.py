@@ -71,7 +71,7 @@ def distance_km(a: Any, b: Any) -> float | None:
 def runs_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     who = session.identity
     p = _page_no(request)
-    runs = run_svc.list_runs(ctx.store, who, page=p, size=20)
+    runs = run_svc.list_runs(ctx.store, who, page=p, size=20, newest_first=True)
     streets = ctx.store.get_many(Organization, sorted(who.street_ids))
     return page(request, "runs.html", session, title="匹配批次", runs=runs,
                 pager=pager(request, runs.total, p, 20),

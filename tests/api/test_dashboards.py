@@ -53,3 +53,15 @@ def test_only_administrators_and_researchers_of_the_scope_see_a_dashboard(
     with pytest.raises(Forbidden):
         dashboard(world, identity(world, "community"), S1)
     assert dashboard(world, identity(world, "researcher"), S1).scope_id == S1
+
+
+def test_a_dashboard_is_computed_once_until_the_store_changes(world: GraphStore) -> None:
+    who = identity(world, "street")
+    first = dashboard(world, who, S1, today=TODAY)
+    assert dashboard(world, identity(world, "district"), S1, today=TODAY) is first
+    propose(world, "P1", "N1", "R1")
+    again = dashboard(world, who, S1, today=TODAY)
+    assert [(s.status, s.count) for s in again.projects_by_status] == [("proposed", 1)]
+    assert first.projects_by_status == []
+    with pytest.raises(Forbidden):  # the scope is checked before the cache is asked
+        dashboard(world, identity(world, "street2"), S1, today=TODAY)
