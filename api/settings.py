@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from api.imports.limits import ImportLimits
@@ -26,6 +26,22 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
     neo4j_password: str | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", validation_alias="NEO4J_DATABASE")
+
+    map_tile_url: str | None = Field(
+        default=None, max_length=500,
+        description="地图瓦片地址模板（如 https://tiles.example.gov.cn/{z}/{x}/{y}.png），"
+                    "有瓦片服务的部署才设置；不设置时地图按坐标离线绘制，不请求任何外部地址")
+
+    @field_validator("map_tile_url")
+    @classmethod
+    def _tile_template(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("https://", "http://", "/")) or \
+                any(part not in value for part in ("{z}", "{x}", "{y}")):
+            raise ValueError("瓦片地址须以 http(s):// 或 / 开头，并含 {z}、{x}、{y} 三个占位符，"
+                             f"收到「{value[:80]}」")
+        return value
 
     import_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1,
                                   description="导入文件的大小上限（字节）")
@@ -48,4 +64,14 @@ class Settings(BaseSettings):
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """The settings, or one Chinese line naming the variable that is wrong."""
+    from api.errors import InvalidRequest
+
+    try:
+        return Settings()
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "?"
+        name = name if name.startswith("NEO4J_") else f"GONGJIAN_{name.upper()}"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise InvalidRequest(f"环境变量 {name} 的值无效：{message}", field=name) from None

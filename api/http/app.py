@@ -106,7 +106,8 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
                      keys=IdempotencyKeys(accounts.connection, accounts.lock,
                                           clock=accounts.clock),
                      secret=secret or load_secret(settings.data_dir, env_secret),
-                     salt=research_salt(settings.data_dir), limits=settings.import_limits)
+                     salt=research_salt(settings.data_dir), limits=settings.import_limits,
+                     map_tile_url=settings.map_tile_url)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -31,6 +31,7 @@ class AppContext:
     salt: str
     limits: ImportLimits = field(default=DEFAULT_LIMITS)
     runs: Runner = field(default_factory=Runner)  # the background match runs' worker
+    map_tile_url: str | None = None  # a tile server's URL template, when there is one
 
 
 def get_context(request: Request) -> AppContext:

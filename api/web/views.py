@@ -25,6 +25,7 @@ router = web_router()
 DRAWN = ("ResidentUnit", "Project")
 CIRCLE_KM = 1.2  # a quarter-hour walk at about 4.8 km/h: the 15-minute circle
 MAP_W, MAP_H = 900, 640
+MAX_ZOOM, MAX_TILES = 19, 48  # tiles beneath the map, when a tile server is set
 
 
 def _scope(request: Request, session: SessionDep, store: GraphStore) -> Organization:
@@ -72,8 +73,50 @@ class Projection:
         y = self.pad + (self.lat0 - lat) * 110.57 * self.px_per_km
         return round(x, 1), round(y, 1)
 
+    def inverse(self, x: float, y: float) -> tuple[float, float]:
+        """The latitude and longitude at SVG pixel (x, y)."""
+        return (self.lat0 - (y - self.pad) / (110.57 * self.px_per_km),
+                self.lon0 + (x - self.pad) / (self.kx * self.px_per_km))
 
-def _map_data(snap: Snapshot, run: MatchRun | None) -> dict[str, Any]:
+
+def tiles(proj: Projection, template: str, width: int = MAP_W, height: int = MAP_H
+          ) -> list[tuple[str, float, float, float, float]]:
+    """The tiles of a tile server (web-mercator ``{z}/{x}/{y}``) under the drawing: each its
+    URL and SVG box, at the zoom whose pixels are closest to the drawing's."""
+    north, west = proj.inverse(0, 0)
+    south, east = proj.inverse(width, height)
+    lat_mid = math.radians((north + south) / 2)
+    wanted = 40075.016 * math.cos(lat_mid) * proj.px_per_km / 256
+    zoom = max(0, min(MAX_ZOOM, round(math.log2(max(wanted, 1.0)))))
+
+    def tile_xy(lat: float, lon: float, n: int) -> tuple[float, float]:
+        return ((lon + 180) / 360 * n,
+                (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+
+    def corner(tx: int, ty: int, n: int) -> tuple[float, float]:
+        return (math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * ty / n)))),
+                tx / n * 360 - 180)
+
+    while True:
+        n = 2 ** zoom
+        (x0, y0), (x1, y1) = tile_xy(north, west, n), tile_xy(south, east, n)
+        xs, ys = range(int(x0), int(x1) + 1), range(int(y0), int(y1) + 1)
+        if len(xs) * len(ys) <= MAX_TILES or zoom == 0:
+            break
+        zoom -= 1
+    out = []
+    for tx in xs:
+        for ty in ys:
+            left, top = proj(*corner(tx, ty, n))
+            right, bottom = proj(*corner(tx + 1, ty + 1, n))
+            url = (template.replace("{z}", str(zoom)).replace("{x}", str(tx % n))
+                   .replace("{y}", str(ty)))
+            out.append((url, left, top, round(right - left, 1), round(bottom - top, 1)))
+    return out
+
+
+def _map_data(snap: Snapshot, run: MatchRun | None, tile_url: str | None = None
+              ) -> dict[str, Any]:
     communities = [o for o in snap.organizations
                    if o.level == OrgLevel.COMMUNITY and o.lat is not None and o.lon is not None]
     units = [u for u in snap.units if u.lat is not None and u.lon is not None]
@@ -93,6 +136,7 @@ def _map_data(snap: Snapshot, run: MatchRun | None) -> dict[str, Any]:
     return {"communities": [(o, where[o.id]) for o in communities if o.id in where],
             "units": [(u, where[u.id]) for u in units if u.id in where],
             "lines": lines[:3000], "radius": round(CIRCLE_KM * proj.px_per_km, 1),
+            "tiles": tiles(proj, tile_url) if tile_url else [],
             "km_bar": round(proj.px_per_km, 1), "width": MAP_W, "height": MAP_H}
 
 
@@ -102,8 +146,9 @@ def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     runs = list_runs(ctx.store, session.identity, size=20, newest_first=True).items
     run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
     run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
-    data = cached(ctx.store, ("map", org.id, run_id),
-                  lambda: _map_data(ctx.store.snapshot(org.id, kinds=DRAWN), run))
+    data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url),
+                  lambda: _map_data(ctx.store.snapshot(org.id, kinds=DRAWN), run,
+                                    ctx.map_tile_url))
     return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
                 data=data, runs=runs, run_id=run_id,
                 focus=request.query_params.get("community"),
