@@ -4,6 +4,7 @@ restart -- marked failed on start-up and never half-written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import threading
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ from graph import (
     Versioned,
 )
 from tests.api.world import S1, S2, Api, identity, load_world, make_api
+
+T = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)  # inside the world's needs' windows
 
 
 @pytest.fixture
@@ -83,7 +86,7 @@ def test_a_started_run_is_stored_running_at_once_and_queues_behind_the_worker(
         store: GraphStore, runner: Runner) -> None:
     street = identity(store, "street")
     gate = Gate(runner)
-    started = runs.start_run(store, street, S1, runner=runner)
+    started = runs.start_run(store, street, S1, runner=runner, now=T)
     assert (started.state, started.stage, started.progress) == ("running", "排队等候", 0.0)
     assert started.draft and not started.result and started.publish_when_done
     assert runs.get_run(store, street, started.id).state == "running"
@@ -99,27 +102,27 @@ def test_a_second_run_of_the_scope_is_refused_with_the_running_runs_id(
         store: GraphStore, runner: Runner) -> None:
     street, district = identity(store, "street"), identity(store, "district")
     gate = Gate(runner)
-    first = runs.start_run(store, street, S1, runner=runner)
+    first = runs.start_run(store, street, S1, runner=runner, now=T)
     with pytest.raises(RunInProgress, match=first.id) as refused:
-        runs.start_run(store, district, S1, runner=runner, draft=True)
+        runs.start_run(store, district, S1, runner=runner, draft=True, now=T)
     assert refused.value.running["id"] == first.id
     with pytest.raises(RunInProgress, match=first.id):
-        runs.start_run(store, street, S1)  # nor one computed here, as the CLI does
-    other = runs.start_run(store, district, S2, runner=runner)  # another scope may run
+        runs.start_run(store, street, S1, now=T)  # nor one computed here, as the CLI does
+    other = runs.start_run(store, district, S2, runner=runner, now=T)  # another scope may run
     with pytest.raises(NotAllowed, match="仍在运行"):
         runs.compare_run(store, street, first.id)
     with pytest.raises(NotAllowed, match="仍在运行"):
         runs.publish_run(store, street, first.id, first.version)
     gate.open.set()
     assert runner.wait(first.id, timeout=120) and runner.wait(other.id, timeout=120)
-    assert runs.start_run(store, street, S1, {"weights": {"text": 0.9}}, runner=runner)
+    assert runs.start_run(store, street, S1, {"weights": {"text": 0.9}}, runner=runner, now=T)
 
 
 def test_a_run_reports_each_stage_and_is_written_whole_in_its_last_write(
         store: GraphStore, runner: Runner) -> None:
     seen = Recording(store)
-    running = begin(seen, S1, {}, publish_when_done=False)  # type: ignore[arg-type]
-    done = carry_out(seen, running, {})  # type: ignore[arg-type]
+    running = begin(seen, S1, {}, publish_when_done=False, now=T)  # type: ignore[arg-type]
+    done = carry_out(seen, running, {}, now=T)  # type: ignore[arg-type]
     stages = [stage for _state, stage, _p in seen.seen]
     assert stages == ["排队等候", "读取范围数据", "计算匹配", "校验结果", "保存草稿", "完成"]
     assert [p for *_x, p in seen.seen[:-1]] == sorted(PROGRESS[s] for s in stages[:-1])
@@ -133,9 +136,9 @@ def test_a_run_reports_each_stage_and_is_written_whole_in_its_last_write(
 def test_a_published_background_run_on_unchanged_input_points_at_the_live_run(
         store: GraphStore, runner: Runner) -> None:
     street = identity(store, "street")
-    live = runs.start_run(store, street, S1)
+    live = runs.start_run(store, street, S1, now=T)
     before = proposed(store)
-    again = runs.start_run(store, street, S1, runner=runner)
+    again = runs.start_run(store, street, S1, runner=runner, now=T)
     assert runner.wait(again.id, timeout=120)
     same = runs.get_run(store, street, again.id)
     assert same.state == "done" and same.same_as == live.id and same.summary["unchanged_input"]
@@ -147,15 +150,15 @@ def test_a_published_background_run_on_unchanged_input_points_at_the_live_run(
 def test_a_run_whose_store_fails_ends_failed_with_a_chinese_message_and_no_result(
         store: GraphStore) -> None:
     seen = Recording(store)
-    running = begin(seen, S1, {}, publish_when_done=True)  # type: ignore[arg-type]
+    running = begin(seen, S1, {}, publish_when_done=True, now=T)  # type: ignore[arg-type]
     seen.down = True
-    failed = carry_out(seen, running, {})  # type: ignore[arg-type]
+    failed = carry_out(seen, running, {}, now=T)  # type: ignore[arg-type]
     assert failed.state == "failed" and "无法连接" in (failed.error or "")
     assert not failed.result and not failed.proposals and proposed(store) == {}
     assert [a.action for a in store.list(AuditEntry, filters={"target_id": failed.id}).items
             ] == ["match_failed"]
     street = identity(store, "street")
-    assert runs.start_run(store, street, S1).state == "done"  # the scope is free again
+    assert runs.start_run(store, street, S1, now=T).state == "done"  # the scope is free again
 
 
 def test_a_restart_in_the_middle_marks_the_run_failed_and_a_late_worker_cannot_write_it(
@@ -163,7 +166,7 @@ def test_a_restart_in_the_middle_marks_the_run_failed_and_a_late_worker_cannot_w
     settings = Settings(data_dir=tmp_path, neo4j_uri=None)
     store = EmbeddedStore(settings.store_path)
     load_world(store)
-    running = begin(store, S1, {}, publish_when_done=True)
+    running = begin(store, S1, {}, publish_when_done=True, now=T)
     # the process stops here: the run stays stored as running with no worker
     step = running.model_copy(update={"stage": "计算匹配", "progress": 0.2})
     store.write([Versioned(step, running.version)])
@@ -173,7 +176,7 @@ def test_a_restart_in_the_middle_marks_the_run_failed_and_a_late_worker_cannot_w
     failed = restarted.get(MatchRun, running.id)
     assert (failed.state, failed.error, failed.stage) == ("failed", INTERRUPTED, "计算匹配")
     assert not failed.result and not failed.proposals
-    late = carry_out(restarted, running, {})  # the old worker, had it gone on
+    late = carry_out(restarted, running, {}, now=T)  # the old worker, had it gone on
     assert late.state == "failed" and late.error == INTERRUPTED
     assert proposed(restarted) == {}  # never half-written
     app.state.ctx.runs.close()
@@ -203,4 +206,4 @@ def test_starting_a_run_over_http_answers_202_and_a_second_start_409_with_its_id
     assert got["id"] in error["message"]
     gate.open.set()
     done = api.finish("street", first)
-    assert done["state"] == "done" and not done["draft"] and done["proposals"]
+    assert done["state"] == "done" and not done["draft"] and done["published"]
