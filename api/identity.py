@@ -19,7 +19,8 @@ community org     its community               street lists; its own projects, ag
                                               its needs and its projects' steps
 resident unit     itself                      its street's needs and organizations; its own
                                               resources, projects, agreements, records,
-                                              members / its resources and its projects' steps
+                                              members, and the audit lines of what it takes
+                                              part in / its resources and its projects' steps
 researcher        the district                everything but the audit trail, members
                                               pseudonymous / nothing
 ================  ==========================  ================================================
@@ -51,7 +52,8 @@ from graph import (
     ServiceRecord,
 )
 
-__all__ = ["Identity", "can_read", "can_write", "list_scope", "place_of", "require_admin",
+__all__ = ["Identity", "can_read", "can_write", "is_party", "list_scope", "place_of",
+           "require_admin",
            "require_read", "require_write", "resolve_identity"]
 
 # Kinds a community or unit sees across its street (the lists of two-way claiming).
@@ -174,6 +176,16 @@ def can_read(who: Identity, obj: Node) -> bool:
     if who.role == Role.RESIDENT_UNIT:
         if isinstance(obj, STREET_VISIBLE):
             return street is not None and street in who.street_ids
+        return who.scope_id in units
+    return False
+
+
+def is_party(who: Identity, obj: Node) -> bool:
+    """Whether ``who`` takes part in ``obj``: its community, or one of its units."""
+    _, community, units = place_of(obj)
+    if who.role == Role.COMMUNITY_ORG:
+        return community == who.scope_id
+    if who.role == Role.RESIDENT_UNIT:
         return who.scope_id in units
     return False
 

@@ -32,6 +32,7 @@ from graph import (
     AuditEntry,
     GraphStore,
     Need,
+    Node,
     NotFound,
     Organization,
     Page,
@@ -158,10 +159,11 @@ def projects_page(request: Request, session: SessionDep, ctx: CtxDep) -> Respons
                 categories=list(TAXONOMY))
 
 
-def _history(store: GraphStore, who: Identity, target_id: str) -> Page[AuditEntry] | None:
-    if not who.is_admin:
-        return None  # the audit trail is for administrators (api.services.audit)
-    lines = audit_svc.list_audit(store, who, target_id=target_id, size=100)
+def _history(store: GraphStore, who: Identity, target: Node) -> Page[AuditEntry] | None:
+    if who.role == Role.RESEARCHER:
+        return None  # administrators and the parties read it (api.services.audit)
+    lines = audit_svc.list_audit(store, who, target_id=target.id, target_kind=target.KIND,
+                                 size=100)
     items = sorted(lines.items, key=lambda a: a.at)
     return Page(items, lines.total, 1, 100)
 
@@ -185,7 +187,7 @@ def project_page(request: Request, project_id: str, session: SessionDep, ctx: Ct
     names = _names(store, {project.community_id, project.unit_id})
     return page(request, "project.html", session, title=project.title, project=project,
                 need=need, resource=resource, actions=actions, hints=NOTE_HINTS,
-                needs_note=NEEDS_NOTE, history=_history(store, who, project.id),
+                needs_note=NEEDS_NOTE, history=_history(store, who, project),
                 records=records, names=names, states=PROJECT.states,
                 features=FEATURE_NAMES, distance=distance_km(need, resource)
                 if need and resource else None,
@@ -306,7 +308,7 @@ def agreement_page(request: Request, agreement_id: str, session: SessionDep, ctx
                 can_activate=may and agreement.status == "signed"
                 and who.role in (Role.STREET_COMMITTEE, Role.COMMUNITY_ORG,
                                  Role.DISTRICT_ADMIN),
-                history=_history(ctx.store, who, agreement.id))
+                history=_history(ctx.store, who, agreement))
 
 
 @router.get("/agreements/{agreement_id}/print", response_class=HTMLResponse)

@@ -40,7 +40,8 @@ def export_graph(ctx: ContextDep, who: CurrentIdentity, scope_id: str,
     return download(content, media, name, fallback=name)
 
 
-@audit.get("", response_model=AuditEntryPage, summary="操作记录（仅管理员）")
+@audit.get("", response_model=AuditEntryPage,
+           summary="操作记录（管理员；驻区单位限本单位参与的项目、协议等）")
 def list_audit(store: StoreDep, who: CurrentIdentity, paging: PageDep,
                target_id: IdText = None, target_kind: IdText = None, action: IdText = None,
                by_id: IdText = None) -> AuditEntryPage:
