@@ -23,6 +23,7 @@ from matching.matcher import match, problem_model
 from matching.model import Model, model_objective
 from matching.params import MatchParams
 from matching.problem import Problem
+from matching.text import TextSimilarity
 
 STAGES = ("candidates", "scores", "solve", "explain", "scarcity", "validate")
 
@@ -54,7 +55,8 @@ def raw_ortools_seconds(model: Model) -> float:
 
 
 def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
-          compare: bool = False, greedy: bool = True) -> list[dict[str, Any]]:
+          compare: bool = False, greedy: bool = True,
+          text_similarity: TextSimilarity | None = None) -> list[dict[str, Any]]:
     """One row of figures per named problem.
 
     Parameters
@@ -68,6 +70,9 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
         the same network; report agreement of the objectives (1e-6 relative).
     greedy
         Also run the greedy baseline and report its gap to the exact objective.
+    text_similarity
+        The text model of the runs (the matcher's TF-IDF by default), as in
+        :func:`matching.matcher.match`.
 
     Examples
     --------
@@ -80,7 +85,7 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
     rows: list[dict[str, Any]] = []
     for name, problem in problems.items():
         t0 = time.perf_counter()
-        result = match(problem, params, method="flow")
+        result = match(problem, params, method="flow", text_similarity=text_similarity)
         total = time.perf_counter() - t0
         row: dict[str, Any] = {
             "size": name, "n_needs": len(problem.needs), "n_resources": len(problem.resources),
@@ -92,7 +97,7 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             "rounds": result.certificate_rounds, "core_pairs": result.core_pairs,
             "scarcity_rows": len(result.scarcity)}
         if greedy:
-            g = match(problem, params, method="greedy")
+            g = match(problem, params, method="greedy", text_similarity=text_similarity)
             row["greedy_objective"] = g.objective
             row["greedy_gap_pct"] = round(100 * (result.objective - g.objective)
                                           / max(abs(result.objective), 1e-12), 3)
