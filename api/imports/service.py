@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from api.categories import suggestion_hint
 from api.imports.clerk import date_warnings, derive_ids, reshape, resolve_names
 from api.imports.columns import IGNORED_HEADERS, LAYOUTS, CellError, Column, Layout
 from api.imports.columns import normalize_header as _norm
@@ -577,6 +578,10 @@ class _Parser:
                     if row.problems:
                         continue  # the community or unit it would come from is wrong
                     message = "无法确定所属街道，请填写此列"
+                if p.field == "category" and self.layout.kind in ("needs", "resources"):
+                    hint = suggestion_hint(str(data.get("title") or ""),
+                                           str(data.get("description") or ""))
+                    message = f"{message}；{hint}" if hint else message
                 column = self._header(p.field, row) if p.field else None
                 if column is not None and p.field in _REFERENCE_FIELDS and any(
                         q.column == column for q in row.problems):
