@@ -3,8 +3,9 @@
 A district's dashboard, map and network read thousands of records. They are computed once
 per :meth:`~graph.store.GraphStore.data_version` and key, and served from memory until a
 write — by this process or another — changes the data. Scope is checked before a lookup,
-in the services: a key names what the value depends on (the scope, the parameters), never
-the caller, so two people allowed the same scope share one computation.
+in the services: a key names what the value depends on (the scope, the parameters, or the
+caller's :func:`reach` for a scoped listing), so people of the same reach share one
+computation.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+from api.identity import Identity
 from graph import GraphStore
 
-__all__ = ["cached"]
+__all__ = ["cached", "reach"]
 
 T = TypeVar("T")
 MAX_ENTRIES = 64  # per store: the scopes, runs and parameters in use at one time
@@ -46,3 +48,9 @@ def cached(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         while len(entries) > MAX_ENTRIES:
             entries.popitem(last=False)
     return value
+
+
+def reach(who: Identity) -> Hashable:
+    """What decides what ``who`` may read (:mod:`api.identity`): a key part for an answer
+    a scoped service computed, which callers of the same reach may share."""
+    return (who.role, who.scope_id, who.street_ids, who.salt)

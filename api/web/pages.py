@@ -19,6 +19,7 @@ from api.imports import ImportRejected
 from api.services import needs_resources as items_svc
 from api.services import projects as project_svc
 from api.services.browse import SORTS, Query, browse, browse_all
+from api.services.cache import cached, reach
 from api.services.lists import import_list
 from api.web import format as fmt
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
@@ -143,7 +144,8 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     counts = {s: project_svc.list_projects(store, who, status=s, size=1).total
               for s in ("proposed", "claimed", "confirmed", "under_review", "resolved",
                         "in_progress")}
-    runs = run_svc.list_runs(store, who, page=1, size=5, newest_first=True) if who.role in (
+    runs = cached(store, ("runs", reach(who), 1, 5), lambda: run_svc.list_runs(
+        store, who, page=1, size=5, newest_first=True)) if who.role in (
         Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE) else None
     return page(request, "work.html", session, title="工作台", needs=needs.total,
                 resources=resources.total, counts=counts, runs=runs,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.errors import InvalidRequest
 from api.runs.service import get_run_full, list_runs
 from api.services import account_admin
-from api.services.cache import cached
+from api.services.cache import cached, reach
 from api.services.dashboards import dashboard
 from api.services.graph_export import check_scope
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
@@ -143,7 +143,9 @@ def _map_data(snap: Snapshot, run: MatchRun | None, tile_url: str | None = None
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     org = _scope(request, session, ctx.store)
-    runs = list_runs(ctx.store, session.identity, size=20, newest_first=True).items
+    who = session.identity
+    runs = cached(ctx.store, ("runs", reach(who), 1, 20),
+                  lambda: list_runs(ctx.store, who, size=20, newest_first=True)).items
     run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
     run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
     data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url),
@@ -164,6 +166,39 @@ def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response
                 **drawn, width=MAP_W, height=MAP_H, streets=_streets(ctx.store, session))
 
 
+def ring_layout(g: Any, communities: dict[str, Organization]
+                ) -> dict[str, tuple[float, float]]:
+    """Communities on a ring, street by street (a gap between streets); each unit inside
+    it, at the middle of the communities it is tied to, units with the same ties spread
+    along the radius. Linear in the graph's size (a force layout of a district's few
+    hundred nodes takes seconds), and the same graph always draws the same."""
+    order = sorted(communities.values(), key=lambda o: (o.street_id or o.parent_id or "", o.id))
+    streets = len({o.street_id or o.parent_id for o in order})
+    slots = len(order) + streets  # one empty slot after each street
+    layout: dict[str, tuple[float, float]] = {}
+    slot, street = 0, None
+    for o in order:
+        if street is not None and (o.street_id or o.parent_id) != street:
+            slot += 1
+        street = o.street_id or o.parent_id
+        angle = 2 * math.pi * slot / max(slots, 1)
+        layout[o.id] = (math.cos(angle), math.sin(angle))
+        slot += 1
+    same: dict[tuple[str, ...], int] = {}
+    for n in sorted(g.nodes):
+        if n in communities:
+            continue
+        ties = tuple(sorted(m for m in g.neighbors(n) if m in layout))
+        if not ties:
+            continue
+        k = same[ties] = same.get(ties, -1) + 1
+        x = sum(layout[m][0] for m in ties) / len(ties)
+        y = sum(layout[m][1] for m in ties) / len(ties)
+        pull = max(0.2, 0.8 - 0.06 * k) if len(ties) == 1 else max(0.1, 0.9 - 0.06 * k)
+        layout[n] = (x * pull, y * pull)
+    return layout
+
+
 def _network(snap: Snapshot) -> dict[str, Any]:
     """Communities and units laid out by their registrations and active projects."""
     import networkx as nx
@@ -180,14 +215,15 @@ def _network(snap: Snapshot) -> dict[str, Any]:
             g.add_edge(p.unit_id, p.community_id, kind="project")
     for cid in communities:
         g.add_node(cid)
-    layout = nx.spring_layout(g, seed=7, iterations=40) if len(g) else {}
+    layout = ring_layout(g, communities)
     xs = [v[0] for v in layout.values()] or [0.0]
     ys = [v[1] for v in layout.values()] or [0.0]
+    x0, y0 = min(xs), min(ys)
+    kx, ky = (MAP_W - 60) / ((max(xs) - x0) or 1), (MAP_H - 60) / ((max(ys) - y0) or 1)
 
     def at(n: str) -> tuple[float, float]:
         x, y = layout[n]
-        return (round(30 + (x - min(xs)) / ((max(xs) - min(xs)) or 1) * (MAP_W - 60), 1),
-                round(30 + (y - min(ys)) / ((max(ys) - min(ys)) or 1) * (MAP_H - 60), 1))
+        return round(30 + (x - x0) * kx, 1), round(30 + (y - y0) * ky, 1)
 
     edges = [(at(a), at(b), d["kind"]) for a, b, d in g.edges(data=True)]
     nodes = [(at(n), n in communities, communities[n].name if n in communities
