@@ -4,7 +4,10 @@ Loads the demo district (scale 1, with its past year) into a fresh data director
 one match per street (or uses ``--data-dir`` where ``gongjian demo`` and ``gongjian match
 --all`` have run), signs in as each demo role and requests every page that role has,
 ``--rounds`` times each, in process (no network). Prints per page the median and the 95th
-percentile in milliseconds and whether the p95 is under the 200 ms target.
+percentile in milliseconds (over every request, the first included) and whether the p95 is
+under the 200 ms target, and the first request's time: dashboards, map and network are
+computed once per change of the data (``GraphStore.data_version``), so the first request
+after a write pays for the computation and later ones are served from memory.
 
     .venv/bin/python scripts/web_render_p95.py [--rounds 20] [--data-dir DIR]
 """
@@ -88,7 +91,7 @@ def main() -> int:
     print(f"载入示范区到 {data_dir} …", file=sys.stderr)
     roles = _prepare(data_dir)
     app = create_app(Settings(data_dir=data_dir).model_copy(update={"neo4j_uri": None}))
-    rows: list[tuple[str, str, float, float]] = []
+    rows: list[tuple[str, str, float, float, float]] = []
     with TestClient(app) as client:
         for role, (user, paths) in roles.items():
             client.cookies.clear()
@@ -105,13 +108,14 @@ def main() -> int:
                     r = client.get(path)
                     times.append((time.perf_counter() - t0) * 1000)
                     assert r.status_code == 200, (path, r.status_code, r.text[:300])
+                first = times[0]  # what the page costs right after a change to the data
                 times.sort()
                 p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-                rows.append((role, path, statistics.median(times), p95))
-    print(f"| 角色 | 页面 | 中位数 ms | p95 ms | p95 < {TARGET_MS:.0f} ms |")
-    print("|---|---|---:|---:|---|")
-    for role, path, med, p95 in rows:
-        print(f"| {role} | `{path}` | {med:.1f} | {p95:.1f} | "
+                rows.append((role, path, statistics.median(times), p95, first))
+    print(f"| 角色 | 页面 | 首次 ms | 中位数 ms | p95 ms | p95 < {TARGET_MS:.0f} ms |")
+    print("|---|---|---:|---:|---:|---|")
+    for role, path, med, p95, first in rows:
+        print(f"| {role} | `{path}` | {first:.1f} | {med:.1f} | {p95:.1f} | "
               f"{'是' if p95 < TARGET_MS else '否'} |")
     slow = [r for r in rows if r[3] >= TARGET_MS]
     print(f"\n{len(rows)} 个页面，{len(rows) - len(slow)} 个 p95 低于 {TARGET_MS:.0f} ms")
