@@ -1,0 +1,62 @@
+"""The e5 evidence of a pair: above the need's background and the resource's, no model
+needed (vectors are given to the cache, as a run reads them from the service's file)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matching.semantic import DIM, EmbeddingCache, e5_evidence, text_key
+
+
+def _unit(*coords: tuple[int, float]) -> np.ndarray:
+    v = np.zeros(DIM, dtype=np.float32)
+    for i, x in coords:
+        v[i] = x
+    out: np.ndarray = v / np.linalg.norm(v)
+    return out
+
+
+def _cache(needs: dict[str, np.ndarray], resources: dict[str, np.ndarray]) -> EmbeddingCache:
+    return EmbeddingCache([*((text_key(t, "query"), v) for t, v in needs.items()),
+                           *((text_key(t, "passage"), v) for t, v in resources.items())])
+
+
+def test_a_resource_close_to_every_need_counts_less_than_one_that_fits_this_need() -> None:
+    rng = np.random.default_rng(5)
+    common = _unit((0, 1.0))
+
+    def near_common(weight: float) -> np.ndarray:
+        v = weight * common + rng.standard_normal(DIM).astype(np.float32) / np.sqrt(DIM)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    own = _unit((7, 1.0))
+    needs = {"甲": (common + own) / np.linalg.norm(common + own),
+             **{f"需{i}": near_common(1.0) for i in range(30)}}
+    hub = near_common(3.0)  # close to every need (a text naming many kinds of help)
+    specific = own  # fits 甲 alone
+    others = {f"资{i}": near_common(0.5) for i in range(30)}
+    cos = {"hub": float(needs["甲"] @ hub), "specific": float(needs["甲"] @ specific)}
+    assert cos["hub"] > cos["specific"] - 0.05  # raw cosines alone would not prefer it
+    cache = _cache(needs, {"枢纽": hub, "专门": specific, **others})
+    z = e5_evidence(cache, list(needs), ["枢纽", "专门", *others], np.array([0, 0]),
+                    np.array([0, 1]))
+    assert z[1] > z[0] + 0.5
+
+
+def test_evidence_is_absolute_a_lone_candidate_that_fits_nothing_stays_low() -> None:
+    rng = np.random.default_rng(3)
+
+    def noise() -> np.ndarray:
+        v = rng.standard_normal(DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    needs = {"甲": noise(), "乙": _unit((1, 1.0)), **{f"需{i}": noise() for i in range(30)}}
+    resources = {"远": noise(), "近": _unit((1, 1.0), (2, 0.3)),
+                 **{f"资{i}": noise() for i in range(30)}}
+    cache = _cache(needs, resources)
+    z = e5_evidence(cache, list(needs), list(resources), np.array([0, 1]), np.array([0, 1]))
+    # 甲's only candidate is as far from it as the district's background: it stays low,
+    # never lifted to the top by dividing by the need's best candidate
+    assert abs(z[0]) < 1.5 < z[1]
