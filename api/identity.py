@@ -50,6 +50,7 @@ from graph import (
     Resource,
     Role,
     ServiceRecord,
+    street_of,
 )
 
 __all__ = ["Identity", "can_read", "can_write", "is_party", "list_scope", "place_of",
@@ -103,18 +104,12 @@ def resolve_identity(store: GraphStore, role: Role, scope_id: str, subject_id: s
     """An :class:`Identity` with the streets of its scope looked up in ``store``."""
     streets: set[str]
     if role in (Role.DISTRICT_ADMIN, Role.RESEARCHER):
-        org = store.get(Organization, scope_id)
-        if org.level == OrgLevel.STREET:
-            streets = {org.id}
-        else:
-            page = store.list(Organization, scope=scope_id, filters={"level": "street"},
-                              size=10_000)
-            streets = {o.id for o in page.items}
+        scope = store.scope(scope_id)
+        streets = set() if scope.community else set(scope.streets)
     elif role == Role.STREET_COMMITTEE:
         streets = {store.get(Organization, scope_id).id}
     elif role == Role.COMMUNITY_ORG:
-        org = store.get(Organization, scope_id)
-        streets = {s for s in (org.street_id or org.parent_id,) if s}
+        streets = {s for s in (street_of(store.get(Organization, scope_id)),) if s}
     elif role == Role.RESIDENT_UNIT:
         streets = {store.get(ResidentUnit, scope_id).street_id}
     else:

@@ -52,6 +52,7 @@ from graph.model import (
     UnitKind,
     node_type,
 )
+from graph.scopes import Scope, street_of
 from graph.store import Edge, GraphStore, Page, Snapshot, UpsertReport, Versioned, WriteResult
 from graph.taxonomy import TAXONOMY, Category, Taxonomy
 from graph.validation import FIELD_LABELS, FieldProblem, field_problems
@@ -101,6 +102,7 @@ __all__ = [
     "Resource",
     "ResourceStatus",
     "Role",
+    "Scope",
     "ServiceMode",
     "ServiceRecord",
     "Signature",
@@ -119,6 +121,7 @@ __all__ = [
     "node_type",
     "pseudonym",
     "snapshot_to_networkx",
+    "street_of",
     "write_graphml",
     "write_json",
 ]

@@ -162,12 +162,6 @@ RETURN DISTINCT type(r) AS kind, startNode(r).id AS src, endNode(r).id AS dst,
 
 # -- node reads ---------------------------------------------------------------------------
 
-GET_NODE = """
-MATCH (n:Node {id: $id})
-WHERE n.kind = $kind
-RETURN n.props AS props, n.version AS version
-"""
-
 GET_NODES = """
 UNWIND $ids AS id
 MATCH (n:Node {id: id})
@@ -188,7 +182,7 @@ WHERE n.kind = $kind
 
 LIST_COUNT = _LIST_MATCH + "RETURN count(n) AS total"
 
-LIST_PAGE = _LIST_MATCH + """RETURN n.props AS props, n.version AS version
+LIST_PAGE = _LIST_MATCH + """RETURN n.id AS id, n.props AS props, n.version AS version
 ORDER BY n.id
 SKIP $skip
 LIMIT $limit"""
@@ -197,7 +191,8 @@ LIST_ALL = _LIST_MATCH + "RETURN n.id AS id, n.props AS props, n.version AS vers
 
 # ``list(order=...)``: by the property $order_key, nodes without one last, ties by id; the
 # direction cannot be a parameter, so one query per direction.
-LIST_PAGE_ORDERED = {descending: _LIST_MATCH + f"""RETURN n.props AS props, n.version AS version
+LIST_PAGE_ORDERED = {descending: _LIST_MATCH + f"""RETURN n.id AS id, n.props AS props,
+       n.version AS version
 ORDER BY n[$order_key] IS NULL, n[$order_key]{way}, n.id{way}
 SKIP $skip
 LIMIT $limit""" for descending, way in ((False, ""), (True, " DESC"))}
@@ -219,9 +214,11 @@ WHERE s.kind = 'Organization' AND s.f_level = 'street'
 RETURN DISTINCT s.id AS id
 """
 
+# the organizations from $id up the PART_OF edges ($id itself included)
 ANCESTORS = """
 MATCH (:Node {id: $id})-[:PART_OF*0..]->(a:Node)
-RETURN DISTINCT a.id AS id
+WHERE a.kind = 'Organization'
+RETURN DISTINCT a.id AS id, a.props AS props, a.version AS version
 """
 
 RESOURCES_OF_UNITS = """
@@ -271,7 +268,7 @@ DETACH DELETE n
 def statements() -> dict[str, str]:
     """Every statement of this module by a readable name (``CREATE_NODES[Need]``...).
 
-    >>> "GET_NODE" in statements() and "MERGE_DERIVED_EDGES[PART_OF]" in statements()
+    >>> "GET_NODES" in statements() and "MERGE_DERIVED_EDGES[PART_OF]" in statements()
     True
     """
     out: dict[str, str] = {}

@@ -23,57 +23,21 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-import networkx as nx
-from pydantic import ValidationError
+from graph.core import EdgeKey, EdgeRow, NodeRow, Query, StoreCore, Stored, WriteTx, chunks
+from graph.errors import ReferenceMissing, StoreUnavailable
+from graph.model import Node, Relationship
+from graph.planning import NodePlan, Write
+from graph.scopes import Scope
+from graph.store import INDEXED_FIELDS, Edge
 
-from graph.errors import (
-    GraphError,
-    ModelError,
-    NotFound,
-    ReferenceMissing,
-    StoreUnavailable,
-    VersionConflict,
-)
-from graph.export import snapshot_to_networkx
-from graph.model import (
-    NODE_TYPES,
-    STORED,
-    MatchRun,
-    Node,
-    Organization,
-    OrgLevel,
-    Relationship,
-)
-from graph.planning import (
-    Write,
-    check_refs,
-    check_versions,
-    latest_by_id,
-    plan_nodes,
-    relationship_rows,
-)
-from graph.store import (
-    INDEXED_FIELDS,
-    Edge,
-    Page,
-    Snapshot,
-    UpsertReport,
-    Versioned,
-    WriteResult,
-    order_field,
-    snapshot_kinds,
-)
-
-N = TypeVar("N", bound=Node)
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
-BATCH = 2000
 SQL_VARS = 900  # stay below SQLite's bound on host parameters
 
 # Each entry migrates from version i to i + 1.
@@ -112,14 +76,22 @@ def private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, n)):
-        yield chunk
+def _column(name: str) -> str:
+    """The SQL of a model field's value: an indexed column, or the stored JSON's field."""
+    return name if name in INDEXED_FIELDS or name == "id" else f"json_extract(props, '$.{name}')"
 
 
-class EmbeddedStore:
-    """A :class:`~graph.store.GraphStore` in one SQLite file. Thread-safe via one lock."""
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+class EmbeddedStore(StoreCore):
+    """A :class:`~graph.store.GraphStore` in one SQLite file. Thread-safe via one lock.
+
+    Storage only: the shared logic is :class:`graph.core.StoreCore`'s.
+    """
+
+    PLACE = "数据文件"
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -140,8 +112,8 @@ class EmbeddedStore:
             raise StoreUnavailable(f"无法打开数据文件 {self.path}：{e}（请检查 GONGJIAN_DATA_DIR）",
                                    path=str(self.path)) from None
         self._lock = threading.RLock()
-        # scope -> (streets, community), valid while nothing was committed since
-        self._scopes: dict[str, tuple[builtins.list[str], str | None]] = {}
+        # scope id -> scope, valid while nothing was committed since
+        self._scopes: dict[str, Scope] = {}
         self._scopes_seen: tuple[int, int] = (-1, -1)
         self._commits = 0
 
@@ -207,80 +179,10 @@ class EmbeddedStore:
 
     # -- writes ---------------------------------------------------------------------
 
-    def upsert(self, nodes: Iterable[Node] = (),
-               relationships: Iterable[Relationship] = ()) -> UpsertReport:
-        report = UpsertReport()
+    def _in_write(self, work: Callable[[WriteTx], T]) -> T:
+        # BEGIN IMMEDIATE: no other writer between what ``work`` reads and what it writes
         with self._transaction() as db:
-            for chunk in _chunks(nodes, BATCH):
-                self._upsert_nodes(db, chunk, report)
-            for rchunk in _chunks(relationships, BATCH):
-                self._upsert_relationships(db, rchunk, report)
-        return report
-
-    def _existing(self, db: sqlite3.Connection, ids: Sequence[str]
-                  ) -> dict[str, tuple[str, int, str]]:
-        """id -> (kind, version, properties JSON) of the nodes among ``ids``."""
-        out: dict[str, tuple[str, int, str]] = {}
-        for part in _chunks(ids, SQL_VARS):
-            marks = ",".join("?" * len(part))
-            for node_id, kind, version, props in db.execute(
-                    f"SELECT id, kind, version, props FROM nodes WHERE id IN ({marks})", part):
-                out[node_id] = (kind, version, props)
-        return out
-
-    def _kinds(self, db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in _chunks(sorted(set(ids)), SQL_VARS):
-            marks = ",".join("?" * len(part))
-            found.update(db.execute(f"SELECT id, kind FROM nodes WHERE id IN ({marks})", part))
-        return found
-
-    def _upsert_nodes(self, db: sqlite3.Connection, chunk: Sequence[Node],
-                      report: UpsertReport) -> dict[str, int]:
-        seen = latest_by_id(chunk)
-        plan = plan_nodes(seen, self._existing(db, list(seen)), report)
-        found = dict(plan.batch_kinds)
-        found.update(self._kinds(db, (t for t in plan.wanted if t not in found)))
-        check_refs(plan.wanted, found)
-
-        def columns(w: Write) -> list[Any]:
-            return [w.props.get(c) for c in INDEXED_FIELDS]
-
-        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)",
-                       [(w.node.id, w.node.KIND, w.version, *columns(w), w.blob)
-                        for w in plan.creates])
-        db.executemany(
-            "UPDATE nodes SET version=?, street_id=?, community_id=?, unit_id=?, status=?, "
-            "props=? WHERE id=?",
-            [(w.version, *columns(w), w.blob, w.node.id) for w in plan.updates])
-        db.executemany("DELETE FROM edges WHERE src=? AND derived=1",
-                       [(i,) for i in plan.stale_edges_of])
-        db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,1,'{}')", plan.edges)
-        return plan.versions
-
-    def _upsert_relationships(self, db: sqlite3.Connection, chunk: Sequence[Relationship],
-                              report: UpsertReport) -> None:
-        kinds = self._kinds(db, (i for r in chunk for i in (r.src, r.dst)))
-        rows = [(k, s, d, 0, props) for k, s, d, props in relationship_rows(chunk, kinds)]
-        known = self._existing_edges(db, [(r.kind, r.src, r.dst) for r in chunk])
-        before = db.total_changes
-        db.executemany(
-            "INSERT INTO edges VALUES (?,?,?,?,?) ON CONFLICT(kind, src, dst) DO UPDATE "
-            "SET props=excluded.props WHERE props IS NOT excluded.props", rows)
-        changed = db.total_changes - before
-        created = sum(1 for row in rows if row[:3] not in known)
-        report.count(report.created, "relationships", created)
-        report.count(report.updated, "relationships", changed - created)
-        report.count(report.unchanged, "relationships", len(rows) - changed)
-
-    def _existing_edges(self, db: sqlite3.Connection,
-                        keys: builtins.list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
-        found: set[tuple[str, str, str]] = set()
-        for part in _chunks(sorted(set(keys)), SQL_VARS // 3):
-            where = " OR ".join("(kind=? AND src=? AND dst=?)" for _ in part)
-            flat = [v for key in part for v in key]
-            found.update(db.execute(f"SELECT kind, src, dst FROM edges WHERE {where}", flat))
-        return found
+            return work(_SqliteTx(db))
 
     def remove_relationships(self, keys: Iterable[tuple[str, str, str]]) -> int:
         with self._transaction() as db:
@@ -289,156 +191,65 @@ class EmbeddedStore:
                            list(keys))
             return db.total_changes - before
 
-    def transition(self, kind: type[N], id: str, expected_version: int,
-                   changes: Mapping[str, Any], also: Iterable[Node] = ()) -> N:
-        with self._transaction() as db:
-            row = db.execute("SELECT kind, version, props FROM nodes WHERE id=?",
-                             (id,)).fetchone()
-            if row is None or row[0] != kind.KIND:
-                raise NotFound(f"没有编号为 {id} 的{kind.LABEL}", id=id)
-            if row[1] != expected_version:
-                current = _load(kind, row[2], row[1])
-                raise VersionConflict(
-                    f"{kind.LABEL} {id} 已被他人修改（您看到的是第 {expected_version} 版，"
-                    f"当前为第 {row[1]} 版），请刷新后重试",
-                    id=id, expected=expected_version, current=row[1],
-                    state=current.model_dump(mode="json"))
-            data = {**json.loads(row[2]), **changes, "version": row[1] + 1}
-            try:
-                node = kind.model_validate(data)
-            except ValidationError as e:
-                raise ModelError(f"{kind.LABEL} {id} 的修改无效：{e.errors()[0]['msg']}",
-                                 id=id) from None
-            versions = self._upsert_nodes(db, [node, *also], UpsertReport())
-            # a change that changes nothing keeps the stored version: return that one
-            return node.model_copy(update={"version": versions[id]})
-
-    def write(self, writes: Iterable[Versioned], also: Iterable[Node] = (),
-              relationships: Iterable[Relationship] = ()) -> WriteResult:
-        checked = list(writes)
-        report = UpsertReport()
-        versions: dict[str, int] = {}
-        with self._transaction() as db:  # BEGIN IMMEDIATE: no writer between read and write
-            ids = [w.node.id for w in checked]
-            check_versions(checked, self._existing(db, ids))
-            for chunk in _chunks([w.node for w in checked], BATCH):
-                versions.update(self._upsert_nodes(db, chunk, report))
-            for chunk in _chunks(also, BATCH):
-                self._upsert_nodes(db, chunk, report)
-            for rchunk in _chunks(relationships, BATCH):
-                self._upsert_relationships(db, rchunk, report)
-        return WriteResult({i: versions[i] for i in ids}, report)
-
     # -- reads ----------------------------------------------------------------------
 
-    def get(self, kind: type[N], id: str) -> N:
-        rows = self._read("SELECT props, version FROM nodes WHERE id=? AND kind=?",
-                          (id, kind.KIND))
-        if not rows:
-            raise NotFound(f"没有编号为 {id} 的{kind.LABEL}", id=id, kind=kind.KIND)
-        return _load(kind, rows[0][0], rows[0][1])
-
-    def get_many(self, kind: type[N], ids: Iterable[str]) -> dict[str, N]:
-        out: dict[str, N] = {}
-        for part in _chunks(ids, SQL_VARS):
-            marks = ",".join("?" * len(part))
-            for node_id, props, version in self._read(
-                    f"SELECT id, props, version FROM nodes WHERE kind=? AND id IN ({marks})",
-                    [kind.KIND, *part]):
-                out[node_id] = _load(kind, props, version)
+    def _node_rows(self, kind: type[Node], ids: builtins.list[str]) -> builtins.list[NodeRow]:
+        out: builtins.list[NodeRow] = []
+        for part in chunks(ids, SQL_VARS):
+            out.extend(self._read(f"SELECT id, props, version FROM nodes WHERE kind=? "
+                                  f"AND id IN ({_marks(part)})", [kind.KIND, *part]))
         return out
 
-    def list(self, kind: type[N], *, scope: str | None = None,
-             filters: Mapping[str, Any] | None = None, page: int = 1,
-             size: int = 50, order: str | None = None) -> Page[N]:
-        if page < 1 or not 1 <= size <= 10_000:
-            raise ModelError(f"分页参数无效：page={page}, size={size}（page≥1，1≤size≤10000）")
-        sql_where, params = self._where(kind, scope, filters)
-        by = "id"
-        if order is not None:
-            name, descending = order_field(kind, order)
-            column = self._column(name)
-            way = " DESC" if descending else ""
-            by = f"({column} IS NULL), {column}{way}, id{way}"
-        total = self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0]
-        rows = self._read(f"SELECT props, version FROM nodes WHERE {sql_where} ORDER BY {by} "
-                          "LIMIT ? OFFSET ?", [*params, size, (page - 1) * size])
-        return Page([_load(kind, p, v) for p, v in rows], total, page, size)
+    def _where(self, query: Query) -> tuple[str, builtins.list[Any]]:
+        where, params = ["kind=?"], [query.kind.KIND]
+        if query.scope is not None:
+            f = query.scope
+            either = []
+            if f.values:
+                either.append(f"{_column(f.field)} IN ({_marks(f.values)})")
+                params.extend(f.values)
+            if f.ids:
+                either.append(f"id IN ({_marks(f.ids)})")
+                params.extend(f.ids)
+            where.append(f"({' OR '.join(either)})" if either else "0")
+        for name, values in query.filters:
+            where.append(f"{_column(name)} IN ({_marks(values)})")
+            params.extend(values)
+        return " AND ".join(where), params
 
-    def count(self, kind: type[N], *, scope: str | None = None,
-              filters: Mapping[str, Any] | None = None) -> int:
-        sql_where, params = self._where(kind, scope, filters)
-        return int(self._read(f"SELECT COUNT(*) FROM nodes WHERE {sql_where}", params)[0][0])
+    def _page_rows(self, query: Query, skip: int, limit: int
+                   ) -> tuple[int, builtins.list[NodeRow]]:
+        where, params = self._where(query)
+        by = "id"
+        if query.order is not None:
+            column, way = _column(query.order[0]), " DESC" if query.order[1] else ""
+            by = f"({column} IS NULL), {column}{way}, id{way}"
+        total = self._count_rows(query)
+        rows = self._read(f"SELECT id, props, version FROM nodes WHERE {where} ORDER BY {by} "
+                          "LIMIT ? OFFSET ?", [*params, limit, skip])
+        return total, rows
+
+    def _count_rows(self, query: Query) -> int:
+        where, params = self._where(query)
+        return int(self._read(f"SELECT COUNT(*) FROM nodes WHERE {where}", params)[0][0])
 
     def data_version(self) -> str:
         # this connection's commits, and SQLite's count of other connections' commits
         with self._lock:
             return f"{self._commits}.{self._read('PRAGMA data_version')[0][0]}"
 
-    @staticmethod
-    def _column(name: str) -> str:
-        return name if name in INDEXED_FIELDS else f"json_extract(props, '$.{name}')"
-
-    def _where(self, kind: type[Node], scope: str | None,
-               filters: Mapping[str, Any] | None) -> tuple[str, builtins.list[Any]]:
-        where, params = ["kind=?"], [kind.KIND]
-        if scope is not None:
-            clause, sparams = self._scope_clause(kind, scope)
-            where.append(clause)
-            params.extend(sparams)
-        for name, value in (filters or {}).items():
-            if name not in kind.model_fields or name == "version":
-                raise ModelError(f"{kind.LABEL}没有可筛选的字段 {name}", field=name)
-            column = self._column(name)
-            if isinstance(value, list | tuple | set):
-                values = sorted(str(v) for v in value)
-                where.append(f"{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
-            else:
-                where.append(f"{column} = ?")
-                params.append(_sql_value(value))
-        return " AND ".join(where), params
-
-    def _scope_clause(self, kind: type[Node], scope: str) -> tuple[str, builtins.list[str]]:
-        streets, community = self._scope_streets(scope)
-        if community is not None:
-            if "community_id" not in kind.model_fields:
-                return "street_id = ?", [streets[0]]
-            return "(community_id = ? OR id = ?)", [community, community]
-        if kind is MatchRun:
-            scopes = [scope, *streets]
-            marks = ",".join("?" * len(scopes))
-            return f"json_extract(props, '$.scope_id') IN ({marks})", scopes
-        if not streets:  # a city or district with no streets yet
-            return "0", []
-        marks = ",".join("?" * len(streets))
-        if kind is Organization:
-            return f"(street_id IN ({marks}) OR id IN ({marks}))", [*streets, *streets]
-        return f"street_id IN ({marks})", streets
-
-    def _scope_streets(self, scope: str) -> tuple[builtins.list[str], str | None]:
-        """The streets under ``scope``, and the community when ``scope`` is one.
-
-        Cached until the next commit, of this store or of another connection to the file
-        (``PRAGMA data_version``): every list and snapshot of a district asks for it.
-        """
+    def scope(self, scope_id: str) -> Scope:
+        """Cached until the next commit, of this store or of another connection to the file
+        (``PRAGMA data_version``): every list and snapshot of a district asks for it."""
         with self._lock:
             seen = (self._commits, self._read("PRAGMA data_version")[0][0])
             if seen != self._scopes_seen:
                 self._scopes, self._scopes_seen = {}, seen
-            if scope not in self._scopes:
-                self._scopes[scope] = self._resolve_scope(scope)
-            streets, community = self._scopes[scope]
-            return list(streets), community
+            if scope_id not in self._scopes:
+                self._scopes[scope_id] = super().scope(scope_id)
+            return self._scopes[scope_id]
 
-    def _resolve_scope(self, scope: str) -> tuple[builtins.list[str], str | None]:
-        org = self.get(Organization, scope)
-        if org.level == OrgLevel.STREET:
-            return [org.id], None
-        if org.level == OrgLevel.COMMUNITY:
-            return [org.street_id or org.parent_id or ""], org.id
-        if org.level not in (OrgLevel.DISTRICT, OrgLevel.CITY):
-            raise ModelError(f"范围 {scope} 是{org.name}，只能按市、区、街道或社区选取范围")
+    def _streets_below(self, scope_id: str) -> builtins.list[str]:
         # down the PART_OF edges by their destination index, not below a street
         rows = self._read(
             "WITH RECURSIVE below(id, level) AS (SELECT ?, '' UNION "
@@ -446,13 +257,34 @@ class EmbeddedStore:
             "CROSS JOIN edges e INDEXED BY edges_dst CROSS JOIN nodes n ON n.id = e.src "
             "WHERE e.dst = b.id AND e.kind = 'PART_OF' AND b.level != 'street' "
             "AND n.kind = 'Organization') "
-            "SELECT id FROM below WHERE level = 'street' ORDER BY id", (scope,))
-        return [r[0] for r in rows], None
+            "SELECT id FROM below WHERE level = 'street' ORDER BY id", (scope_id,))
+        return [r[0] for r in rows]
 
-    def neighbours(self, id: str, *, edge: str | None = None,
-                   direction: str = "both") -> builtins.list[Edge]:
-        if direction not in ("out", "in", "both"):
-            raise ModelError(f"direction 只能是 out、in 或 both，收到 {direction}")
+    def _scope_rows(self, start: str, queries: Sequence[Query]
+                    ) -> tuple[builtins.list[NodeRow], builtins.list[builtins.list[NodeRow]]]:
+        above = self._read(
+            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT e.dst FROM edges e "
+            "JOIN up u ON e.src = u.id WHERE e.kind = 'PART_OF') "
+            "SELECT id, props, version FROM nodes "
+            "WHERE kind = 'Organization' AND id IN (SELECT id FROM up)", (start,))
+        found = []
+        for query in queries:
+            where, params = self._where(query)
+            found.append(self._read(f"SELECT id, props, version FROM nodes WHERE {where} "
+                                    "ORDER BY id", params))
+        return above, found
+
+    def _relationships_touching(self, ids: set[str]) -> builtins.list[Relationship]:
+        return [r for r in self.relationships() if r.src in ids or r.dst in ids]
+
+    def _resources_of_units(self, units: builtins.list[str]) -> builtins.list[NodeRow]:
+        out: builtins.list[NodeRow] = []
+        for part in chunks(units, SQL_VARS):
+            out.extend(self._read(f"SELECT id, props, version FROM nodes WHERE kind='Resource' "
+                                  f"AND unit_id IN ({_marks(part)}) ORDER BY id", part))
+        return out
+
+    def _edges(self, id: str, edge: str | None, direction: str) -> builtins.list[Edge]:
         clauses = {"out": "src = ?", "in": "dst = ?", "both": "(src = ? OR dst = ?)"}
         params: builtins.list[Any] = [id] * (2 if direction == "both" else 1)
         sql = f"SELECT kind, src, dst, props, derived FROM edges WHERE {clauses[direction]}"
@@ -473,85 +305,61 @@ class EmbeddedStore:
                           "ORDER BY kind, src, dst", params)
         return [Relationship(kind=k, src=s, dst=d, **json.loads(p)) for k, s, d, p in rows]
 
-    def snapshot(self, scope: str, kinds: Collection[str] | None = None) -> Snapshot:
-        wanted = snapshot_kinds(kinds)
-        streets, community = self._scope_streets(scope)
-        snap = Snapshot(scope_id=scope, street_ids=streets)
-        # ancestors of the scope, so the hierarchy above it is part of the picture
-        ancestors = self._read(
-            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT e.dst FROM edges e "
-            "JOIN up u ON e.src = u.id WHERE e.kind = 'PART_OF') SELECT id FROM up",
-            (streets[0] if community and streets else scope,))
-        ids_above = [r[0] for r in ancestors]
-        orgs = self.get_many(Organization, ids_above)
-        for kind_name, attr in wanted:
-            kind = NODE_TYPES[kind_name]
-            clause, params = self._scope_clause(kind, scope)
-            rows = self._read(f"SELECT props, version FROM nodes WHERE kind=? AND {clause} "
-                              "ORDER BY id", [kind.KIND, *params])
-            items = [_load(kind, p, v) for p, v in rows]
-            if kind is Organization:
-                for o in items:
-                    orgs[o.id] = o  # type: ignore[assignment]
-                continue
-            getattr(snap, attr).extend(items)
-        snap.organizations = [orgs[k] for k in sorted(orgs)]
-        inside = {n.id for n in snap.nodes()}
-        # units registered with a community in scope belong to its network too
-        rels = [r for r in self.relationships() if r.src in inside or r.dst in inside]
-        outside_units = sorted({r.src for r in rels if r.src not in inside
-                                and r.kind == "REGISTERED_WITH"})
-        names = {k for k, _ in wanted}
-        if outside_units and "ResidentUnit" in names:
-            from graph.model import ResidentUnit, Resource
-
-            extra = self.get_many(ResidentUnit, outside_units)
-            snap.units = sorted([*snap.units, *extra.values()], key=lambda u: u.id)
-            if extra and "Resource" in names:
-                marks = ",".join("?" * len(extra))
-                rows = self._read(f"SELECT props, version FROM nodes WHERE kind='Resource' "
-                                  f"AND unit_id IN ({marks}) ORDER BY id", sorted(extra))
-                snap.resources = sorted([*snap.resources,
-                                         *(_load(Resource, p, v) for p, v in rows)],
-                                        key=lambda r: r.id)
-            inside |= set(extra)
-        snap.relationships = [r for r in rels if r.src in inside and r.dst in inside]
-        return snap
-
-    def counts(self, scope: str | None = None) -> dict[str, int]:
-        out: dict[str, int] = {}
-        if scope is None:
-            for kind, n in self._read("SELECT kind, COUNT(*) FROM nodes GROUP BY kind"):
-                out[kind] = n
-            for kind, n in self._read(
-                    "SELECT kind, COUNT(*) FROM edges WHERE derived = 0 GROUP BY kind"):
-                out[kind] = n
-            return dict(sorted(out.items()))
-        snap = self.snapshot(scope)
-        for node in snap.nodes():
-            out[node.KIND] = out.get(node.KIND, 0) + 1
-        for r in snap.relationships:
-            out[r.kind] = out.get(r.kind, 0) + 1
-        return dict(sorted(out.items()))
-
-    def to_networkx(self, scope: str) -> nx.MultiDiGraph:
-        return snapshot_to_networkx(self.snapshot(scope))
+    def _totals(self) -> dict[str, int]:
+        out = dict(self._read("SELECT kind, COUNT(*) FROM nodes GROUP BY kind"))
+        out.update(self._read("SELECT kind, COUNT(*) FROM edges WHERE derived = 0 GROUP BY kind"))
+        return out
 
 
+class _SqliteTx:
+    """The shared writes' view of one SQLite transaction (:class:`graph.core.WriteTx`)."""
 
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
 
-def _sql_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return 1 if value else 0
-    if hasattr(value, "value"):
-        return value.value
-    return value
+    def existing(self, ids: Sequence[str]) -> dict[str, Stored]:
+        out: dict[str, Stored] = {}
+        for part in chunks(ids, SQL_VARS):
+            for node_id, kind, version, props in self.db.execute(
+                    f"SELECT id, kind, version, props FROM nodes WHERE id IN ({_marks(part)})",
+                    part):
+                out[node_id] = (kind, version, props)
+        return out
 
+    def kinds(self, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in chunks(sorted(set(ids)), SQL_VARS):
+            found.update(self.db.execute(
+                f"SELECT id, kind FROM nodes WHERE id IN ({_marks(part)})", part))
+        return found
 
-def _load(kind: type[N], props: str, version: int) -> N:
-    data = json.loads(props)
-    data["version"] = version
-    try:
-        return kind.model_validate(data, context=STORED)
-    except ValidationError as e:  # a row written by an older, looser version
-        raise GraphError(f"数据文件中的{kind.LABEL} {data.get('id')} 无法读取：{e}") from None
+    def apply(self, plan: NodePlan) -> None:
+        def columns(w: Write) -> list[Any]:
+            return [w.props.get(c) for c in INDEXED_FIELDS]
+
+        db = self.db
+        db.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)",
+                       [(w.node.id, w.node.KIND, w.version, *columns(w), w.blob)
+                        for w in plan.creates])
+        db.executemany(
+            "UPDATE nodes SET version=?, street_id=?, community_id=?, unit_id=?, status=?, "
+            "props=? WHERE id=?",
+            [(w.version, *columns(w), w.blob, w.node.id) for w in plan.updates])
+        db.executemany("DELETE FROM edges WHERE src=? AND derived=1",
+                       [(i,) for i in plan.stale_edges_of])
+        db.executemany("INSERT OR IGNORE INTO edges VALUES (?,?,?,1,'{}')", plan.edges)
+
+    def relationship_props(self, keys: Sequence[EdgeKey]) -> dict[EdgeKey, str]:
+        found: dict[EdgeKey, str] = {}
+        for part in chunks(keys, SQL_VARS // 3):
+            where = " OR ".join("(kind=? AND src=? AND dst=?)" for _ in part)
+            flat = [v for key in part for v in key]
+            for kind, src, dst, props in self.db.execute(
+                    f"SELECT kind, src, dst, props FROM edges WHERE {where}", flat):
+                found[(kind, src, dst)] = props
+        return found
+
+    def merge_relationships(self, rows: Sequence[EdgeRow]) -> None:
+        self.db.executemany(
+            "INSERT INTO edges VALUES (?,?,?,0,?) ON CONFLICT(kind, src, dst) DO UPDATE "
+            "SET props=excluded.props", rows)

@@ -5,7 +5,7 @@ any two backends (embedded → Neo4j and back). Every node is read with ``list``
 page, kind by kind, and every explicit relationship with ``relationships()``.
 
 Order: a node is written after the nodes it refers to (a store checks references chunk by
-chunk, see :data:`graph.embedded.BATCH`). Kinds are written in :data:`KIND_ORDER`, where
+chunk, see :data:`graph.core.BATCH`). Kinds are written in :data:`KIND_ORDER`, where
 each kind refers only to kinds before it -- except organizations and resident units,
 which refer to each other (a unit's party organization, a unit's community); those two
 are read together and sorted so each comes after what it refers to.

@@ -30,6 +30,7 @@ from graph.model import (
     Resource,
     ServiceRecord,
 )
+from graph.scopes import Scope
 
 N = TypeVar("N", bound=Node)
 
@@ -193,6 +194,11 @@ class GraphStore(Protocol):
     def data_version(self) -> str:
         """A token that changes whenever a write is committed, by any connection or
         process: what is computed from the store can be cached until it changes."""
+        ...
+
+    def scope(self, scope_id: str) -> Scope:
+        """The streets the organization ``scope_id`` covers, and the community when it is
+        one (:func:`graph.scopes.resolve`): what ``list(scope=...)`` and ``snapshot`` use."""
         ...
 
     def neighbours(self, id: str, *, edge: str | None = None,

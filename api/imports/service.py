@@ -686,19 +686,11 @@ class _Parser:
         if self._scope_cache is None:
             assert self.store is not None and self.scope is not None
             try:
-                org = self.store.get(Organization, self.scope)
+                scope = self.store.scope(self.scope)
             except NotFound:
-                org = None
-            if org is None:
                 self._scope_cache = (set(), None)
-            elif org.level == OrgLevel.STREET:
-                self._scope_cache = ({org.id}, None)
-            elif org.level == OrgLevel.COMMUNITY:
-                self._scope_cache = ({org.street_id or org.parent_id or ""}, org.id)
             else:
-                page = self.store.list(Organization, scope=org.id,
-                                       filters={"level": OrgLevel.STREET}, size=10_000)
-                self._scope_cache = ({o.id for o in page.items}, None)
+                self._scope_cache = (set(scope.streets), scope.community)
         return self._scope_cache[0]
 
     @property

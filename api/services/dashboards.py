@@ -29,6 +29,7 @@ from graph import (
     ResidentUnit,
     ServiceRecord,
     Snapshot,
+    street_of,
 )
 
 __all__ = ["Dashboard", "DashboardParams", "dashboard"]
@@ -142,7 +143,7 @@ def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
             today: dt.date) -> Dashboard:
     streets = set(snap.street_ids)
     communities = [o for o in snap.organizations
-                   if o.level == OrgLevel.COMMUNITY and (o.street_id or o.parent_id) in streets]
+                   if o.level == OrgLevel.COMMUNITY and street_of(o) in streets]
     units = [u for u in snap.units if u.street_id in streets]
     projects = [p for p in snap.projects if p.street_id in streets]
     # voided records (作废) are kept for the trail but never counted
@@ -177,7 +178,7 @@ def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
     street_rows = []
     for sid in sorted(streets):
         name = next((o.name for o in snap.organizations if o.id == sid), sid)
-        s_comms = [c for c in communities if (c.street_id or c.parent_id) == sid]
+        s_comms = [c for c in communities if street_of(c) == sid]
         street_rows.append(StreetFigures(
             street_id=sid, name=name, communities=len(s_comms),
             covered_communities=sum(1 for c in s_comms

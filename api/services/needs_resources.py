@@ -29,6 +29,7 @@ from graph import (
     Resource,
     ResourceStatus,
     Role,
+    street_of,
 )
 
 __all__ = ["create", "get", "list_items", "update", "withdraw"]
@@ -56,7 +57,7 @@ def _street_of(store: GraphStore, kind: type[Item], owner_id: str) -> str:
             raise InvalidRequest(f"没有编号为 {owner_id} 的社区", field="community_id") from None
         if org.level != OrgLevel.COMMUNITY:
             raise InvalidRequest(f"{org.name}（{owner_id}）不是社区", field="community_id")
-        return org.street_id or org.parent_id or ""
+        return street_of(org) or ""
     try:
         return store.get(ResidentUnit, owner_id).street_id
     except NotFound:

@@ -74,7 +74,7 @@ def test_every_cypher_statement_passes_neo4js_linter(linter: Path) -> None:
 
 @pytest.mark.parametrize(("broken", "expected"), [
     # a syntax error: the pattern is not closed
-    (cypher.GET_NODE.replace("MATCH (n:Node {id: $id})", "MATCH (n:Node {id: $id}"),
+    (cypher.GET_NODES.replace("MATCH (n:Node {id: id})", "MATCH (n:Node {id: id}"),
      "Invalid input"),
     # a semantic error: a variable never bound
     (cypher.LIST_PAGE.replace("ORDER BY n.id", "ORDER BY m.id"), "Variable `m` not defined"),
@@ -82,7 +82,7 @@ def test_every_cypher_statement_passes_neo4js_linter(linter: Path) -> None:
     (cypher.LIST_COUNT + "\nORDER BY n.id", "not possible to access variables"),
     # a misspelled function, label and relationship type
     (cypher.RELATIONSHIPS.replace("type(r)", "typ(r)"), "Function typ is not present"),
-    (cypher.GET_NODE.replace(":Node", ":Nodes"), "Label Nodes is not present"),
+    (cypher.GET_NODES.replace(":Node", ":Nodes"), "Label Nodes is not present"),
     (cypher.STREETS_UNDER.replace("PART_OF", "PART_OFF"),
      "Relationship type PART_OFF is not present"),
 ])

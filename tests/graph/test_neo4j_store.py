@@ -16,8 +16,9 @@ import pytest
 from neo4j import exceptions as neo4j_errors
 
 from graph import GraphError, StoreUnavailable, VersionConflict
+from graph.core import Replay
 from graph.neo4j_errors import DRIVER_ERRORS, translate
-from graph.neo4j_store import Neo4jStore, _Replay
+from graph.neo4j_store import Neo4jStore
 
 
 def driver_exception_classes() -> list[type[Exception]]:
@@ -164,7 +165,7 @@ def test_a_replayed_input_yields_the_same_chunks_to_a_retried_transaction() -> N
             read.append(i)
             yield i
 
-    replay = _Replay(source(), 2)
+    replay = Replay(source(), 2)
     first = replay.chunks()
     assert next(first) == [0, 1]  # a transient error here: the driver runs the work again
     assert list(replay.chunks()) == [[0, 1], [2, 3], [4]]

@@ -22,11 +22,11 @@ def _district(store: EmbeddedStore) -> None:
 def test_the_recursive_query_uses_the_edge_destination_index(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "g.db")
     _district(store)
-    assert store._scope_streets("D") == (["S0", "S1", "S2"], None)
+    assert store.scope("D").streets == ["S0", "S1", "S2"]
     calls: list[str] = []
     store._db.set_trace_callback(calls.append)
     store._scopes_seen = (-1, -1)  # forget the cache
-    store._scope_streets("D")
+    store.scope("D")
     store._db.set_trace_callback(None)
     recursive = next(c for c in calls if "RECURSIVE" in c)
     plan = " ".join(str(r) for r in store._db.execute(
@@ -48,7 +48,7 @@ def test_the_streets_of_a_district_are_read_once_until_something_is_committed(
     other = EmbeddedStore(tmp_path / "g.db")  # another process writing to the same file
     other.upsert([Organization(id="S9", name="新街道", level="street", parent_id="D")])
     other.close()
-    assert store._scope_streets("D")[0] == ["S0", "S1", "S2", "S9"]
+    assert store.scope("D").streets == ["S0", "S1", "S2", "S9"]
     store.upsert([Organization(id="S8", name="又一街道", level="street", parent_id="D")])
-    assert store._scope_streets("D")[0] == ["S0", "S1", "S2", "S8", "S9"]
+    assert store.scope("D").streets == ["S0", "S1", "S2", "S8", "S9"]
     store.close()

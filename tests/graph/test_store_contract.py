@@ -194,6 +194,17 @@ def test_the_data_version_changes_with_every_committed_write_and_only_then(
     assert loaded.data_version() == after_removal
 
 
+def test_a_scope_names_the_streets_it_covers_and_its_community(loaded: GraphStore) -> None:
+    district, street, community = loaded.scope("D"), loaded.scope("S1"), loaded.scope("C3")
+    assert (district.streets, district.community) == (["S1", "S2"], None)
+    assert (street.streets, street.community) == (["S1"], None)
+    assert (community.streets, community.community, community.start) == (["S2"], "C3", "S2")
+    with pytest.raises(ModelError, match="B1 是一号院党支部，只能按市、区、街道或社区选取范围"):
+        loaded.scope("B1")
+    with pytest.raises(NotFound, match="X9"):
+        loaded.scope("X9")
+
+
 def test_list_rejects_an_unknown_filter_field(loaded: GraphStore) -> None:
     with pytest.raises(ModelError, match="没有可筛选的字段 colour"):
         loaded.list(Need, filters={"colour": "red"})
