@@ -61,7 +61,7 @@ def main() -> int:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     pages = {"workbench": "/work", "proposals": f"/runs/{run}", "map": "/map",
-             "dashboard": "/dashboard"}
+             "dashboard": "/dashboard", "network": "/network"}
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as pw:

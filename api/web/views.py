@@ -174,12 +174,12 @@ def ring_layout(g: Any, communities: dict[str, Organization]
     hundred nodes takes seconds), and the same graph always draws the same."""
     order = sorted(communities.values(), key=lambda o: (o.street_id or o.parent_id or "", o.id))
     streets = len({o.street_id or o.parent_id for o in order})
-    slots = len(order) + streets  # one empty slot after each street
+    slots = len(order) + (streets if streets > 1 else 0)  # a gap after each street
     layout: dict[str, tuple[float, float]] = {}
     slot, street = 0, None
     for o in order:
         if street is not None and (o.street_id or o.parent_id) != street:
-            slot += 1
+            slot += 1  # only when there are several streets
         street = o.street_id or o.parent_id
         angle = 2 * math.pi * slot / max(slots, 1)
         layout[o.id] = (math.cos(angle), math.sin(angle))
