@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from scipy.spatial import cKDTree
 
-from matching.arrays import I64, ONLINE, Arrays
+from matching.arrays import I64, ONLINE, Arrays, B
 from matching.candidates import Candidates, _reach_bins
 from matching.model import UNLIMITED, Model
 from matching.result import Unserved
@@ -35,27 +35,24 @@ def alternatives(model: Model, x: I64) -> tuple[I64, I64]:
 
 
 def _pairs_in_reach(a: Arrays, needs: I64) -> tuple[I64, I64]:
-    """Pairs (need, resource) with the need in the resource's reach, any category.
-
-    Runs only for needs without any candidate, which are few on real lists.
-    """
+    """Pairs (need, resource) with the need in the resource's reach, any category:
+    one sparse distance query per reach bin (as :func:`matching.candidates.find_candidates`
+    does), never a loop over needs."""
     placed = needs[~np.isnan(a.n_xy[needs, 0])]
     geo = np.flatnonzero((a.r_mode != ONLINE) & ~np.isnan(a.r_xy[:, 0]))
     out_n: list[I64] = []
     out_r: list[I64] = []
     if len(placed) and len(geo):
+        ntree = cKDTree(a.n_xy[placed])
         bins = _reach_bins(a.r_reach[geo])
         for b in np.unique(bins):
             idx = geo[bins == b]
-            tree = cKDTree(a.r_xy[idx])
-            lists = tree.query_ball_point(a.n_xy[placed], r=float(a.r_reach[idx].max()))
-            for need, found in zip(placed.tolist(), lists, strict=True):
-                if found:
-                    res = idx[np.asarray(found, dtype=np.int64)]
-                    d = np.hypot(*(a.r_xy[res] - a.n_xy[need]).T)
-                    res = res[d <= a.r_reach[res] + 1e-9]
-                    out_n.append(np.full(len(res), need, dtype=np.int64))
-                    out_r.append(res)
+            found = cKDTree(a.r_xy[idx]).sparse_distance_matrix(
+                ntree, float(a.r_reach[idx].max()), output_type="ndarray")
+            i = found["i"].astype(np.int64)
+            keep = found["v"] <= a.r_reach[idx][i] + 1e-9
+            out_n.append(placed[found["j"][keep].astype(np.int64)])
+            out_r.append(idx[i[keep]])
     online_res = np.flatnonzero(a.r_mode == ONLINE)
     online_needs = needs[a.n_online[needs]]
     if len(online_res) and len(online_needs):
@@ -66,10 +63,33 @@ def _pairs_in_reach(a: Arrays, needs: I64) -> tuple[I64, I64]:
     return np.concatenate(out_n), np.concatenate(out_r)
 
 
+def _offered(pn: I64, values: I64, mask: B, needs: I64, names: list[str]
+             ) -> dict[int, list[str]]:
+    """For each of ``needs``: the first five names of the distinct ``values`` of its pairs
+    under ``mask``, sorted (one sort of all the pairs, not a set per need)."""
+    mask = mask & np.isin(pn, needs)
+    keys = np.unique(pn[mask] * (len(names) + 1) + values[mask])
+    owner, value = keys // (len(names) + 1), keys % (len(names) + 1)
+    wanted = np.isin(owner, needs)
+    owner, value = owner[wanted], value[wanted]
+    if len(owner) == 0:
+        return {}
+    label = np.asarray(names, dtype=object)[value]
+    order = np.lexsort((label.astype(str), owner))
+    owner, label = owner[order], label[order]
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    ends = np.r_[starts[1:], len(owner)]
+    return {int(owner[s]): label[s:min(e, s + 5)].tolist()
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True)}
+
+
+REASON_ORDER = ("no_candidate_in_reach", "category_not_offered_in_reach", "unit_not_offered",
+                "outside_time_window", "declined_only", "capacity_taken")
+
+
 def _no_candidate_reasons(a: Arrays, needs: I64) -> dict[int, tuple[str, dict[str, Any]]]:
-    out: dict[int, tuple[str, dict[str, Any]]] = {}
     if len(needs) == 0:
-        return out
+        return {}
     pn, pr = _pairs_in_reach(a, needs)
     cat_ok = (a.n_cat[pn] == a.r_cat[pr]) | a.related[a.n_cat[pn], a.r_cat[pr]]
     uom_ok = cat_ok & (a.n_uom[pn] == a.r_uom[pr])
@@ -79,41 +99,38 @@ def _no_candidate_reasons(a: Arrays, needs: I64) -> dict[int, tuple[str, dict[st
     declined = np.isin(keys, a.declined_keys) if len(a.declined_keys) else \
         np.zeros(len(pn), np.bool_)
     size = a.n_needs
-    count = {name: np.bincount(pn, weights=mask, minlength=size).astype(np.int64)
+    count = {name: np.bincount(pn, weights=mask, minlength=size).astype(np.int64)[needs]
              for name, mask in (("in_reach", np.ones(len(pn), np.bool_)),
                                 ("category_ok", cat_ok), ("unit_ok", uom_ok),
                                 ("time_ok", time_ok), ("declined", time_ok & declined))}
-    by_need = np.argsort(pn, kind="stable")  # each need's pairs as one slice
-    lo = np.searchsorted(pn, needs, side="left", sorter=by_need)
-    hi = np.searchsorted(pn, needs, side="right", sorter=by_need)
-    for i, start, end in zip(needs.tolist(), lo.tolist(), hi.tolist(), strict=True):
-        details: dict[str, Any] = {name: int(c[i]) for name, c in count.items()}
-        mine = by_need[start:end]
-        if details["in_reach"] == 0:
-            reason = "no_candidate_in_reach"
-        elif details["category_ok"] == 0:
-            reason = "category_not_offered_in_reach"
-            offered = sorted({a.categories[c] for c in a.r_cat[pr[mine]].tolist()})
-            details["offered_categories"] = offered[:5]
-        elif details["unit_ok"] == 0:
-            reason = "unit_not_offered"
-            sel = pr[mine[cat_ok[mine]]]
-            details["offered_units"] = sorted(
-                {a.units_of_measure[u] for u in a.r_uom[sel].tolist()})[:5]
-        elif details["time_ok"] == 0:
-            reason = "outside_time_window"
-        elif details["declined"] == details["time_ok"]:
-            reason = "declined_only"
-        else:
-            reason = "capacity_taken"
+    code = np.select(
+        [count["in_reach"] == 0, count["category_ok"] == 0, count["unit_ok"] == 0,
+         count["time_ok"] == 0, count["declined"] == count["time_ok"]],
+        [0, 1, 2, 3, 4], default=5)
+    cats = _offered(pn, a.r_cat[pr], np.ones(len(pn), np.bool_), needs[code == 1],
+                    a.categories)
+    uoms = _offered(pn, a.r_uom[pr], cat_ok, needs[code == 2], a.units_of_measure)
+    columns = {name: c.tolist() for name, c in count.items()}
+    out: dict[int, tuple[str, dict[str, Any]]] = {}
+    for k, (i, c) in enumerate(zip(needs.tolist(), code.tolist(), strict=True)):
+        details: dict[str, Any] = {name: col[k] for name, col in columns.items()}
+        if c == 1:
+            details["offered_categories"] = cats.get(i, [])
+        elif c == 2:
+            details["offered_units"] = uoms.get(i, [])
+        elif c == 5:
             details["note"] = "the capacity that could serve it is held by pinned pairs"
-        out[i] = (reason, details)
+        out[i] = (REASON_ORDER[c], details)
     return out
 
 
-def unserved(a: Arrays, model: Model, cands: Candidates, x: I64
-             ) -> tuple[list[Unserved], list[Unserved]]:
-    """Needs left unserved and needs served in part, with reasons (sorted by need id)."""
+def unserved(a: Arrays, model: Model, cands: Candidates, x: I64,
+             rejected: B | None = None) -> tuple[list[Unserved], list[Unserved]]:
+    """Needs left unserved and needs served in part, with reasons (sorted by need id).
+
+    ``rejected``: needs whose every candidate was rejected (low confidence, refused by
+    the facts); their reason is given by the caller (``no_acceptable_fit``), so the
+    relaxed candidate rules are not searched for them."""
     served_left = np.bincount(model.pair_need, weights=x, minlength=a.n_needs).astype(
         np.int64)
     pinned = a.n_qty - a.n_left
@@ -121,7 +138,11 @@ def unserved(a: Arrays, model: Model, cands: Candidates, x: I64
     short = np.flatnonzero(served < a.n_qty)
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
-    reasons = _no_candidate_reasons(a, short[~has_cand[short]])
+    search = short[~has_cand[short]]
+    reasons = _no_candidate_reasons(a, search if rejected is None else search[
+        ~rejected[search]])
+    if rejected is not None:
+        reasons.update({i: ("no_acceptable_fit", {}) for i in search[rejected[search]].tolist()})
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64)
     res_full = used >= model.res_cap
     unit_used_qty = np.bincount(model.res_unit, weights=used, minlength=model.n_units)
@@ -130,39 +151,54 @@ def unserved(a: Arrays, model: Model, cands: Candidates, x: I64
     unit_blocked = ((model.unit_qty_cap != UNLIMITED)
                     & (unit_used_qty >= model.unit_qty_cap)) | \
         ((model.unit_proj_cap != UNLIMITED) & (unit_used_proj >= model.unit_proj_cap))
-    starts = np.searchsorted(model.pair_need, short, side="left")
-    ends = np.searchsorted(model.pair_need, short, side="right")
-    takers_order = np.lexsort((-model.score, model.pair_res))
-    takers_res = model.pair_res[takers_order]
+    # each need's best candidate (by score, then resource), whatever was chosen
+    order = np.lexsort((model.pair_res, -model.score, model.pair_need))
+    need_of = model.pair_need[order]
+    first = np.r_[True, need_of[1:] != need_of[:-1]] if len(order) else np.zeros(0, np.bool_)
+    best_of = np.full(a.n_needs, -1, np.int64)
+    best_of[need_of[first]] = order[first]
+    # needs with a candidate at a resource with room left but a unit at its limit
+    spare_blocked = ~res_full[model.pair_res] & unit_blocked[model.res_unit[model.pair_res]]
+    blocked_need = np.bincount(model.pair_need, weights=spare_blocked,
+                               minlength=a.n_needs) > 0
+    # the three best chosen pairs of each resource: who took its capacity
+    taken = np.flatnonzero(x > 0)
+    taken = taken[np.lexsort((-model.score[taken], model.pair_res[taken]))]
+    taken_res = model.pair_res[taken]
+    lo_taken = np.searchsorted(taken_res, np.arange(a.n_res), side="left")
+    hi_taken = np.searchsorted(taken_res, np.arange(a.n_res), side="right")
+    takers_need = model.pair_need[taken].tolist()
+    takers_score = np.round(model.score[taken], 6).tolist()
+    at = np.maximum(best_of, 0)
+    best_res = (model.pair_res[at] if model.n_pairs else best_of).tolist()
+    best_score = (np.round(model.score[at], 6) if model.n_pairs else
+                  np.zeros(a.n_needs)).tolist()
+    served_l, qty_l = served.tolist(), a.n_qty.tolist()
     none: list[Unserved] = []
     part: list[Unserved] = []
-    for i, s, e in zip(short.tolist(), starts.tolist(), ends.tolist(), strict=True):
+    for i in short.tolist():
         details: dict[str, Any]
         if i in reasons:
             reason, details = reasons[i]
         else:
-            pairs = np.arange(s, e)
-            best = pairs[np.lexsort((model.pair_res[pairs], -model.score[pairs]))][0]
-            j = int(model.pair_res[best])
-            details = {"best_resource_id": a.res_ids[j],
-                       "best_score": round(float(model.score[best]), 6)}
-            spare = ~res_full[model.pair_res[pairs]]
-            if bool(np.any(spare & unit_blocked[model.res_unit[model.pair_res[pairs]]])):
+            j = best_res[i]
+            details = {"best_resource_id": a.res_ids[j], "best_score": best_score[i]}
+            if blocked_need[i]:
                 reason = "unit_limit_reached"
-                blocked = model.pair_res[pairs][spare]
+                lo, hi = np.searchsorted(model.pair_need, [i, i + 1])
+                mine = np.arange(lo, hi)
+                blocked = model.pair_res[mine][~res_full[model.pair_res[mine]]]
                 details["unit_ids"] = sorted({a.units[u] for u in
                                               model.res_unit[blocked].tolist()})[:5]
             else:
                 reason = "capacity_taken"
-                lo = np.searchsorted(takers_res, j, side="left")
-                hi = np.searchsorted(takers_res, j, side="right")
-                takers = [int(p) for p in takers_order[lo:hi] if x[p] > 0][:3]
-                details["taken_by"] = [
-                    [a.need_ids[int(model.pair_need[p])], round(float(model.score[p]), 6)]
-                    for p in takers]
-        item = Unserved(need_id=a.need_ids[i], reason=reason, quantity=int(a.n_qty[i]),
-                        served=int(served[i]), details=details)
-        (part if served[i] > 0 else none).append(item)
+                t0 = int(lo_taken[j])
+                t1 = min(int(hi_taken[j]), t0 + 3)
+                details["taken_by"] = [[a.need_ids[takers_need[t]], takers_score[t]]
+                                       for t in range(t0, t1)]
+        item = Unserved(need_id=a.need_ids[i], reason=reason, quantity=qty_l[i],
+                        served=served_l[i], details=details)
+        (part if served_l[i] > 0 else none).append(item)
     none.sort(key=lambda u: u.need_id)
     part.sort(key=lambda u: u.need_id)
     return none, part

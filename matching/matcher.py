@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,7 +179,10 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     objective = model_objective(model, x) + float(
         np.dot(score[k:], a.pin_qty / a.n_qty[a.pin_need]))
     pairs = _pairs(a, model, x, features, score, conf)
-    none, part = unserved(a, model, cands, x)
+    rejected = np.zeros(a.n_needs, np.bool_)
+    rejected[s.low[0].need] = True
+    rejected[[n for n, _, _ in refused]] = True
+    none, part = unserved(a, model, cands, x, rejected)
     none = _nothing_fits(a, cands, none, s.low, refused)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
@@ -269,12 +273,16 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     low_cands, low_features, low_score = low
-    best_low: dict[int, int] = {}
-    for p in np.lexsort((low_cands.res, -low_score, low_cands.need)).tolist():
-        best_low.setdefault(int(low_cands.need[p]), p)
+    order = np.lexsort((low_cands.res, -low_score, low_cands.need))
+    low_need = low_cands.need[order]
+    first = np.r_[True, low_need[1:] != low_need[:-1]] if len(order) else \
+        np.zeros(0, np.bool_)
+    best_low = dict(zip(low_need[first].tolist(), order[first].tolist(), strict=True))
     first_refused: dict[int, tuple[int, str]] = {}
+    refused_count: Counter[int] = Counter()
     for n, r, why in refused:
         first_refused.setdefault(n, (r, why))
+        refused_count[n] += 1
     index = {nid: i for i, nid in enumerate(a.need_ids)}
     out: list[Unserved] = []
     for u in none:
@@ -293,7 +301,7 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
         else:
             r, why = first_refused[i]
             details = {"best_rejected_id": a.res_ids[r], "why": why}
-        details["refused"] = sum(1 for n, _, _ in refused if n == i)
+        details["refused"] = refused_count[i]
         out.append(Unserved(need_id=u.need_id, reason="no_acceptable_fit",
                             quantity=u.quantity, served=0, details=details))
     return out
@@ -301,27 +309,31 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
 
 def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
            ) -> list[Pair]:
+    """The chosen pairs and the pinned ones, each with its breakdown, alternative and
+    confidence: every value gathered by array indexing, then one object per pair."""
     best, _ = alternatives(model, x)
-    k = model.n_pairs
     chosen = np.flatnonzero(x > 0)
-    rounded = np.round(features, 12)
-    out: list[Pair] = []
-
-    def make(p: int, need: int, res: int, qty: int, pinned: bool) -> Pair:
-        alt = int(best[need])
-        alternative = None if alt < 0 else (a.res_ids[int(model.pair_res[alt])],
-                                            float(model.score[alt]))
-        return Pair(need_id=a.need_ids[need], resource_id=a.res_ids[res], quantity=qty,
-                    score=float(score[p]),
-                    breakdown={f: float(rounded[p, c]) for c, f in enumerate(FEATURES)},
-                    alternative=alternative, pinned=pinned,
-                    confidence=CONFIDENCE[int(conf[p])])
-
-    for p in chosen.tolist():
-        out.append(make(p, int(model.pair_need[p]), int(model.pair_res[p]), int(x[p]), False))
-    for q in range(len(a.pin_need)):
-        out.append(make(k + q, int(a.pin_need[q]), int(a.pin_res[q]), int(a.pin_qty[q]),
-                        True))
+    rows = np.r_[chosen, model.n_pairs + np.arange(len(a.pin_need))].astype(np.int64)
+    need = np.r_[model.pair_need[chosen], a.pin_need].astype(np.int64)
+    res = np.r_[model.pair_res[chosen], a.pin_res].astype(np.int64)
+    qty = np.r_[x[chosen], a.pin_qty].astype(np.int64)
+    pinned = np.r_[np.zeros(len(chosen), np.bool_), np.ones(len(a.pin_need), np.bool_)]
+    alt = best[need]
+    has_alt = alt >= 0
+    at = np.maximum(alt, 0)
+    alt_res = np.where(has_alt, model.pair_res[at], -1) if model.n_pairs else alt
+    alt_score = model.score[at] if model.n_pairs else np.zeros(len(alt))
+    need_ids = np.asarray(a.need_ids, dtype=object)
+    res_ids = np.asarray(a.res_ids, dtype=object)
+    labels = np.asarray(CONFIDENCE, dtype=object)
+    out = [Pair(need_id=n, resource_id=r, quantity=q, score=sc,
+                breakdown=dict(zip(FEATURES, bd, strict=True)),
+                alternative=(res_ids[ar], asc) if ha else None, pinned=pin, confidence=cf)
+           for n, r, q, sc, bd, ar, asc, ha, pin, cf in zip(
+               need_ids[need].tolist(), res_ids[res].tolist(), qty.tolist(),
+               score[rows].tolist(), np.round(features[rows], 12).tolist(),
+               alt_res.tolist(), alt_score.tolist(), has_alt.tolist(), pinned.tolist(),
+               labels[conf[rows]].tolist(), strict=True)]
     out.sort(key=lambda p: (p.need_id, p.resource_id))
     return out
 
