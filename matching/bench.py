@@ -8,6 +8,7 @@ rows; this module only measures. Peak memory is the process high-water mark
 
 from __future__ import annotations
 
+import dataclasses
 import resource
 import sys
 import time
@@ -54,9 +55,27 @@ def raw_ortools_seconds(model: Model) -> float:
     return time.perf_counter() - t0
 
 
+def with_one_more_need(problem: Problem) -> Problem:
+    """``problem`` with one need added (a copy of its first need under a new id, one more
+    unit of quantity): the small change of the incremental re-run."""
+    like = problem.needs[0]
+    new = dataclasses.replace(like, id=f"{like.id}-ADDED", quantity=like.quantity + 1)
+    return Problem([*problem.needs, new], problem.resources, problem.taxonomy,
+                   registrations=problem.registrations, history=problem.history,
+                   pinned=problem.pinned, declined=problem.declined,
+                   max_projects_per_unit=problem.max_projects_per_unit,
+                   max_quantity_per_unit=problem.max_quantity_per_unit,
+                   min_share_per_community=problem.min_share_per_community)
+
+
+def _pairs_of(result: Any) -> list[tuple[str, str, int]]:
+    return sorted((p.need_id, p.resource_id, p.quantity) for p in result.pairs)
+
+
 def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
           compare: bool = False, greedy: bool = True,
-          text_similarity: TextSimilarity | None = None) -> list[dict[str, Any]]:
+          text_similarity: TextSimilarity | None = None, rerun: bool = False,
+          rerun_full: bool = True) -> list[dict[str, Any]]:
     """One row of figures per named problem.
 
     Parameters
@@ -73,6 +92,11 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
     text_similarity
         The text model of the runs (the matcher's TF-IDF by default), as in
         :func:`matching.matcher.match`.
+    rerun
+        Also re-run after one added need (:func:`with_one_more_need`) from the first
+        run's optimum (``previous``): its time, solve time and share of reused pairs;
+        with ``rerun_full`` also a full run of the changed problem, and whether the two
+        agree (objective within 1e-9 relative, same pairs).
 
     Examples
     --------
@@ -96,6 +120,20 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             "served_quantity": result.served_quantity, "unmatched": len(result.unmatched),
             "rounds": result.certificate_rounds, "core_pairs": result.core_pairs,
             "scarcity_rows": len(result.scarcity)}
+        if rerun:
+            changed = with_one_more_need(problem)
+            t1 = time.perf_counter()
+            again = match(changed, params, method="flow", text_similarity=text_similarity,
+                          previous=result.warm)
+            row["t_rerun"] = round(time.perf_counter() - t1, 3)
+            row["t_rerun_solve"] = round(again.timings.get("solve", 0.0), 3)
+            row["reused_pct"] = round(100 * again.reused_pairs / max(again.n_candidates, 1), 1)
+            if rerun_full:
+                full = match(changed, params, method="flow", text_similarity=text_similarity)
+                row["t_rerun_full_solve"] = round(full.timings.get("solve", 0.0), 3)
+                row["rerun_same"] = bool(
+                    abs(full.objective - again.objective) <= 1e-9 * max(abs(full.objective), 1)
+                    and _pairs_of(full) == _pairs_of(again))
         if greedy:
             g = match(problem, params, method="greedy", text_similarity=text_similarity)
             row["greedy_objective"] = g.objective
