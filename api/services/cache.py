@@ -17,9 +17,12 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from api.identity import Identity
-from graph import GraphStore
+from graph import GraphStore, Snapshot
 
-__all__ = ["cached", "reach"]
+__all__ = ["cached", "reach", "snapshot"]
+
+# What dashboards, the map and the network read of a scope: one snapshot serves the three.
+FIGURE_KINDS = ("ResidentUnit", "Need", "Project", "ServiceRecord", "Evaluation")
 
 T = TypeVar("T")
 MAX_ENTRIES = 64  # per store: the scopes, runs and parameters in use at one time
@@ -54,3 +57,10 @@ def reach(who: Identity) -> Hashable:
     """What decides what ``who`` may read (:mod:`api.identity`): a key part for an answer
     a scoped service computed, which callers of the same reach may share."""
     return (who.role, who.scope_id, who.street_ids, who.salt)
+
+
+def snapshot(store: GraphStore, scope_id: str) -> Snapshot:
+    """The scope's :data:`FIGURE_KINDS` (no member roll, runs or agreements), read once per
+    data version for every figure drawn from it. Shared: callers must not change it."""
+    return cached(store, ("snapshot", scope_id),
+                  lambda: store.snapshot(scope_id, kinds=FIGURE_KINDS))

@@ -15,7 +15,7 @@ from statistics import mean, median
 from pydantic import BaseModel, Field
 
 from api.identity import Identity
-from api.services.cache import cached
+from api.services.cache import cached, snapshot
 from api.services.graph_export import check_scope
 from graph import (
     PROJECT,
@@ -39,8 +39,6 @@ ACTIVE = frozenset({"agreed", "in_progress", "completed", "evaluated"})
 # A need with a project in these states is being served or about to be.
 HELD = ACTIVE | {"proposed", "claimed", "confirmed", "under_review", "resolved"}
 SHARED_CATEGORIES = {"venue": "场地", "materials": "物资", "funds": "资金"}
-# what the figures are counted from (not the member roll, runs or agreements)
-KINDS = ("ResidentUnit", "Need", "Project", "ServiceRecord", "Evaluation")
 
 
 class DashboardParams(BaseModel):
@@ -136,7 +134,7 @@ def dashboard(store: GraphStore, who: Identity, scope_id: str, *,
     params = params or DashboardParams()
     day = today or dt.date.today()
     return cached(store, ("dashboard", scope_id, params.model_dump_json(), day),
-                  lambda: compute(store.snapshot(scope_id, kinds=KINDS), org.name, params, day))
+                  lambda: compute(snapshot(store, scope_id), org.name, params, day))
 
 
 def compute(snap: Snapshot, scope_name: str, params: DashboardParams,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.errors import InvalidRequest
 from api.runs.service import get_run_full, list_runs
 from api.services import account_admin
-from api.services.cache import cached, reach
+from api.services.cache import cached, reach, snapshot
 from api.services.dashboards import dashboard
 from api.services.graph_export import check_scope
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
@@ -21,8 +21,6 @@ from graph import GraphStore, MatchRun, Organization, OrgLevel, Role, Snapshot
 
 router = web_router()
 
-# what the map and the network draw (not the member roll, records or runs)
-DRAWN = ("ResidentUnit", "Project")
 CIRCLE_KM = 1.2  # a quarter-hour walk at about 4.8 km/h: the 15-minute circle
 MAP_W, MAP_H = 900, 640
 MAX_ZOOM, MAX_TILES = 19, 48  # tiles beneath the map, when a tile server is set
@@ -149,8 +147,7 @@ def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
     run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
     data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url),
-                  lambda: _map_data(ctx.store.snapshot(org.id, kinds=DRAWN), run,
-                                    ctx.map_tile_url))
+                  lambda: _map_data(snapshot(ctx.store, org.id), run, ctx.map_tile_url))
     return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
                 data=data, runs=runs, run_id=run_id,
                 focus=request.query_params.get("community"),
@@ -161,7 +158,7 @@ def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
 def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     org = _scope(request, session, ctx.store)
     drawn = cached(ctx.store, ("network", org.id),
-                   lambda: _network(ctx.store.snapshot(org.id, kinds=DRAWN)))
+                   lambda: _network(snapshot(ctx.store, org.id)))
     return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
                 **drawn, width=MAP_W, height=MAP_H, streets=_streets(ctx.store, session))
 
