@@ -1,13 +1,18 @@
-"""Load test of the list endpoints on the demo district: p50 / p99 per role at N clients.
+"""Load test of the list and detail endpoints: p50 / p99 / errors per role at N clients.
 
 Loads the demo district (``seed.generate_district``, scale 1 unless told) into a fresh
 temporary data directory, serves the API with uvicorn on 127.0.0.1 at a free port, and
-sends each role's list requests from ``--clients`` threads. Loopback only and bounded:
-at most 2,000 requests per role and ``--seconds`` per role, whichever comes first.
+sends each role's list requests, then its detail requests (needs, resources, projects and
+units it can see, ids taken from its own lists), from ``--clients`` threads. With
+``--street-scale K`` it then does the same for the street committee of a *city-size
+street*: the demo generator at scale K with every street merged into the demo street.
+Loopback only and bounded: at most 2,000 requests per role and kind and ``--seconds``
+each, whichever comes first.
 
-    .venv/bin/python scripts/load.py --clients 8 --requests 400
+    .venv/bin/python scripts/load.py --clients 8 --requests 400 --street-scale 10
 
-Prints one line per role: requests, p50, p99 and the slowest answer, in milliseconds.
+Prints one line per role and kind: requests, errors (answers other than 200), p50, p99
+and the slowest answer, in milliseconds.
 """
 
 from __future__ import annotations
@@ -20,16 +25,17 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
 
-from api.accounts import Accounts, create_demo_accounts
+from api.accounts import DEMO_STREET, Accounts, create_demo_accounts
 from api.auth import issue_token
 from api.http import create_app
 from api.settings import Settings
-from graph import EmbeddedStore
-from seed import generate_district, load_district
+from graph import EmbeddedStore, Node, OrgLevel, Relationship
+from seed import District, generate_district, load_district
 
 MAX_REQUESTS = 2000
 # role -> the list requests its clients cycle through (200 rows a page, as a page shows)
@@ -48,9 +54,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+DETAILS = {"needs": "/api/needs/{}", "resources": "/api/resources/{}",
+           "projects": "/api/projects/{}", "units": "/api/units/{}"}
+
+
 def _measure(base: str, token: str, paths: list[str], clients: int, total: int,
-             seconds: float) -> list[float]:
+             seconds: float) -> tuple[list[float], int]:
+    """Answer times of the 200s, and the number of other answers."""
     times: list[float] = []
+    errors = [0]
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     counter = iter(range(total))
@@ -64,37 +76,84 @@ def _measure(base: str, token: str, paths: list[str], clients: int, total: int,
                 if i is None:
                     return
                 started = time.perf_counter()
-                r = http.get(paths[i % len(paths)])
+                try:
+                    ok = http.get(paths[i % len(paths)]).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
                 elapsed = time.perf_counter() - started
-                if r.status_code != 200:
-                    raise SystemExit(f"错误：{paths[i % len(paths)]} 答复 {r.status_code}")
                 with lock:
-                    times.append(elapsed)
+                    if ok:
+                        times.append(elapsed)
+                    else:
+                        errors[0] += 1
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return times
+    return times, errors[0]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="列表接口的并发负载测量（仅本机回环）")
-    parser.add_argument("--clients", type=int, default=8, help="并发客户端数（1–32）")
-    parser.add_argument("--requests", type=int, default=400, help="每个角色的请求数（≤2000）")
-    parser.add_argument("--seconds", type=float, default=60, help="每个角色的时间上限（秒，≤300）")
-    parser.add_argument("--scale", type=float, default=1.0, help="示范区规模倍数（≤2）")
-    args = parser.parse_args(argv)
-    if not (1 <= args.clients <= 32 and 1 <= args.requests <= MAX_REQUESTS
-            and 0 < args.seconds <= 300 and 0 < args.scale <= 2):
-        print("错误：--clients 1–32，--requests 1–2000，--seconds ≤300，--scale ≤2",
-              file=sys.stderr)
-        return 1
+def _detail_paths(base: str, token: str, lists: list[str]) -> list[str]:
+    """Detail addresses of up to 25 items of each list the role can read."""
+    out: list[str] = []
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
+                      timeout=60) as http:
+        for path in lists:
+            kind = path.split("?")[0].rsplit("/", 1)[-1]
+            if kind not in DETAILS:
+                continue
+            r = http.get(path)
+            if r.status_code == 200:
+                out += [DETAILS[kind].format(item["id"]) for item in r.json()["items"][:25]]
+    return out
+
+
+def city_street(district: District, street_id: str = DEMO_STREET) -> District:
+    """``district`` with every street merged into ``street_id``: one city-size street."""
+    streets = {o.id for o in district.organizations if o.level == OrgLevel.STREET}
+    target = street_id if street_id in streets else sorted(streets)[0]
+
+    def moved(node: Node) -> Node:
+        update = {f: target for f in ("street_id", "parent_id")
+                  if getattr(node, f, None) in streets}
+        return node.model_copy(update=update) if update else node
+
+    def rel(r: Relationship) -> Relationship:
+        update = {f: target for f in ("src", "dst") if getattr(r, f) in streets}
+        return r.model_copy(update=update) if update else r
+
+    def kept(nodes: list[Any]) -> list[Any]:
+        return [moved(n) for n in nodes if n.id == target or n.id not in streets]
+
+    return District(
+        seed=district.seed, scale=district.scale, organizations=kept(district.organizations),
+        units=kept(district.units), unit_party_orgs=kept(district.unit_party_orgs),
+        members=kept(district.members), needs=kept(district.needs),
+        resources=kept(district.resources),
+        registrations=[rel(r) for r in district.registrations],
+        memberships=[rel(r) for r in district.memberships])
+
+
+def _report(name: str, kind: str, times: list[float], errors: int) -> None:
+    ms = sorted(t * 1000 for t in times)
+    if not ms:
+        print(f"{name:<12}{kind:<6}{0:>8}{errors:>6}{'—':>10}{'—':>10}{'—':>10}")
+        return
+    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
+    print(f"{name:<12}{kind:<6}{len(ms):>8}{errors:>6}{statistics.median(ms):>10.1f}"
+          f"{p99:>10.1f}{ms[-1]:>10.1f}")
+
+
+def _run(district: District, roles: dict[str, str], args: argparse.Namespace,
+         title: str) -> int:
+    """Serve ``district`` and measure each role's lists and details; the errors."""
+    errors = 0
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         store = EmbeddedStore(data / "gongjian.db")
-        load_district(store, generate_district(seed=7, scale=args.scale))
+        load_district(store, district)
         accounts = Accounts(data / "accounts.db")
         made = {m[2].value: m[0] for m in create_demo_accounts(accounts, store)}
         store.close()
@@ -107,28 +166,59 @@ def main(argv: list[str] | None = None) -> int:
         thread.start()
         while not server.started:
             time.sleep(0.05)
-        roles = {"street": "street_committee", "unit": "resident_unit",
-                 "district": "district_admin", "researcher": "researcher"}
         base = f"http://127.0.0.1:{port}"
-        print(f"示范区规模 {args.scale:g}，{args.clients} 个并发客户端，每个角色最多 "
-              f"{args.requests} 次请求（{args.seconds:g} 秒内）")
-        print(f"{'角色':<12}{'请求数':>8}{'p50 ms':>10}{'p99 ms':>10}{'最慢 ms':>10}")
+        print(f"{title}：{len(district.needs):,} 条需求、{len(district.resources):,} 项资源，"
+              f"{args.clients} 个并发客户端，每个角色每类最多 {args.requests} 次请求"
+              f"（{args.seconds:g} 秒内）")
+        print(f"{'角色':<12}{'类别':<6}{'请求数':>8}{'错误':>6}{'p50 ms':>10}{'p99 ms':>10}"
+              f"{'最慢 ms':>10}")
         try:
             for name, role in roles.items():
                 account = accounts.get(made[role])
                 assert account is not None
                 token = issue_token(account, secret).access_token
                 _measure(base, token, REQUESTS[name][:1], 1, 3, 10)  # warm up
-                times = sorted(_measure(base, token, REQUESTS[name], args.clients,
-                                        args.requests, args.seconds))
-                ms = [t * 1000 for t in times]
-                p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-                print(f"{name:<12}{len(ms):>8}{statistics.median(ms):>10.1f}{p99:>10.1f}"
-                      f"{ms[-1]:>10.1f}")
+                for kind, paths in (("列表", REQUESTS[name]),
+                                    ("详情", _detail_paths(base, token, REQUESTS[name]))):
+                    if not paths:
+                        continue
+                    times, failed = _measure(base, token, paths, args.clients,
+                                             args.requests, args.seconds)
+                    errors += failed
+                    _report(name, kind, times, failed)
         finally:
             server.should_exit = True
             thread.join(timeout=10)
-    return 0
+            app.state.ctx.runs.close()
+    return errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="列表接口的并发负载测量（仅本机回环）")
+    parser.add_argument("--clients", type=int, default=8, help="并发客户端数（1–32）")
+    parser.add_argument("--requests", type=int, default=400, help="每个角色的请求数（≤2000）")
+    parser.add_argument("--seconds", type=float, default=60, help="每个角色的时间上限（秒，≤300）")
+    parser.add_argument("--scale", type=float, default=1.0, help="示范区规模倍数（≤2）")
+    parser.add_argument("--street-scale", type=float, default=0.0,
+                        help="另测一个城市规模街道：示范区按此倍数生成后并为一个街道"
+                             "（≤40，0 为不测）")
+    args = parser.parse_args(argv)
+    if not (1 <= args.clients <= 32 and 1 <= args.requests <= MAX_REQUESTS
+            and 0 < args.seconds <= 300 and 0 < args.scale <= 2
+            and 0 <= args.street_scale <= 40):
+        print("错误：--clients 1–32，--requests 1–2000，--seconds ≤300，--scale ≤2，"
+              "--street-scale 0–40", file=sys.stderr)
+        return 1
+    roles = {"street": "street_committee", "unit": "resident_unit",
+             "district": "district_admin", "researcher": "researcher"}
+    errors = _run(generate_district(seed=7, scale=args.scale), roles, args,
+                  f"示范区规模 {args.scale:g}")
+    if args.street_scale:
+        city = city_street(generate_district(seed=7, scale=args.street_scale))
+        errors += _run(city, {"street": "street_committee"}, args,
+                       f"城市规模街道（规模 {args.street_scale:g} 的全部街道并为一个）")
+    print(f"错误合计：{errors}")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":
