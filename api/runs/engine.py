@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from api.embeddings import text_model
+from api.embeddings import text_model, text_model_name
 from api.errors import NotAllowed
 from api.runs.explain import REASON_LABELS, expired_items, pair_views, unmatched_views
 from api.runs.problem import (
@@ -139,7 +139,7 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
                    previous=live.result.get("warm") if live else None)
     say("校验结果")
     check_result(problem, result, run_p)  # the one validation; stored results are trusted
-    digest = input_hash(problem, run_p, expired)
+    digest = input_hash(problem, run_p, expired, text_model_name())
     run_id = run_id or new_run_id(now, digest)
     views = pair_views(snap, problem, result, run_id)
     stored = result.to_dict()

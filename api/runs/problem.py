@@ -220,9 +220,12 @@ def _place(lat: float | None, lon: float | None,
     return float("nan"), float("nan")  # the matcher treats it as reachable online only
 
 
-def input_hash(problem: Problem, params: MatchParams, expired: list[Need]) -> str:
-    """A stable hash of what a run saw, to tell whether two runs had the same input."""
-    blob = json.dumps([problem.to_dict(), asdict(params), sorted(n.id for n in expired)],
+def input_hash(problem: Problem, params: MatchParams, expired: list[Need],
+               text_model: str = "tfidf") -> str:
+    """A stable hash of what a run saw, to tell whether two runs had the same input (the
+    name of the text model included: another model is another input)."""
+    blob = json.dumps([problem.to_dict(), asdict(params), sorted(n.id for n in expired),
+                       text_model],
                       sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()
 
