@@ -138,9 +138,10 @@ def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[st
     deviations, seen from both sides: the mean of ``(cos - mean_n) / std_n``, where
     ``mean_n``/``std_n`` are the need's cosines with a fixed background of the problem's
     resource texts, and ``(cos - mean_r) / std_r``, the resource's cosines with a fixed
-    background of the problem's need texts (up to :data:`BACKGROUND` of each, evenly
-    spaced). The resource side discounts a resource whose text sits close to every
-    need (a hub of the embedding space, e.g. one that names many kinds of help). Never
+    background of the problem's need texts (up to :data:`BACKGROUND` of each, chosen by
+    their hashes, :func:`_sample`). The resource side discounts a resource whose text
+    sits close to every need (a hub of the embedding space, e.g. one that names many
+    kinds of help). Never
     divided by the need's best candidate: a need whose text fits nothing in the district
     scores low everywhere. Cosines are computed once per distinct pair of texts."""
     if len(need) == 0:
@@ -148,8 +149,8 @@ def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[st
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
     xn = cache.vectors(n_uniq, "query")
     xr = cache.vectors(r_uniq, "passage")
-    mean_n, std_n = _background(xn, xr)
-    mean_r, std_r = _background(xr, xn)
+    mean_n, std_n = _background(xn, xr[_sample(r_uniq, "passage")])
+    mean_r, std_r = _background(xr, xn[_sample(n_uniq, "query")])
     sims = np.empty(len(a), dtype=np.float32)
 
     def chunk(s: int) -> None:
@@ -164,11 +165,23 @@ def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[st
     return out
 
 
-def _background(rows: F32, others: F32) -> tuple[F32, F32]:
-    """Mean and standard deviation of each row's cosines with a fixed background of
-    ``others`` (up to :data:`BACKGROUND` of them, evenly spaced)."""
-    step = max(1, len(others) // BACKGROUND)
-    bg = rows @ others[::step][:BACKGROUND].T
+def _sample(texts: list[str], role: str) -> I64:
+    """The background: the :data:`BACKGROUND` texts whose keys sort first (all of them
+    when there are fewer). Chosen by the texts' hashes, not their positions, so adding
+    or removing an item leaves it as it was unless that item is in it: the scores of
+    the pairs a change did not touch stay the same (incremental re-matching reuses
+    their components)."""
+    if len(texts) <= BACKGROUND:
+        return np.arange(len(texts), dtype=np.int64)
+    keys = np.array([int.from_bytes(text_key(t, role)[:8], "big") for t in texts],
+                    dtype=np.uint64)
+    out: I64 = np.sort(np.argpartition(keys, BACKGROUND)[:BACKGROUND]).astype(np.int64)
+    return out
+
+
+def _background(rows: F32, background: F32) -> tuple[F32, F32]:
+    """Mean and standard deviation of each row's cosines with the ``background`` rows."""
+    bg = rows @ background.T
     std: F32 = np.maximum(bg.std(axis=1), 1e-3)
     mean: F32 = bg.mean(axis=1)
     return mean, std

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from matching.semantic import DIM, EmbeddingCache, e5_evidence, text_key
+from matching.semantic import DIM, EmbeddingCache, _sample, e5_evidence, text_key
 
 
 def _unit(*coords: tuple[int, float]) -> np.ndarray:
@@ -60,3 +60,26 @@ def test_evidence_is_absolute_a_lone_candidate_that_fits_nothing_stays_low() -> 
     # 甲's only candidate is as far from it as the district's background: it stays low,
     # never lifted to the top by dividing by the need's best candidate
     assert abs(z[0]) < 1.5 < z[1]
+
+
+def test_adding_a_need_leaves_the_evidence_of_other_pairs_as_it_was() -> None:
+    rng = np.random.default_rng(11)
+
+    def noise() -> np.ndarray:
+        v = rng.standard_normal(DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    needs = {f"需{i}": noise() for i in range(400)}  # more than the background holds
+    resources = {f"资{i}": noise() for i in range(300)}
+    cache = _cache({**needs, "新需求": noise()}, resources)
+    n_texts, r_texts = list(needs), list(resources)
+    need, res = np.arange(50), np.arange(50)
+    before = e5_evidence(cache, n_texts, r_texts, need, res)
+    # the new need goes first, so every other need's position shifts by one
+    after = e5_evidence(cache, ["新需求", *n_texts], r_texts, need + 1, res)
+    assert 0 not in _sample(["新需求", *n_texts], "query")  # it is not in the background
+    assert np.allclose(before, after, rtol=0, atol=1e-6)
+    # by position (every 401st / 256th text) the background would have shifted
+    step = len(n_texts) // 256
+    assert n_texts[::step][:256] != ["新需求", *n_texts][::step][:256]
