@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -166,15 +167,15 @@ def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[st
 
 
 def _sample(texts: list[str], role: str) -> I64:
-    """The background: the :data:`BACKGROUND` texts whose keys sort first (all of them
-    when there are fewer). Chosen by the texts' hashes, not their positions, so adding
+    """The background: the :data:`BACKGROUND` texts whose CRC-32 sorts first (all of
+    them when there are fewer). Chosen by the texts' hashes, not their positions, so adding
     or removing an item leaves it as it was unless that item is in it: the scores of
     the pairs a change did not touch stay the same (incremental re-matching reuses
     their components)."""
     if len(texts) <= BACKGROUND:
         return np.arange(len(texts), dtype=np.int64)
-    keys = np.array([int.from_bytes(text_key(t, role)[:8], "big") for t in texts],
-                    dtype=np.uint64)
+    keys = np.fromiter((zlib.crc32(f"{role}: {t}".encode()) for t in texts),
+                       dtype=np.uint64, count=len(texts))
     out: I64 = np.sort(np.argpartition(keys, BACKGROUND)[:BACKGROUND]).astype(np.int64)
     return out
 
