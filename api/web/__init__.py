@@ -53,3 +53,7 @@ def mount(app: FastAPI) -> None:
 
     for router in (pages.router, work.router, views.router):
         app.include_router(router)
+    from api.web.render import env
+
+    for name in env.list_templates():  # compiled once here, not by the first visitor
+        env.get_template(name)
