@@ -151,13 +151,13 @@ WHERE r.derived = false
 RETURN type(r) AS kind, a.id AS src, b.id AS dst, r.props AS props
 """
 
-# explicit relationships with either end among $ids
+# explicit relationships with either end among $ids, as one list of [kind, src, dst, props]
 RELATIONSHIPS_TOUCHING = f"""
 UNWIND $ids AS id
 MATCH (:Node {{id: id}})-[r:{_REL_TYPES}]-(:Node)
 WHERE r.derived = false
-RETURN DISTINCT type(r) AS kind, startNode(r).id AS src, endNode(r).id AS dst,
-       r.props AS props
+WITH DISTINCT r
+RETURN collect([type(r), startNode(r).id, endNode(r).id, r.props]) AS rows
 """
 
 # -- node reads ---------------------------------------------------------------------------
@@ -182,20 +182,30 @@ WHERE n.kind = $kind
 
 LIST_COUNT = _LIST_MATCH + "RETURN count(n) AS total"
 
-LIST_PAGE = _LIST_MATCH + """RETURN n.id AS id, n.props AS props, n.version AS version
-ORDER BY n.id
-SKIP $skip
-LIMIT $limit"""
+# One page and the total in one round trip: the matches sorted, collected, sliced. Rows
+# come back as one list of [id, props, version] (one Bolt message, not one per node).
+_PAGE = """WITH collect(n) AS ns
+RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | [x.id, x.props, x.version]] AS rows"""
 
-LIST_ALL = _LIST_MATCH + "RETURN n.id AS id, n.props AS props, n.version AS version"
+LIST_PAGE = _LIST_MATCH + "WITH n ORDER BY n.id\n" + _PAGE
 
 # ``list(order=...)``: by the property $order_key, nodes without one last, ties by id; the
 # direction cannot be a parameter, so one query per direction.
-LIST_PAGE_ORDERED = {descending: _LIST_MATCH + f"""RETURN n.id AS id, n.props AS props,
-       n.version AS version
-ORDER BY n[$order_key] IS NULL, n[$order_key]{way}, n.id{way}
-SKIP $skip
-LIMIT $limit""" for descending, way in ((False, ""), (True, " DESC"))}
+LIST_PAGE_ORDERED = {
+    descending: _LIST_MATCH + f"WITH n ORDER BY n[$order_key] IS NULL, n[$order_key]{way}, "
+    f"n.id{way}\n" + _PAGE for descending, way in ((False, ""), (True, " DESC"))}
+
+# Every node of several listings at once ($queries: the parameters of _LIST_MATCH, one map
+# per listing), as one list of [id, props, version] per listing number ``i``.
+LIST_MANY = """
+UNWIND range(0, size($queries) - 1) AS i
+WITH i, $queries[i] AS q
+MATCH (n:Node)
+WHERE n.kind = q.kind
+  AND (q.everywhere OR n[q.scope_key] IN q.scope_values OR n.id IN q.scope_ids)
+  AND all(f IN q.filters WHERE n[f.key] IN f.values)
+RETURN i, collect([n.id, n.props, n.version]) AS rows
+"""
 
 # A token every write transaction renews (``data_version``): one node outside :Node.
 BUMP_DATA_VERSION = f"""
@@ -214,11 +224,12 @@ WHERE s.kind = 'Organization' AND s.f_level = 'street'
 RETURN DISTINCT s.id AS id
 """
 
-# the organizations from $id up the PART_OF edges ($id itself included)
+# the organizations from $id up the PART_OF edges ($id itself included), as one list
 ANCESTORS = """
 MATCH (:Node {id: $id})-[:PART_OF*0..]->(a:Node)
 WHERE a.kind = 'Organization'
-RETURN DISTINCT a.id AS id, a.props AS props, a.version AS version
+WITH DISTINCT a
+RETURN collect([a.id, a.props, a.version]) AS rows
 """
 
 RESOURCES_OF_UNITS = """

@@ -242,12 +242,8 @@ class Neo4jStore(StoreCore):
         if query.order is not None:
             statement = cypher.LIST_PAGE_ORDERED[query.order[1]]
             params["order_key"] = _key(query.order[0])
-
-        def work(tx: neo4j.ManagedTransaction) -> tuple[int, builtins.list[NodeRow]]:
-            total = _run(tx, cypher.LIST_COUNT, **params)[0]["total"]
-            return int(total), _rows(_run(tx, statement, **params, skip=skip, limit=limit))
-
-        return self._read_tx(work)
+        found = self._query(statement, **params, skip=skip, limit=limit)[0]
+        return int(found["total"]), [tuple(row) for row in found["rows"]]
 
     def _count_rows(self, query: Query) -> int:
         return int(self._query(cypher.LIST_COUNT, **_params(query))[0]["total"])
@@ -261,22 +257,29 @@ class Neo4jStore(StoreCore):
     def _scope_rows(self, start: str, queries: Sequence[Query]
                     ) -> tuple[builtins.list[NodeRow], builtins.list[builtins.list[NodeRow]]]:
         def work(tx: neo4j.ManagedTransaction
-                 ) -> tuple[builtins.list[NodeRow], builtins.list[builtins.list[NodeRow]]]:
-            above = _rows(_run(tx, cypher.ANCESTORS, id=start))
-            return above, [_rows(_run(tx, cypher.LIST_ALL, **_params(q))) for q in queries]
+                 ) -> tuple[builtins.list[neo4j.Record], builtins.list[neo4j.Record]]:
+            return (_run(tx, cypher.ANCESTORS, id=start),
+                    _run(tx, cypher.LIST_MANY, queries=[_params(q) for q in queries]))
 
-        return self._read_tx(work)
+        above, found = self._read_tx(work)
+        by_query: dict[int, builtins.list[NodeRow]] = {r["i"]: [tuple(x) for x in r["rows"]]
+                                                       for r in found}
+        return ([tuple(x) for x in above[0]["rows"]] if above else [],
+                [by_query.get(i, []) for i in range(len(queries))])
 
     def _relationships_touching(self, ids: set[str]) -> builtins.list[Relationship]:
         wanted = sorted(ids)
 
-        def work(tx: neo4j.ManagedTransaction) -> builtins.list[neo4j.Record]:
-            return [r for part in chunks(wanted, IDS_PER_QUERY)
-                    for r in _run(tx, cypher.RELATIONSHIPS_TOUCHING, ids=part)]
+        def work(tx: neo4j.ManagedTransaction) -> builtins.list[Any]:
+            return [row for part in chunks(wanted, IDS_PER_QUERY)
+                    for r in _run(tx, cypher.RELATIONSHIPS_TOUCHING, ids=part)
+                    for row in r["rows"]]
 
         rows = self._read_tx(work) if wanted else []
-        unique = {(r["kind"], r["src"], r["dst"]): r for r in rows}
-        return _relationships(unique.values())
+        unique = {(k, s, d): p for k, s, d, p in rows}
+        rels = [Relationship(kind=k, src=s, dst=d, **_edge_props(p))
+                for (k, s, d), p in unique.items()]
+        return sorted(rels, key=lambda r: r.key)
 
     def _resources_of_units(self, units: builtins.list[str]) -> builtins.list[NodeRow]:
         return _rows(self._query(cypher.RESOURCES_OF_UNITS, units=units))

@@ -54,6 +54,24 @@ def latest_by_id(chunk: Sequence[Node]) -> dict[str, Node]:
     return seen
 
 
+def stored_refs(node: Node, props: str) -> set[tuple[str, str | None, str]]:
+    """(field, edge kind, target id) of the references in a stored version of ``node``.
+
+    >>> from graph.model import Need
+    >>> need = Need(id="N1", title="助老", category="elderly_care", community_id="C1",
+    ...             street_id="S1", quantity=1, unit_of_measure="次")
+    >>> stored_refs(need, blob(need.content())) == set(need.ref_targets())
+    True
+    """
+    data = json.loads(props)
+    out: set[tuple[str, str | None, str]] = set()
+    for name, (edge, _) in node.REFS.items():
+        value = data.get(name)
+        if value is not None:
+            out.update((name, edge, t) for t in (value if isinstance(value, list) else [value]))
+    return out
+
+
 def plan_nodes(seen: Mapping[str, Node], existing: Mapping[str, tuple[str, int, str]],
                report: UpsertReport) -> NodePlan:
     """Plan a chunk given ``existing``: id -> (kind, version, properties JSON)."""
@@ -65,7 +83,11 @@ def plan_nodes(seen: Mapping[str, Node], existing: Mapping[str, tuple[str, int, 
         if old is not None and old[0] != node.KIND:
             raise ModelError(f"编号 {node_id} 已被{NODE_TYPES[old[0]].LABEL}使用，"
                              f"不能再用于{node.LABEL}", id=node_id)
-        for name, edge, target in node.ref_targets():
+        refs = node.ref_targets()
+        # references as stored were checked and drawn when they were written: only a node
+        # that is new or whose references change has its references checked and drawn
+        redraw = old is None or (old[2] != text and set(refs) != stored_refs(node, old[2]))
+        for name, edge, target in refs if redraw else ():
             plan.wanted.setdefault(target, []).append((node_id, name, node.REFS[name][1]))
             if edge:
                 plan.edges.append((edge, node_id, target))
@@ -76,7 +98,8 @@ def plan_nodes(seen: Mapping[str, Node], existing: Mapping[str, tuple[str, int, 
         elif old[2] != text:
             plan.updates.append(Write(node, props, text, old[1] + 1))
             plan.versions[node_id] = old[1] + 1
-            plan.stale_edges_of.append(node_id)
+            if redraw:
+                plan.stale_edges_of.append(node_id)
             report.count(report.updated, node.KIND)
         else:
             plan.versions[node_id] = old[1]  # nothing changed: the stored version stays

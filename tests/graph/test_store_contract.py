@@ -205,6 +205,23 @@ def test_a_scope_names_the_streets_it_covers_and_its_community(loaded: GraphStor
         loaded.scope("X9")
 
 
+def test_an_update_redraws_the_derived_edges_only_when_its_references_change(
+        loaded: GraphStore) -> None:
+    def raised_by(need_id: str) -> list[str]:
+        return [e.dst for e in loaded.neighbours(need_id, edge="RAISED_BY", direction="out")]
+
+    need = loaded.get(Need, "N1")
+    loaded.transition(Need, "N1", need.version, {"quantity": 31})
+    assert raised_by("N1") == ["C1"]  # same references: the edge stays
+    need = loaded.get(Need, "N1")
+    loaded.transition(Need, "N1", need.version, {"community_id": "C2"})
+    assert raised_by("N1") == ["C2"]  # a changed reference: drawn again
+    need = loaded.get(Need, "N1")
+    with pytest.raises(ReferenceMissing, match="C404"):
+        loaded.transition(Need, "N1", need.version, {"community_id": "C404"})
+    assert raised_by("N1") == ["C2"] and loaded.get(Need, "N1").version == need.version
+
+
 def test_list_rejects_an_unknown_filter_field(loaded: GraphStore) -> None:
     with pytest.raises(ModelError, match="没有可筛选的字段 colour"):
         loaded.list(Need, filters={"colour": "red"})
