@@ -1,13 +1,15 @@
 """Evaluations (评议): a score from 1 to 5 and a comment on a project or an agreement.
 
 Evaluating a completed project moves it to 已评议; the evaluation, the new state and the
-audit line are one transaction. An agreement is evaluated once it is in effect or over;
-its state does not change.
+audit line are one transaction. An agreement is evaluated once it is in effect or over,
+once per calendar year (the street's annual assessment counts it once); its state does not
+change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from api.errors import InvalidRequest, NotAllowed
 from api.identity import Identity, require_write
@@ -30,6 +32,7 @@ from graph import (
     Page,
     Project,
     Role,
+    VersionConflict,
     Versioned,
 )
 
@@ -81,13 +84,43 @@ def evaluate(store: GraphStore, who: Identity, target_id: str, score: int, comme
     if agreement.status not in EVALUABLE_AGREEMENTS:
         raise NotAllowed(f"协议 {agreement.id} 当前为「{AGREEMENT.states[agreement.status]}」，"
                          "生效后才能评议", field="target_id")
+    year = at.year
+    _refuse_second(store, agreement, year)
     evaluation = Evaluation(
-        id=new_id("EV"), target_id=agreement.id, street_id=agreement.street_id,
+        id=agreement_evaluation_id(agreement.id, year), target_id=agreement.id,
+        street_id=agreement.street_id,
         unit_id=agreement.unit_ids[0] if len(agreement.unit_ids) == 1 else None,
         community_id=agreement.community_id, score=score, comment=comment,
         by_role=who.role, by_id=who.subject_id[:64], date=at.date())
-    # the agreement as read (still evaluable) and the new evaluation, checked together
-    store.write([Versioned(agreement, agreement.version), Versioned(evaluation, None)],
-                also=[audit(who, agreement, "evaluate", agreement.status, agreement.status,
-                            f"评分 {score}：{comment}"[:2000], at)])
+    # the agreement as read (still evaluable) and the new evaluation, checked together;
+    # the evaluation's id is the agreement's and the year's, so of two written at once
+    # the second finds it taken
+    try:
+        store.write([Versioned(agreement, agreement.version), Versioned(evaluation, None)],
+                    also=[audit(who, agreement, "evaluate", agreement.status,
+                                agreement.status, f"评分 {score}：{comment}"[:2000], at)])
+    except VersionConflict:
+        _refuse_second(store, agreement, year)
+        raise
     return store.get(Evaluation, evaluation.id)
+
+
+def agreement_evaluation_id(agreement_id: str, year: int) -> str:
+    """The id of an agreement's evaluation in ``year``: one per agreement and year.
+
+    >>> agreement_evaluation_id("AG-1", 2026)
+    'EV-2026-AG-1'
+    """
+    prefix = f"EV-{year}-"
+    if len(prefix) + len(agreement_id) > 64:
+        agreement_id = hashlib.sha256(agreement_id.encode()).hexdigest()[:40]
+    return prefix + agreement_id
+
+
+def _refuse_second(store: GraphStore, agreement: Agreement, year: int) -> None:
+    ids = [e.src for e in store.neighbours(agreement.id, edge="EVALUATES", direction="in")]
+    ids.append(agreement_evaluation_id(agreement.id, year))
+    for ev in store.get_many(Evaluation, ids).values():
+        if ev.date.year == year:
+            raise NotAllowed(f"协议 {agreement.id} 已在 {year} 年评议过（{ev.date}，评分 "
+                             f"{ev.score}）；每份协议每年评议一次", field="target_id")
