@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 from matching.errors import ParamsError
 
 FEATURES = ("category", "text", "distance", "relationship", "priority")
+# the longest a run may ask HiGHS to work (the city-scale bench's LP takes 900 s)
+MAX_TIME_LIMIT_S = 3600.0
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class MatchParams:
         only this many nearest online candidates, so the candidate graph stays sparse.
     time_limit_s
         Time limit of the HiGHS paths (the LP, and the MILP used with per-unit project
-        limits); the min-cost flow has none.
+        limits), at most ``MAX_TIME_LIMIT_S``; the min-cost flow has none.
     scarcity
         Whether to compute the scarcity table (read off the certified solve's potentials;
         never skipped for size).
@@ -91,6 +93,9 @@ class MatchParams:
         for name in ("decay_km", "time_limit_s"):
             if getattr(self, name) <= 0:
                 raise ParamsError(f"{name} 须大于 0，收到 {getattr(self, name)!r}")
+        if self.time_limit_s > MAX_TIME_LIMIT_S:
+            raise ParamsError(f"time_limit_s 最多 {MAX_TIME_LIMIT_S:g} 秒，"
+                              f"收到 {self.time_limit_s!r}")
         if not isinstance(self.max_online_per_need, int) or self.max_online_per_need < 1:
             raise ParamsError(f"max_online_per_need 须为不小于 1 的整数，"
                               f"收到 {self.max_online_per_need!r}")
