@@ -13,7 +13,7 @@ With a ``salt`` (researchers) the export is pseudonymous: a member's id becomes 
 pseudonym and its quasi-identifiers are generalised by :mod:`graph.anonymity` until at
 least five members share each exported combination; names of liaisons and signers become
 pseudonyms, phone numbers are left out, and service records count the members who served
-instead of naming them.
+instead of naming them; notes of records and comments of evaluations are left out.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def node_label(node: Node) -> str:
 
 
 def _research_view(node: Node, attrs: dict[str, Any], salt: str) -> None:
-    """Replace or drop what names a person (in place)."""
+    """Replace or drop what names a person (in place); free-text notes and comments, which
+    name whoever the writer had in mind, are dropped."""
     for name in node.SENSITIVE:
         if name not in attrs:
             continue
@@ -90,8 +91,10 @@ def _research_view(node: Node, attrs: dict[str, Any], salt: str) -> None:
                                for s in attrs.get("signatures", [])]
     elif isinstance(node, ServiceRecord):
         attrs["members_served"] = len(attrs.pop("member_ids", []))
+        attrs.pop("note", None)
     elif isinstance(node, Evaluation):
         attrs["by_id"] = pseudonym(node.by_id, salt)
+        attrs.pop("comment", None)
 
 
 def node_attributes(node: Node, salt: str | None = None) -> dict[str, Any]:

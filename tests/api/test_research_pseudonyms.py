@@ -52,3 +52,20 @@ def test_researchers_see_signers_as_pseudonyms(api: Api) -> None:
         assert r.status_code == 200, r.text
         assert "王敏" not in r.text and pseudonym("王敏", salt) in r.text
     assert "王敏" in api.client.get("/api/agreements/AG1", headers=api.headers("street")).text
+
+
+@pytest.mark.parametrize("fmt", ["json", "gexf", "graphml"])
+def test_a_researchers_export_has_no_real_member_id_and_no_note(api: Api, fmt: str) -> None:
+    def export(who: str) -> str:
+        r = api.client.get(f"/api/export/{S1}", params={"format": fmt},
+                           headers=api.headers(who))
+        assert r.status_code == 200, r.text
+        return r.text
+
+    district = export("district")
+    assert '"M1"' in district and "张丽" in district and "王敏" in district
+    research = export("researcher")
+    assert "SR1" in research and "members_served" in research
+    assert '"M1"' not in research and ">M1<" not in research
+    assert "张丽" not in research and "王敏" not in research
+    assert pseudonym("王敏", api.app.state.ctx.salt) in research
