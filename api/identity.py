@@ -42,6 +42,7 @@ from graph import (
     MatchRun,
     Need,
     Node,
+    NotFound,
     Organization,
     OrgLevel,
     PartyMember,
@@ -53,9 +54,9 @@ from graph import (
     street_of,
 )
 
-__all__ = ["Identity", "can_read", "can_write", "is_party", "list_scope", "place_of",
-           "require_admin",
-           "require_read", "require_write", "resolve_identity"]
+__all__ = ["Identity", "can_read", "can_write", "hidden", "is_party", "list_scope",
+           "place_of", "require_admin", "require_kind", "require_read", "require_write",
+           "resolve_identity"]
 
 # Kinds a community or unit sees across its street (the lists of two-way claiming).
 STREET_VISIBLE: tuple[type[Node], ...] = (Organization, Need)
@@ -206,15 +207,36 @@ def _outside(who: Identity, obj: Node) -> Forbidden:
                      kind=obj.KIND, id=obj.id)
 
 
+def hidden(obj: Node) -> NotFound:
+    """What a stored ``obj`` the caller may not see answers: the store's own answer for an
+    id that does not exist, so nobody learns which ids exist outside their scope."""
+    return NotFound(f"没有编号为 {obj.id} 的{obj.LABEL}", id=obj.id, kind=obj.KIND)
+
+
+# kinds a role never reads, whatever the id: refused before the id is looked up
+NEVER_READS: dict[Role, tuple[type[Node], ...]] = {
+    Role.COMMUNITY_ORG: (MatchRun,), Role.RESIDENT_UNIT: (MatchRun,),
+    Role.RESEARCHER: (AuditEntry,)}
+
+
+def require_kind(who: Identity, kind: type[Node]) -> None:
+    """Raise :class:`~api.errors.Forbidden` when ``who``'s role never reads ``kind``."""
+    if kind in NEVER_READS.get(who.role, ()):
+        raise Forbidden(f"{who.describe()}不能查看{kind.LABEL}")
+
+
 def require_read(who: Identity, obj: Node) -> None:
-    """Raise :class:`~api.errors.Forbidden` unless ``who`` may see ``obj``."""
+    """Raise :class:`~graph.errors.NotFound` (as for a missing id) unless ``who`` may see
+    the stored ``obj``; Forbidden when the role never reads its kind."""
     if not can_read(who, obj):
-        raise _outside(who, obj)
+        require_kind(who, type(obj))
+        raise hidden(obj)
 
 
 def require_write(who: Identity, obj: Node) -> None:
     """Raise :class:`~api.errors.ReadOnly` or :class:`~api.errors.Forbidden` unless ``who``
-    may change ``obj``."""
+    may change ``obj`` (a stored one the caller read first with :func:`require_read`; a new
+    one, or a stored one as it will be, outside the scope is Forbidden)."""
     if who.read_only:
         raise ReadOnly("研究人员账号只读，不能新增或修改数据")
     if not can_write(who, obj):

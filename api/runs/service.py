@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from api.errors import Forbidden, InvalidRequest, NotAllowed, ReadOnly
-from api.identity import Identity, can_read
+from api.identity import Identity, can_read, require_read
 from api.runs.background import Runner, begin, carry_out, run_match
 from api.runs.engine import STATE_LABELS, By, brief, compare, live_run, publish
 from api.services._common import get_readable, scoped_page
@@ -32,6 +32,7 @@ def _check_scope(store: GraphStore, who: Identity, scope_id: str) -> None:
     if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE):
         raise Forbidden(f"{who.describe()}不能发起匹配：由街道党工委或区级管理员发起")
     org = store.get(Organization, scope_id)
+    require_read(who, org)  # one the caller cannot see answers as a missing id
     if org.level not in (OrgLevel.STREET, OrgLevel.DISTRICT, OrgLevel.CITY):
         raise InvalidRequest(f"{org.name}（{scope_id}）不是街道或区，匹配范围只能是街道或区",
                              field="scope_id")

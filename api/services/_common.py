@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from api.errors import Forbidden
-from api.identity import Identity, can_read, list_scope, merge_filters, require_read
+from api.identity import (
+    Identity,
+    can_read,
+    list_scope,
+    merge_filters,
+    require_kind,
+    require_read,
+)
 from api.labels import parse_filters
 from graph import (
     Agreement,
@@ -72,7 +79,9 @@ def _all(store: GraphStore, kind: type[N], scope: str | None,
 
 
 def get_readable(store: GraphStore, who: Identity, kind: type[N], id: str) -> N:
-    """The node, if ``who`` may see it (NotFound or Forbidden otherwise)."""
+    """The node, if ``who`` may see it: NotFound alike for a missing id and one outside
+    the scope, Forbidden for every id of a kind the role never reads."""
+    require_kind(who, kind)
     node = store.get(kind, id)
     require_read(who, node)
     return researcher_view(who, node)

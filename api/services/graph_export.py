@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from api.errors import Forbidden, InvalidRequest
-from api.identity import Identity
+from api.identity import Identity, require_read
 from graph import GraphStore, Organization, OrgLevel, Role, snapshot_to_networkx
 from graph.export import json_text, write_gexf, write_graphml
 
@@ -21,6 +21,7 @@ def check_scope(store: GraphStore, who: Identity, scope_id: str, what: str) -> O
     if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE, Role.RESEARCHER):
         raise Forbidden(f"{who.describe()}不能{what}：仅限区、街道管理员和研究人员")
     org = store.get(Organization, scope_id)
+    require_read(who, org)  # one the caller cannot see answers as a missing id
     if org.level not in (OrgLevel.STREET, OrgLevel.DISTRICT):
         raise InvalidRequest(f"{org.name}（{scope_id}）不是街道或区", field="scope_id")
     inside = scope_id == who.scope_id or (

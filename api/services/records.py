@@ -164,10 +164,10 @@ def _check(store: GraphStore, project: Project, *, date: dt.date, hours: float,
     members = store.get_many(PartyMember, member_ids)
     for mid in member_ids:
         m = members.get(mid)
-        if m is None:
-            raise InvalidRequest(f"没有编号为 {mid} 的党员", field="member_ids")
-        if m.work_unit_id != project.unit_id and m.home_community_id != project.community_id:
-            raise InvalidRequest(f"党员 {mid} 既不在项目的驻区单位工作，也不住在项目所在社区",
+        if m is None or (m.work_unit_id != project.unit_id
+                         and m.home_community_id != project.community_id):
+            # one answer for a missing id and one elsewhere: no probing which ids exist
+            raise InvalidRequest(f"党员 {mid} 不是项目的驻区单位或所在社区的党员",
                                  field="member_ids")
         served = sum(r.hours for r in _others(store, mid, "SERVED_BY", record_id)
                      if r.date == date)

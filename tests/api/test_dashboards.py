@@ -8,7 +8,7 @@ import pytest
 
 from api.errors import Forbidden
 from api.services.dashboards import DashboardParams, dashboard
-from graph import GraphStore, Project, ServiceRecord
+from graph import GraphStore, NotFound, Project, ServiceRecord
 from tests.api.world import C1, C2, S1, TODAY, U1, U2, D, identity, propose
 
 
@@ -48,7 +48,7 @@ def test_warnings_name_idle_units_overdue_needs_and_weak_communities(
 
 def test_only_administrators_and_researchers_of_the_scope_see_a_dashboard(
         world: GraphStore) -> None:
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match=f"没有编号为 {S1} 的党组织"):  # as a missing id
         dashboard(world, identity(world, "street2"), S1)
     with pytest.raises(Forbidden):
         dashboard(world, identity(world, "community"), S1)

@@ -90,10 +90,10 @@ def test_the_sign_in_form_without_its_token_is_refused(site: Site) -> None:
         assert r.status_code == 403
 
 
-def test_a_unit_changing_an_id_in_the_url_sees_403_or_404(site: Site,
-                                                          unit: httpx.Client) -> None:
+def test_a_unit_changing_an_id_in_the_url_sees_404_as_for_a_missing_id(
+        site: Site, unit: httpx.Client) -> None:
     other = site.other_unit_project
-    assert unit.get(f"/projects/{other}").status_code == 403
+    assert unit.get(f"/projects/{other}").status_code == 404
     assert unit.get("/projects/PJ-no-such-project").status_code == 404
     assert unit.get("/agreements/AG-no-such").status_code == 404
     page = unit.get(f"/projects/{site.proposed[-1]}")
@@ -105,7 +105,7 @@ def test_a_unit_changing_an_id_in_the_url_sees_403_or_404(site: Site,
     assert r.status_code == 303  # back to the form, with the refusal as its message
     assert _project(site, other).version == before.version
     shown = unit.get(r.headers["location"])
-    assert "管辖范围" in shown.text or "不能" in shown.text
+    assert f"没有编号为 {other} 的共建项目" in shown.text
     assert unit.get("/runs").status_code == 403
     assert unit.get("/dashboard").status_code == 403
 
@@ -236,7 +236,7 @@ def test_the_unit_adds_edits_and_withdraws_its_resource_but_no_one_elses(
     finally:
         store.close()
     other = others[0]
-    assert unit.get(f"/resources/{other.id}").status_code == 403
+    assert unit.get(f"/resources/{other.id}").status_code == 404  # as a missing id
     r = unit.post(f"/resources/{other.id}/withdraw", data={
         "csrf": token, "version": str(other.version)},
         headers={"referer": site.url + url})
