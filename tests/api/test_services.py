@@ -17,6 +17,7 @@ from graph import (
     EmbeddedStore,
     GraphStore,
     Need,
+    NotFound,
     Project,
     Resource,
     TransitionNotAllowed,
@@ -71,11 +72,59 @@ def test_a_project_goes_from_proposal_to_evaluation_with_an_audit_line_per_step(
     assert {a.action for a in trail} >= {"agree", "start", "complete", "evaluate"}
 
 
+def active_agreement(store: GraphStore) -> str:
+    resolved_project(store)
+    ag = agreements.draft(store, who(store, "community"), ["P1"],
+                          now=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    for name in ("unit", "community", "street"):
+        ag = agreements.sign(store, who(store, name), ag.id, ag.version)
+    return agreements.activate(store, who(store, "street"), ag.id, ag.version).id
+
+
+def test_an_agreement_is_evaluated_once_a_year_and_a_second_evaluation_is_refused(
+        world: GraphStore) -> None:
+    ag = active_agreement(world)
+    june = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    first = evaluations.evaluate(world, who(world, "community"), ag, 4, now=june)
+    with pytest.raises(NotAllowed, match=f"协议 {ag} 已在 2026 年评议过（2026-06-01，评分 4）"):
+        evaluations.evaluate(world, who(world, "street"), ag, 2, now=june)
+    later = evaluations.evaluate(world, who(world, "street"), ag, 5,
+                                 now=dt.datetime(2027, 1, 3, tzinfo=dt.UTC))
+    scores = [e.score for e in evaluations.list_evaluations(
+        world, who(world, "street"), target_id=ag).items]
+    assert sorted(scores) == [4, 5] and first.id != later.id
+
+
+def test_two_evaluations_of_one_agreement_at_once_give_one_evaluation(
+        world: GraphStore) -> None:
+    ag = active_agreement(world)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def rate(name: str, score: int) -> None:
+        barrier.wait()
+        try:
+            evaluations.evaluate(world, who(world, name), ag, score)
+            outcomes.append("ok")
+        except NotAllowed as e:
+            assert "已在" in e.message
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=rate, args=("community", 3)),
+               threading.Thread(target=rate, args=("street", 5))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert evaluations.list_evaluations(world, who(world, "street"), target_id=ag).total == 1
+
+
 def test_a_unit_cannot_see_or_change_another_units_project(world: GraphStore) -> None:
     propose(world, "P3", "N3", "R3")
-    with pytest.raises(Forbidden, match="不在"):
+    with pytest.raises(NotFound, match="没有编号为 P3 的共建项目"):
         projects.get_project(world, who(world, "unit"), "P3")
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match="没有编号为 P3 的共建项目"):
         projects.transition(world, who(world, "unit"), "P3", "claim", 1)
     assert projects.list_projects(world, who(world, "unit")).total == 0
     assert projects.list_projects(world, who(world, "unit2")).total == 1
@@ -87,7 +136,7 @@ def test_a_community_edits_only_its_own_needs(world: GraphStore) -> None:
     need = needs_resources.create(world, community, Need, {
         "title": "楼道照明维修", "category": "环境整治", "quantity": 3, "unit_of_measure": "处"})
     assert need.community_id == C1 and need.street_id == S1
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match="没有编号为 N3 的需求"):  # another street's
         needs_resources.update(world, community, Need, "N3", 1, {"quantity": 2})
     with pytest.raises(Forbidden):
         needs_resources.update(world, community, Need, "N2", 1, {"quantity": 2})
@@ -103,7 +152,7 @@ def test_a_community_edits_only_its_own_needs(world: GraphStore) -> None:
 
 def test_a_unit_edits_only_its_own_resources_and_a_researcher_nothing(
         world: GraphStore) -> None:
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match="没有编号为 R2 的资源"):
         needs_resources.withdraw(world, who(world, "unit"), Resource, "R2", 1)
     r = needs_resources.withdraw(world, who(world, "unit"), Resource, "R1", 1)
     assert r.status == "withdrawn"
@@ -143,7 +192,7 @@ def test_the_agreement_document_is_chinese_and_prints(world: GraphStore) -> None
 
     text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert "共建协议" in text and "签约各方" in text and "唐村社区" in text
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match=f"没有编号为 {ag.id} 的共建协议"):
         agreements.document_html(world, who(world, "unit2"), ag.id)
 
 
@@ -158,7 +207,7 @@ def test_service_records_need_a_project_in_progress_and_its_own_members(
     with pytest.raises(InvalidRequest, match="M3"):
         records.create_record(world, who(world, "unit"), "P1", date=dt.date(2026, 1, 1),
                               hours=2, member_ids=["M3"])
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound, match="没有编号为 P1 的共建项目"):
         records.create_record(world, who(world, "unit2"), "P1", date=dt.date(2026, 1, 1),
                               hours=2)
     assert records.list_records(world, who(world, "street")).total == 0
