@@ -63,5 +63,5 @@ def test_a_dashboard_is_computed_once_until_the_store_changes(world: GraphStore)
     again = dashboard(world, who, S1, today=TODAY)
     assert [(s.status, s.count) for s in again.projects_by_status] == [("proposed", 1)]
     assert first.projects_by_status == []
-    with pytest.raises(Forbidden):  # the scope is checked before the cache is asked
+    with pytest.raises(NotFound):  # the scope is checked before the cache is asked
         dashboard(world, identity(world, "street2"), S1, today=TODAY)
