@@ -66,6 +66,19 @@ def scoped_page(store: GraphStore, who: Identity, kind: type[N],
     return Page(items, result.total - (len(result.items) - len(items)), page, size)
 
 
+def scoped_count(store: GraphStore, who: Identity, kind: type[N],
+                 filters: Mapping[str, Any] | None = None) -> int:
+    """How many rows of ``kind`` :func:`scoped_page` pages through, counted in the store
+    (a unit's agreements, whose units are a list, are counted row by row)."""
+    scope, forced = list_scope(who, kind)
+    merged = merge_filters(forced, parse_filters(kind.KIND, filters or {}))
+    if merged is None:
+        return 0
+    if who.role == Role.RESIDENT_UNIT and kind is Agreement:
+        return scoped_page(store, who, kind, filters, 1, 1).total
+    return store.count(kind, scope=scope, filters=merged)
+
+
 def _all(store: GraphStore, kind: type[N], scope: str | None,
          filters: Mapping[str, Any]) -> list[N]:
     out: list[N] = []

@@ -18,6 +18,7 @@ from api.http.files import XLSX, download
 from api.imports import ImportRejected
 from api.services import needs_resources as items_svc
 from api.services import projects as project_svc
+from api.services._common import scoped_count
 from api.services.browse import SORTS, Query, browse, browse_all
 from api.services.cache import cached, reach
 from api.services.lists import import_list
@@ -139,16 +140,16 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE):
         return redirect(HOMES[who.role])
     store = ctx.store
-    needs = browse(store, who, Need, Query({"status": "open"}, size=1))
-    resources = browse(store, who, Resource, Query({"status": "available"}, size=1))
-    counts = {s: project_svc.list_projects(store, who, status=s, size=1).total
+    needs = scoped_count(store, who, Need, {"status": "open"})
+    resources = scoped_count(store, who, Resource, {"status": "available"})
+    counts = {s: scoped_count(store, who, Project, {"status": s})
               for s in ("proposed", "claimed", "confirmed", "under_review", "resolved",
                         "in_progress")}
     runs = cached(store, ("runs", reach(who), 1, 5), lambda: run_svc.list_runs(
         store, who, page=1, size=5, newest_first=True)) if who.role in (
         Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE) else None
-    return page(request, "work.html", session, title="工作台", needs=needs.total,
-                resources=resources.total, counts=counts, runs=runs,
+    return page(request, "work.html", session, title="工作台", needs=needs,
+                resources=resources, counts=counts, runs=runs,
                 names=_names(store, {r.scope_id for r in runs.items} if runs else set()),
                 states=PROJECT.states)
 

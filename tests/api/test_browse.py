@@ -10,7 +10,7 @@ import pytest
 from api.errors import InvalidRequest
 from api.services.browse import SORTS, Query, browse, browse_all
 from graph import GraphStore, Need
-from tests.api.world import C1, S1, identity
+from tests.api.world import C1, S1, identity, propose
 
 
 @pytest.fixture
@@ -50,3 +50,18 @@ def test_search_words_narrow_the_list_and_keep_the_sort(needs: GraphStore) -> No
 def test_an_unknown_sort_is_refused_with_the_sorts_there_are(needs: GraphStore) -> None:
     with pytest.raises(InvalidRequest, match="排序方式只能是 new、urgent"):
         browse(needs, identity(needs, "street"), Need, Query({}, sort="colour"))
+
+
+@pytest.mark.parametrize("name", ["district", "street", "community", "unit", "researcher"])
+def test_a_count_from_the_store_is_the_total_of_the_callers_list(
+        needs: GraphStore, name: str) -> None:
+    from api.services._common import scoped_count, scoped_page
+    from graph import Agreement, Project, Resource
+
+    propose(needs, "P1", "N1", "R1")
+    who = identity(needs, name)
+    for kind, filters in ((Need, {}), (Need, {"community_id": C1}), (Resource, {}),
+                          (Project, {"status": "proposed"}), (Agreement, {})):
+        assert scoped_count(needs, who, kind, filters) == \
+            scoped_page(needs, who, kind, filters, 1, 100).total, (kind, filters)
+    assert scoped_count(needs, who, Need, {"community_id": C1}) == 4  # every role sees C1's
