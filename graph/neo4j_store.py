@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -53,8 +54,9 @@ from graph.errors import GraphError, StoreUnavailable
 from graph.model import Node, Relationship
 from graph.neo4j_errors import translate
 from graph.planning import NodePlan
-from graph.store import INDEXED_FIELDS, Edge
+from graph.store import INDEXED_FIELDS, Edge, Page, Snapshot
 
+N = TypeVar("N", bound=Node)
 T = TypeVar("T")
 
 IDS_PER_QUERY = 10_000  # ids sent as one list parameter
@@ -144,6 +146,7 @@ class Neo4jStore(StoreCore):
         if not database:
             raise StoreUnavailable("NEO4J_DATABASE 为空；请检查 NEO4J_DATABASE（通常为 neo4j）")
         self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
+        self._local = threading.local()  # the read transaction a list or snapshot runs in
         with self._translated():
             self._driver = neo4j.GraphDatabase.driver(
                 # no password: no authentication (the local server of ``make neo4j``)
@@ -201,8 +204,36 @@ class Neo4jStore(StoreCore):
             return session.execute_write(versioned)
 
     def _read_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        tx = getattr(self._local, "tx", None)
+        if tx is not None:  # inside _one_read: the same transaction, no round trips more
+            return work(tx)
         with self._translated(), self._session() as session:
             return session.execute_read(work)
+
+    def _one_read(self, run: Callable[[], T]) -> T:
+        """``run`` with every read it makes in one read transaction (retried as a whole):
+        a list or a snapshot pays for one transaction, not one per query."""
+        if getattr(self._local, "tx", None) is not None:
+            return run()
+
+        def work(tx: neo4j.ManagedTransaction) -> T:
+            self._local.tx = tx
+            try:
+                return run()
+            finally:
+                self._local.tx = None
+
+        with self._translated(), self._session() as session:
+            return session.execute_read(work)
+
+    def list(self, kind: type[N], *, scope: str | None = None,
+             filters: Mapping[str, Any] | None = None, page: int = 1,
+             size: int = 50, order: str | None = None) -> Page[N]:
+        return self._one_read(lambda: super(Neo4jStore, self).list(
+            kind, scope=scope, filters=filters, page=page, size=size, order=order))
+
+    def snapshot(self, scope: str, kinds: Collection[str] | None = None) -> Snapshot:
+        return self._one_read(lambda: super(Neo4jStore, self).snapshot(scope, kinds))
 
     def _query(self, query: str, **params: Any) -> builtins.list[neo4j.Record]:
         return self._read_tx(lambda tx: _run(tx, query, **params))
