@@ -163,6 +163,22 @@ def test_the_installed_command_reports_an_unknown_scope_without_a_traceback(
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
+def test_serve_with_a_weak_secret_prints_one_error_line_and_opens_nothing(
+        tmp_path: Path) -> None:
+    import os
+
+    data = tmp_path / "data"
+    env = {**os.environ, "GONGJIAN_DATA_DIR": str(data), "GONGJIAN_SECRET_KEY": "changeme"}
+    exe = Path(sys.executable).with_name("gongjian")
+    done = subprocess.run([str(exe), "serve", "--port", "1"], env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "错误：签名密钥太短（8 个字符），至少需要 32 个；请设置随机的 GONGJIAN_SECRET_KEY "
+        "或删除它以自动生成"]
+    assert "Traceback" not in done.stdout and not (data / "gongjian.db").exists()
+
+
 def test_an_unreachable_neo4j_names_neo4j_uri_and_exits_1(tmp_path: Path) -> None:
     import os
 

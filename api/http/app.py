@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.accounts import Accounts
-from api.auth import load_secret
+from api.auth import check_secret, load_secret
 from api.composition import open_store, research_salt
 from api.errors import ERRORS, internal_problem, problem_for, request_problems
 from api.http.deps import AppContext
@@ -98,10 +98,12 @@ def create_app(settings: Settings, *, accounts: Accounts | None = None,
     passed in (tests inject a clock through the accounts); by default the account file
     and the secret live in the data directory, the secret from ``GONGJIAN_SECRET_KEY``
     when set."""
+    env_secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    if env_secret and not secret:
+        check_secret(env_secret)  # a weak secret is refused before any file is opened
     store = open_store(settings)
     fail_interrupted(store)  # runs left running by a process that stopped have no worker
     accounts = accounts or Accounts(settings.data_dir / "accounts.db")
-    env_secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     ctx = AppContext(store=store, accounts=accounts,
                      keys=IdempotencyKeys(accounts.connection, accounts.lock,
                                           clock=accounts.clock),
