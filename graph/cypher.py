@@ -51,6 +51,9 @@ _REL_TYPES = "|".join(REL_KINDS)  # REGISTERED_WITH|ALLIANCE_MEMBER|... from the
 
 SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT node_id_unique IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+    # one bookkeeping node per key: two first writes at once MERGE the same data version
+    f"CREATE CONSTRAINT meta_key_unique IF NOT EXISTS FOR (m:{META_KINDS[0]}) "
+    "REQUIRE m.key IS UNIQUE",
     "CREATE INDEX node_kind IF NOT EXISTS FOR (n:Node) ON (n.kind)",
     *(f"CREATE INDEX node_{field} IF NOT EXISTS FOR (n:Node) ON (n.{field})"
       for field in _store.INDEXED_FIELDS),

@@ -19,6 +19,8 @@ from graph import GraphError, StoreUnavailable, VersionConflict
 from graph.core import Replay
 from graph.neo4j_errors import DRIVER_ERRORS, translate
 from graph.neo4j_store import Neo4jStore
+from tests.conftest import NEO4J_URI, NO_NEO4J
+from tests.graph.district import tiny_district
 
 
 def driver_exception_classes() -> list[type[Exception]]:
@@ -170,3 +172,17 @@ def test_a_replayed_input_yields_the_same_chunks_to_a_retried_transaction() -> N
     assert next(first) == [0, 1]  # a transient error here: the driver runs the work again
     assert list(replay.chunks()) == [[0, 1], [2, 3], [4]]
     assert read == [0, 1, 2, 3, 4]  # the caller's iterator was read once
+
+
+@pytest.mark.skipif(not NEO4J_URI, reason=NO_NEO4J)
+@pytest.mark.parametrize("any_store", ["neo4j"], indirect=True)
+def test_the_data_version_is_one_node_even_when_two_first_writes_race(any_store: Any) -> None:
+    """Two first writes at once MERGE the same bookkeeping node, never two copies."""
+    store: Neo4jStore = any_store
+    nodes, rels = tiny_district()
+    store.upsert(nodes, rels)
+    before = store.data_version()
+    with (store._driver.session(database=store.database) as session,
+          pytest.raises(neo4j_errors.ConstraintError)):
+        session.run("CREATE (:GongjianMeta {key: 'data_version', token: 'copy'})").consume()
+    assert before and store.data_version() == before
