@@ -16,6 +16,7 @@ of help) and 9 in 10 resources.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,6 +79,14 @@ def suggest(title: str, description: str = "", n: int = TOP) -> list[Suggestion]
     order = np.argsort(-cos, kind="stable")[:n]
     return [Suggestion(codes[i], TAXONOMY[codes[i]].name, round(float(conf[i]), 3))
             for i in order.tolist()]
+
+
+def warm_up() -> threading.Thread:
+    """Load the text model and the categories' prototypes in the background, so the
+    first person who types a need does not wait for them (``gongjian serve`` calls it)."""
+    thread = threading.Thread(target=suggest, args=("社区服务",), name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def suggestion_hint(title: str, description: str) -> str:

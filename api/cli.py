@@ -611,6 +611,9 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     host, port = host or settings.host, port or settings.port
     console.print(f"gongjian 已启动：工作台 http://{host}:{port}/ （用上面的演示账号登录），"
                   f"接口文档 http://{host}:{port}/docs （Ctrl+C 停止）")
+    from api.categories import warm_up
+
+    warm_up()
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

