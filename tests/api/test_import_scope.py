@@ -8,7 +8,6 @@ are each refused here, over HTTP and through the service, and nothing is written
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +23,7 @@ from graph import (
     Resource,
     VersionConflict,
 )
-from tests.api.world import C1, C3, S1, S2, U1, Api, D, identity, make_api
-
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
-
+from tests.api.world import C1, C3, S1, S2, U1, Api, D, identity
 
 
 def _upload(api: Api, who: str, kind: str, text: str) -> Any:

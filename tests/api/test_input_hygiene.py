@@ -3,21 +3,11 @@ safe alphabet, no true/false for numbers, numeric query parameters bounded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pydantic import ValidationError
 
 from graph import Need, Organization
-from tests.api.world import C1, S1, Api, make_api
-
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
+from tests.api.world import C1, S1, Api
 
 
 def _need(**change: object) -> dict[str, object]:

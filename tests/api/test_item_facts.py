@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from api.imports import import_file
 from graph import Resource
-from tests.api.world import C1, U1, Api, make_api
-
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
+from tests.api.world import C1, U1, Api
 
 
 def _post(api: Api, who: str, url: str, body: dict[str, Any]) -> Any:

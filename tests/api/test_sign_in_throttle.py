@@ -19,7 +19,7 @@ from api.accounts import (
 from api.auth import issue_token, token_account
 from api.errors import NotAuthenticated, SignInFailed, TooManyAttempts
 from graph import Role
-from tests.api.world import FAST_HASHER, PASSWORD, Api, make_api
+from tests.api.world import FAST_HASHER, PASSWORD, Api
 
 RIGHT = "the-right-password"
 
@@ -134,12 +134,6 @@ def test_a_password_change_or_deactivation_revokes_earlier_tokens(
     with pytest.raises(NotAuthenticated, match="已失效"):
         token_account(new, secret, a)
 
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
 
 
 def test_over_http_a_password_change_turns_the_old_token_into_a_401(api: Api) -> None:

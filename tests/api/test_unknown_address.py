@@ -3,21 +3,10 @@ program gets the API's error shape."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from tests.api.world import Api, make_api
+from tests.api.world import Api
 
 BROWSER = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
-
-@pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    a = make_api(tmp_path)
-    with a.client:
-        yield a
 
 
 def test_a_browser_at_an_unknown_address_sees_a_chinese_page_with_a_way_home(api: Api) -> None:
