@@ -3,6 +3,8 @@ needed (vectors are given to the cache, as a run reads them from the service's f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from matching.semantic import DIM, EmbeddingCache, _sample, e5_evidence, text_key
@@ -44,13 +46,20 @@ def test_a_resource_close_to_every_need_counts_less_than_one_that_fits_this_need
     assert z[1] > z[0] + 0.5
 
 
-def test_evidence_is_absolute_a_lone_candidate_that_fits_nothing_stays_low() -> None:
-    rng = np.random.default_rng(3)
+def _noise(seed: int) -> Callable[[], np.ndarray]:
+    """Random unit vectors, reproducible from ``seed``: texts unrelated to anything."""
+    rng = np.random.default_rng(seed)
 
     def noise() -> np.ndarray:
         v = rng.standard_normal(DIM).astype(np.float32)
         out: np.ndarray = v / np.linalg.norm(v)
         return out
+
+    return noise
+
+
+def test_evidence_is_absolute_a_lone_candidate_that_fits_nothing_stays_low() -> None:
+    noise = _noise(3)
 
     needs = {"甲": noise(), "乙": _unit((1, 1.0)), **{f"需{i}": noise() for i in range(30)}}
     resources = {"远": noise(), "近": _unit((1, 1.0), (2, 0.3)),
@@ -63,12 +72,7 @@ def test_evidence_is_absolute_a_lone_candidate_that_fits_nothing_stays_low() -> 
 
 
 def test_adding_a_need_leaves_the_evidence_of_other_pairs_as_it_was() -> None:
-    rng = np.random.default_rng(11)
-
-    def noise() -> np.ndarray:
-        v = rng.standard_normal(DIM).astype(np.float32)
-        out: np.ndarray = v / np.linalg.norm(v)
-        return out
+    noise = _noise(11)
 
     needs = {f"需{i}": noise() for i in range(400)}  # more than the background holds
     resources = {f"资{i}": noise() for i in range(300)}
