@@ -190,6 +190,9 @@ def test_the_map_draws_the_run_pairs_and_a_fifteen_minute_circle(new_page: Any, 
     assert "一刻钟" in page.inner_text("#map-focus")
     page.goto(f"{site.url}/network")
     assert page.locator("svg line.edge-registered").count() > 0
+    labels = page.locator("svg text.map-label").all_text_contents()  # a street's communities
+    assert labels and len(labels) == page.locator("svg circle.community").count()
+    assert all(label.strip() for label in labels)
 
 
 def test_a_need_titled_script_renders_as_text(new_page: Any, site: Site) -> None:
