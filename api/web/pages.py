@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from api.web.session import (
     read_session,
     set_session,
 )
+from api.web.xlsx import sheet_xlsx
 from graph import (
     PROJECT,
     TAXONOMY,
@@ -261,41 +261,30 @@ def _can_add(who: Any, kind: str) -> bool:
 @router.get("/needs/export.xlsx")
 @router.get("/resources/export.xlsx")
 def export_list(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
-    from openpyxl import Workbook
-
     kind = request.url.path.split("/")[1]
     query = _query(request, session, kind)
     rows = browse_all(ctx.store, session.identity, KINDS[kind], query)
     names = _names(ctx.store, {getattr(i, "community_id", None) or getattr(i, "unit_id", "")
                                for i in rows})
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = LABELS[kind]
     if kind == "needs":
-        sheet.append(["编号", "标题", "类别", "社区", "数量", "计量单位", "紧急程度", "状态",
-                      "登记日期", "开始日期", "结束日期", "说明"])
-        for n in rows:
-            assert isinstance(n, Need)
-            sheet.append([n.id, n.title, fmt.category_name(n.category),
-                          names.get(n.community_id, n.community_id), n.quantity,
-                          n.unit_of_measure, fmt.URGENCY[n.urgency],
-                          fmt.status_name("Need", n.status), n.created, n.start, n.end,
-                          n.description])
+        header = ["编号", "标题", "类别", "社区", "数量", "计量单位", "紧急程度", "状态",
+                  "登记日期", "开始日期", "结束日期", "说明"]
+        cells = [[n.id, n.title, fmt.category_name(n.category),
+                  names.get(n.community_id, n.community_id), n.quantity, n.unit_of_measure,
+                  fmt.URGENCY[n.urgency], fmt.status_name("Need", n.status), n.created,
+                  n.start, n.end, n.description]
+                 for n in rows if isinstance(n, Need)]
     else:
-        sheet.append(["编号", "标题", "类别", "提供单位", "可提供数量", "计量单位",
-                      "服务半径（公里）",
-                      "状态", "开始日期", "结束日期", "说明"])
-        for r in rows:
-            assert isinstance(r, Resource)
-            sheet.append([r.id, r.title, fmt.category_name(r.category),
-                          names.get(r.unit_id, r.unit_id), r.capacity, r.unit_of_measure,
-                          r.reach_km, fmt.status_name("Resource", r.status), r.start, r.end,
-                          r.description])
-    out = io.BytesIO()
-    book.save(out)
+        header = ["编号", "标题", "类别", "提供单位", "可提供数量", "计量单位",
+                  "服务半径（公里）", "状态", "开始日期", "结束日期", "说明"]
+        cells = [[r.id, r.title, fmt.category_name(r.category),
+                  names.get(r.unit_id, r.unit_id), r.capacity, r.unit_of_measure, r.reach_km,
+                  fmt.status_name("Resource", r.status), r.start, r.end, r.description]
+                 for r in rows if isinstance(r, Resource)]
+    content = sheet_xlsx(LABELS[kind], header, cells,
+                         widths=[14, 30, 12, 18, 8, 8, 10, 10, 12, 12, 12, 40][:len(header)])
     day = f"{dt.date.today():%Y%m%d}"
-    return download(out.getvalue(), XLSX, f"{LABELS[kind]}-{day}.xlsx",
+    return download(content, XLSX, f"{LABELS[kind]}-{day}.xlsx",
                     fallback=f"{kind}-{day}.xlsx")
 
 

@@ -4,15 +4,18 @@ scope on every page and form, expiry, escaping."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 
 from api.accounts import Accounts
 from api.auth import issue_token
+from api.web.format import category_name
 from graph import EmbeddedStore, Project
 from tests.web.conftest import PASSWORD, Site, csrf_of
 
@@ -153,6 +156,11 @@ def test_documents_and_exports_open_from_plain_links_with_the_session(
         site: Site, unit: httpx.Client) -> None:
     r = unit.get("/needs/export.xlsx", params={"category": "elderly_care"})
     assert r.status_code == 200 and r.content[:2] == b"PK"
+    sheet = load_workbook(io.BytesIO(r.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("编号", "标题", "类别") and len(rows) > 1
+    assert {row[2] for row in rows[1:]} == {category_name("elderly_care")}
     r = unit.get("/import/template-needs.xlsx")
     assert r.status_code == 200 and r.content[:2] == b"PK"
     with httpx.Client(base_url=site.url, timeout=30) as anonymous:
