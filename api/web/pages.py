@@ -33,7 +33,7 @@ from api.web.session import (
     read_session,
     set_session,
 )
-from api.web.xlsx import sheet_xlsx
+from api.web.xlsx import Cell, sheet_xlsx
 from graph import (
     PROJECT,
     TAXONOMY,
@@ -266,6 +266,7 @@ def export_list(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     rows = browse_all(ctx.store, session.identity, KINDS[kind], query)
     names = _names(ctx.store, {getattr(i, "community_id", None) or getattr(i, "unit_id", "")
                                for i in rows})
+    cells: list[list[Cell]]
     if kind == "needs":
         header = ["编号", "标题", "类别", "社区", "数量", "计量单位", "紧急程度", "状态",
                   "登记日期", "开始日期", "结束日期", "说明"]
