@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
 import json
+import typing
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -61,6 +63,39 @@ T = TypeVar("T")
 
 BATCH = 2000  # nodes per chunk of a write: forward references work within one chunk
 MAX_PAGE = 10_000
+MAX_VALUES = 200_000  # rows one ``values`` call reads
+
+
+def _date(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _container(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _truth(value: Any) -> Any:
+    return bool(value) if isinstance(value, int) else value
+
+
+@functools.cache
+def _plain_values(kind: type[Node]) -> dict[str, Callable[[Any], Any]]:
+    """For the fields of ``kind`` holding a date, a list or map, or a truth value: what
+    turns the value a backend read (:meth:`StoreCore._value_rows`) into the stored one."""
+    def holds(annotation: Any, *types: type) -> bool:
+        origin = typing.get_origin(annotation)
+        return annotation in types or origin in types or any(
+            holds(a, *types) for a in typing.get_args(annotation))
+
+    out: dict[str, Callable[[Any], Any]] = {}
+    for name, f in kind.model_fields.items():
+        if holds(f.annotation, dt.date):
+            out[name] = _date
+        elif holds(f.annotation, list, dict):
+            out[name] = _container
+        elif holds(f.annotation, bool):
+            out[name] = _truth
+    return out
 
 NodeRow = tuple[str, str, int]  # id, properties JSON, version
 Stored = tuple[str, int, str]  # kind, version, properties JSON of an existing node
@@ -271,6 +306,45 @@ class StoreCore(ABC):
     def count(self, kind: type[N], *, scope: str | None = None,
               filters: Mapping[str, Any] | None = None) -> int:
         return self._count_rows(self._listing(kind, scope, filters))
+
+    def values(self, kind: type[N], fields: Collection[str], *, scope: str | None = None,
+               filters: Mapping[str, Any] | None = None) -> builtins.list[dict[str, Any]]:
+        unknown = sorted(set(fields) - set(kind.model_fields))
+        if unknown:
+            raise ModelError(f"{kind.LABEL}没有这些字段：{'、'.join(unknown)}")
+        query = self._listing(kind, scope, filters)
+        names = [f for f in dict.fromkeys(fields) if f != "id"]
+        total, rows = self._value_rows(query, names, MAX_VALUES)
+        if total > MAX_VALUES:
+            raise ModelError(f"{kind.LABEL}超过 {MAX_VALUES} 个，请缩小范围或加筛选条件")
+        plain = _plain_values(kind)
+        convert = [(f, plain.get(f), kind.model_fields[f].get_default(call_default_factory=True))
+                   for f in names]
+        out = []
+        for id_, found in rows:
+            row: dict[str, Any] = {"id": id_}
+            for (f, to_plain, default), value in zip(convert, found, strict=True):
+                # absent (a node written before the field existed) or null: the model's
+                # default (a field that is not optional is never stored as null)
+                if value is None:
+                    row[f] = default
+                else:
+                    row[f] = value if to_plain is None else to_plain(value)
+            out.append(row)
+        return out
+
+    def _value_rows(self, query: Query, fields: Sequence[str], limit: int
+                    ) -> tuple[int, builtins.list[tuple[str, builtins.list[Any]]]]:
+        """The total and (id, values of ``fields``) of the first ``limit`` nodes of
+        ``query``, by id: a field the node lacks is None; a date may be ISO text,
+        a list or map JSON text, a truth value 0/1 (what a backend's JSON functions give).
+        By default from the whole stored JSON; a backend may read the fields alone."""
+        total, rows = self._page_rows(query, 0, limit)
+        out = []
+        for id_, props, _ in rows:
+            data = json.loads(props)
+            out.append((id_, [data.get(f) for f in fields]))
+        return total, out
 
     def neighbours(self, id: str, *, edge: str | None = None,
                    direction: str = "both") -> builtins.list[Edge]:

@@ -229,6 +229,15 @@ class EmbeddedStore(StoreCore):
                           "LIMIT ? OFFSET ?", [*params, limit, skip])
         return total, rows
 
+    def _value_rows(self, query: Query, fields: Sequence[str], limit: int
+                    ) -> tuple[int, builtins.list[tuple[str, builtins.list[Any]]]]:
+        # the fields alone, by SQLite's JSON functions: no JSON of whole nodes in Python
+        where, params = self._where(query)
+        picked = "".join(f", {_column(f)}" for f in fields)
+        rows = self._read(f"SELECT id{picked} FROM nodes WHERE {where} ORDER BY id LIMIT ?",
+                          [*params, limit + 1])
+        return len(rows), [(r[0], builtins.list(r[1:])) for r in rows[:limit]]
+
     def _count_rows(self, query: Query) -> int:
         where, params = self._where(query)
         return int(self._read(f"SELECT COUNT(*) FROM nodes WHERE {where}", params)[0][0])

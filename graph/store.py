@@ -191,6 +191,14 @@ class GraphStore(Protocol):
         """How many nodes :meth:`list` would page through, without reading them."""
         ...
 
+    def values(self, kind: type[N], fields: Collection[str], *, scope: str | None = None,
+               filters: Mapping[str, Any] | None = None) -> builtins.list[dict[str, Any]]:
+        """``id`` and ``fields`` of every node :meth:`list` would page through (by id, at
+        most :data:`~graph.core.MAX_VALUES`), as stored -- dates as ``date``, enumerations
+        as their codes -- without building the models: for figures over thousands of rows
+        that need a few fields of each. Never for writing back."""
+        ...
+
     def data_version(self) -> str:
         """A token that changes whenever a write is committed, by any connection or
         process: what is computed from the store can be cached until it changes."""

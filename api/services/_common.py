@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from api.errors import Forbidden
@@ -77,6 +77,30 @@ def scoped_count(store: GraphStore, who: Identity, kind: type[N],
     if who.role == Role.RESIDENT_UNIT and kind is Agreement:
         return scoped_page(store, who, kind, filters, 1, 1).total
     return store.count(kind, scope=scope, filters=merged)
+
+
+def scoped_values(store: GraphStore, who: Identity, kind: type[N],
+                  filters: Mapping[str, Any] | None, fields: Sequence[str]
+                  ) -> list[dict[str, Any]]:
+    """``id`` and ``fields`` of every row :func:`scoped_page` pages through, by id, as
+    stored (:meth:`~graph.store.GraphStore.values`): to search or sort many rows and then
+    load the one page shown with :func:`readable_many`. Not for agreements (a unit's are
+    found by a list field)."""
+    if kind is Agreement:
+        raise ValueError("agreements are paged with scoped_page")
+    scope, forced = list_scope(who, kind)
+    merged = merge_filters(forced, parse_filters(kind.KIND, filters or {}))
+    if merged is None:
+        return []
+    return store.values(kind, fields, scope=scope, filters=merged)
+
+
+def readable_many(store: GraphStore, who: Identity, kind: type[N], ids: Sequence[str]
+                  ) -> list[N]:
+    """The nodes of ``ids`` that ``who`` may read, in that order, as ``who`` sees them."""
+    found = store.get_many(kind, list(ids))
+    return [researcher_view(who, n) for i in ids
+            if (n := found.get(i)) is not None and can_read(who, n)]
 
 
 def _all(store: GraphStore, kind: type[N], scope: str | None,

@@ -1,20 +1,22 @@
 """Lists as a clerk reads them: search words, filters, a date range, a sort, one page.
 
 Equality filters, the sort and the paging go to the store (one page read, its count from
-the store). Search words or a date range read the caller's scoped rows (a street's list
-is hundreds of rows, a district's a few thousand), filter and order them here, so only one
-page leaves the server either way. Scope is that of :func:`scoped_page`.
+the store). Search words or a date range read the few fields searched, dated and sorted on
+of the caller's scoped rows (:func:`~api.services._common.scoped_values`: no whole nodes;
+a district's 600 needs), filter and order them here and load the one page shown, so only
+one page leaves the server either way. Scope is that of :func:`scoped_page`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from api.errors import InvalidRequest
 from api.identity import Identity
-from api.services._common import scoped_page
+from api.services._common import readable_many, scoped_page, scoped_values
 from graph import GraphStore, Need, Node, Page, Resource
 
 __all__ = ["SORTS", "Query", "browse", "browse_all"]
@@ -43,26 +45,30 @@ class Query:
     size: int = 20
 
 
-def _text(node: Node) -> str:
-    return " ".join(str(getattr(node, f, "") or "") for f in ("id", "title", "description"))
+# what a search or a date range reads of each row, besides the sort field
+SEARCHED = ("title", "description")
+DATES = {"Need": ("created", "start"), "Resource": ("start", "end"), "Project": ("start",)}
 
 
-def _day(node: Node) -> dt.date | None:
-    if isinstance(node, Need):
-        return node.created or node.start
-    return getattr(node, "start", None)
+def _text(row: Mapping[str, Any]) -> str:
+    return " ".join(str(row.get(f) or "") for f in ("id", *SEARCHED)).lower()
 
 
-def _matches(node: Node, query: Query) -> bool:
-    if query.q and not all(w.lower() in _text(node).lower() for w in query.q.split()):
+def _day(kind: type[Node], row: Mapping[str, Any]) -> dt.date | None:
+    day: dt.date | None = (row["created"] or row["start"]) if kind is Need else row.get("start")
+    return day
+
+
+def _matches(kind: type[Node], row: Mapping[str, Any], query: Query) -> bool:
+    if query.q and not all(w.lower() in _text(row) for w in query.q.split()):
         return False
     if query.date_from or query.date_to:
-        if isinstance(node, Resource):  # available at some time in the range
-            start, end = node.start, node.end
+        if kind is Resource:  # available at some time in the range
+            start, end = row["start"], row["end"]
             if query.date_to and start and start > query.date_to:
                 return False
             return not (query.date_from and end and end < query.date_from)
-        day = _day(node)
+        day = _day(kind, row)
         if day is None:
             return False
         if query.date_from and day < query.date_from:
@@ -72,28 +78,33 @@ def _matches(node: Node, query: Query) -> bool:
     return True
 
 
-def browse_all(store: GraphStore, who: Identity, kind: type[N], query: Query) -> list[N]:
-    """Every row of ``kind`` the caller may read that fits ``query``, in its order."""
+def _found_ids(store: GraphStore, who: Identity, kind: type[N], query: Query) -> list[str]:
+    """The ids of the rows the caller may read that fit ``query``, in its order: the few
+    fields searched, dated and sorted on are read (not whole nodes)."""
     filters = {k: v for k, v in query.filters.items() if v not in (None, "")}
-    rows: list[N] = []
-    page = 1
-    while True:
-        part = scoped_page(store, who, kind, filters, page, _CHUNK)
-        rows.extend(part.items)
-        if not part.items or page * _CHUNK >= part.total:
-            break
-        page += 1
-    rows = [r for r in rows if _matches(r, query)]
     sort = _sort(kind, query.sort)
+    fields = [f for f in (*SEARCHED, *DATES.get(kind.KIND, ()), *(sort[:1] if sort else ()))
+              if f in kind.model_fields]
+    rows = [r for r in scoped_values(store, who, kind, filters, fields)
+            if _matches(kind, r, query)]
     if sort is not None:
         field, descending = sort
 
-        def key(node: N) -> tuple[bool, Any, str]:
-            value = getattr(node, field, None)
-            return (value is None) != descending, value if value is not None else 0, node.id
+        def key(row: Mapping[str, Any]) -> tuple[bool, Any, str]:
+            value = row.get(field)
+            return (value is None) != descending, value if value is not None else 0, row["id"]
 
         rows.sort(key=key, reverse=descending)
-    return rows
+    return [r["id"] for r in rows]
+
+
+def browse_all(store: GraphStore, who: Identity, kind: type[N], query: Query) -> list[N]:
+    """Every row of ``kind`` the caller may read that fits ``query``, in its order."""
+    ids = _found_ids(store, who, kind, query)
+    out: list[N] = []
+    for start in range(0, len(ids), _CHUNK):
+        out.extend(readable_many(store, who, kind, ids[start:start + _CHUNK]))
+    return out
 
 
 def _sort(kind: type[Node], sort: str) -> tuple[str, bool] | None:
@@ -112,6 +123,8 @@ def browse(store: GraphStore, who: Identity, kind: type[N], query: Query) -> Pag
         sort = _sort(kind, query.sort)
         order = None if sort is None else ("-" if sort[1] else "") + sort[0]
         return scoped_page(store, who, kind, filters, query.page, query.size, order=order)
-    rows = browse_all(store, who, kind, query)
+    ids = _found_ids(store, who, kind, query)
     start = (query.page - 1) * query.size
-    return Page(rows[start:start + query.size], len(rows), query.page, query.size)
+    shown = ids[start:start + query.size]
+    items = readable_many(store, who, kind, shown)
+    return Page(items, len(ids) - (len(shown) - len(items)), query.page, query.size)

@@ -1,6 +1,7 @@
 """What is computed from the store, kept until the store's next committed write.
 
-A district's dashboard, map and network read thousands of records. They are computed once
+A district's dashboard, map and network read thousands of records
+(:mod:`api.services.figures`). They are computed once
 per :meth:`~graph.store.GraphStore.data_version` and key, and served from memory until a
 write — by this process or another — changes the data. Scope is checked before a lookup,
 in the services: a key names what the value depends on (the scope, the parameters, or the
@@ -17,12 +18,9 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from api.identity import Identity
-from graph import GraphStore, Snapshot
+from graph import GraphStore
 
-__all__ = ["cached", "reach", "snapshot"]
-
-# What dashboards, the map and the network read of a scope: one snapshot serves the three.
-FIGURE_KINDS = ("ResidentUnit", "Need", "Project", "ServiceRecord", "Evaluation")
+__all__ = ["cached", "reach"]
 
 T = TypeVar("T")
 MAX_ENTRIES = 64  # per store: the scopes, runs and parameters in use at one time
@@ -58,9 +56,3 @@ def reach(who: Identity) -> Hashable:
     a scoped service computed, which callers of the same reach may share."""
     return (who.role, who.scope_id, who.street_ids, who.salt)
 
-
-def snapshot(store: GraphStore, scope_id: str) -> Snapshot:
-    """The scope's :data:`FIGURE_KINDS` (no member roll, runs or agreements), read once per
-    data version for every figure drawn from it. Shared: callers must not change it."""
-    return cached(store, ("snapshot", scope_id),
-                  lambda: store.snapshot(scope_id, kinds=FIGURE_KINDS))

@@ -11,26 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from statistics import mean, median
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from api.identity import Identity
-from api.services.cache import cached, snapshot
+from api.services.cache import cached
+from api.services.figures import Figures, Row, figures, street_of_row
 from api.services.graph_export import check_scope
-from graph import (
-    PROJECT,
-    TAXONOMY,
-    GraphStore,
-    Need,
-    NeedStatus,
-    Organization,
-    OrgLevel,
-    Project,
-    ResidentUnit,
-    ServiceRecord,
-    Snapshot,
-    street_of,
-)
+from graph import PROJECT, TAXONOMY, GraphStore, NeedStatus
 
 __all__ = ["Dashboard", "DashboardParams", "dashboard"]
 
@@ -134,117 +123,128 @@ def dashboard(store: GraphStore, who: Identity, scope_id: str, *,
     params = params or DashboardParams()
     day = today or dt.date.today()
     return cached(store, ("dashboard", scope_id, params.model_dump_json(), day),
-                  lambda: compute(snapshot(store, scope_id), org.name, params, day))
+                  lambda: compute(figures(store, scope_id), org.name, params, day))
 
 
-def compute(snap: Snapshot, scope_name: str, params: DashboardParams,
+def compute(fig: Figures, scope_name: str, params: DashboardParams,
             today: dt.date) -> Dashboard:
-    streets = set(snap.street_ids)
-    communities = [o for o in snap.organizations
-                   if o.level == OrgLevel.COMMUNITY and street_of(o) in streets]
-    units = [u for u in snap.units if u.street_id in streets]
-    projects = [p for p in snap.projects if p.street_id in streets]
+    streets = set(fig.street_ids)
+    communities = fig.communities
+    units = [u for u in fig.units if u["street_id"] in streets]
+    projects = [p for p in fig.projects if p["street_id"] in streets]
     # voided records (作废) are kept for the trail but never counted
-    records = [r for r in snap.service_records
-               if r.street_id in streets and r.status == "valid"]
-    needs = [n for n in snap.needs if n.street_id in streets]
+    records = [r for r in fig.records if r["street_id"] in streets and r["status"] == "valid"]
+    needs = [n for n in fig.needs if n["street_id"] in streets]
 
-    by_status = Counter(p.status for p in projects)
-    active = [p for p in projects if p.status in ACTIVE]
-    taking_part = {p.unit_id for p in active} | {r.unit_id for r in records}
+    by_status = Counter(p["status"] for p in projects)
+    active = [p for p in projects if p["status"] in ACTIVE]
+    taking_part = {p["unit_id"] for p in active} | {r["unit_id"] for r in records}
 
-    held_needs = {p.need_id for p in projects if p.status in HELD}
-    open_needs = [n for n in needs if n.status == NeedStatus.OPEN]
-    unmatched = [n for n in open_needs if n.id not in held_needs]
+    held_needs = {p["need_id"] for p in projects if p["status"] in HELD}
+    open_needs = [n for n in needs if n["status"] == NeedStatus.OPEN]
+    unmatched = [n for n in open_needs if n["id"] not in held_needs]
 
     def days(created: dt.date | None) -> int | None:
         return (today - created).days if created else None
 
-    waits = [d for n in unmatched if (d := days(n.created)) is not None]
-    oldest = sorted(unmatched, key=lambda n: (n.created or today, n.id))[:20]
+    waits = [d for n in unmatched if (d := days(n["created"])) is not None]
+    oldest = sorted(unmatched, key=lambda n: (n["created"] or today, n["id"]))[:20]
 
-    shared: dict[str, list[Project]] = defaultdict(list)
+    shared: dict[str, list[Row]] = defaultdict(list)
     for p in active:
-        if p.category in SHARED_CATEGORIES:
-            shared[p.category].append(p)
+        if p["category"] in SHARED_CATEGORIES:
+            shared[p["category"]].append(p)
 
-    scores = [e.score for e in snap.evaluations if e.street_id in streets]
-    coverage_count = Counter(p.community_id for p in active)
-    covered = [c for c in communities if coverage_count[c.id] >= params.coverage_floor]
+    scores = [e["score"] for e in fig.evaluations if e["street_id"] in streets]
+    coverage_count = Counter(p["community_id"] for p in active)
+    covered = [c for c in communities if coverage_count[c["id"]] >= params.coverage_floor]
 
-    unit_street = {u.id: u.street_id for u in units}
-    street_rows = []
-    for sid in sorted(streets):
-        name = next((o.name for o in snap.organizations if o.id == sid), sid)
-        s_comms = [c for c in communities if street_of(c) == sid]
-        street_rows.append(StreetFigures(
-            street_id=sid, name=name, communities=len(s_comms),
-            covered_communities=sum(1 for c in s_comms
-                                    if coverage_count[c.id] >= params.coverage_floor),
-            units_taking_part=sum(1 for u in taking_part if unit_street.get(u) == sid),
-            service_hours=round(sum(r.hours for r in records if r.street_id == sid), 2),
-            open_needs_unmatched=sum(1 for n in unmatched if n.street_id == sid)))
+    unit_street = {u["id"]: u["street_id"] for u in units}
+    per_street: dict[str, dict[str, Any]] = {
+        sid: {"communities": 0, "covered": 0, "units": 0, "hours": 0.0, "unmatched": 0}
+        for sid in streets}
+    for c in communities:
+        row = per_street[street_of_row(c)]
+        row["communities"] += 1
+        row["covered"] += coverage_count[c["id"]] >= params.coverage_floor
+    for u in taking_part:
+        if unit_street.get(u) in per_street:
+            per_street[unit_street[u]]["units"] += 1
+    for r in records:
+        per_street[r["street_id"]]["hours"] += r["hours"]
+    for n in unmatched:
+        per_street[n["street_id"]]["unmatched"] += 1
+    street_rows = [StreetFigures(
+        street_id=sid, name=fig.streets.get(sid, sid), communities=row["communities"],
+        covered_communities=row["covered"], units_taking_part=row["units"],
+        service_hours=round(row["hours"], 2), open_needs_unmatched=row["unmatched"])
+        for sid, row in sorted(per_street.items())]
 
     return Dashboard(
-        scope_id=snap.scope_id, scope_name=scope_name, as_of=today, params=params,
-        units_registered=len(units), units_taking_part=len(taking_part & {u.id for u in units}),
+        scope_id=fig.scope_id, scope_name=scope_name, as_of=today, params=params,
+        units_registered=len(units),
+        units_taking_part=len(taking_part & {u["id"] for u in units}),
         projects_by_status=[StatusCount(status=s, label=PROJECT.states.get(s, s),
                                         count=by_status[s])
                             for s in PROJECT.states if by_status[s]],
         needs_open=len(open_needs), needs_unmatched=len(unmatched),
         needs_unmatched_median_days=float(median(waits)) if waits else None,
         needs_unmatched_max_days=max(waits) if waits else None,
-        oldest_unmatched_needs=[OpenNeed(id=n.id, title=n.title, community_id=n.community_id,
-                                         days_open=days(n.created), end=n.end)
-                                for n in oldest],
+        oldest_unmatched_needs=[_open_need(n, today) for n in oldest],
         shared=[SharedItem(category=c, label=TAXONOMY[c].name if c in TAXONOMY else label,
                            projects=len(shared[c]),
-                           quantity=sum(p.quantity for p in shared[c]))
+                           quantity=sum(p["quantity"] for p in shared[c]))
                 for c, label in SHARED_CATEGORIES.items()],
-        service_hours=round(sum(r.hours for r in records), 2), service_records=len(records),
-        members_serving=len({m for r in records for m in r.member_ids}),
+        service_hours=round(sum(r["hours"] for r in records), 2),
+        service_records=len(records),
+        members_serving=len({m for r in records for m in r["member_ids"]}),
         evaluations=len(scores),
         evaluation_average=round(mean(scores), 2) if scores else None,
         communities=len(communities), communities_covered=len(covered),
         coverage=round(len(covered) / len(communities), 4) if communities else None,
         streets=street_rows,
-        warnings=_warnings(snap, units, projects, records, unmatched, communities,
+        warnings=_warnings(fig, units, projects, records, unmatched, communities,
                            coverage_count, params, today),
     )
 
 
-def _warnings(snap: Snapshot, units: list[ResidentUnit], projects: list[Project],
-              records: list[ServiceRecord], unmatched: list[Need],
-              communities: list[Organization], coverage: Counter[str],
+def _open_need(n: Row, today: dt.date) -> OpenNeed:
+    return OpenNeed(id=n["id"], title=n["title"], community_id=n["community_id"],
+                    days_open=(today - n["created"]).days if n["created"] else None,
+                    end=n["end"])
+
+
+def _warnings(fig: Figures, units: list[Row], projects: list[Row], records: list[Row],
+              unmatched: list[Row], communities: list[Row], coverage: Counter[str],
               params: DashboardParams, today: dt.date) -> Warnings:
     cutoff = today - dt.timedelta(days=params.idle_days)
     registrations: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
-    for r in snap.relationships:
-        if r.kind == "REGISTERED_WITH":
-            registrations[r.src].append((r.dst, r.since))
-    with_project = {p.unit_id for p in projects if p.status not in ("proposed", "superseded")}
+    for unit, community, since in fig.registrations:
+        registrations[unit].append((community, since))
+    with_project = {p["unit_id"] for p in projects
+                    if p["status"] not in ("proposed", "superseded")}
     last_service: dict[str, dt.date] = {}
     for rec in records:
-        if rec.unit_id not in last_service or rec.date > last_service[rec.unit_id]:
-            last_service[rec.unit_id] = rec.date
+        if rec["unit_id"] not in last_service or rec["date"] > last_service[rec["unit_id"]]:
+            last_service[rec["unit_id"]] = rec["date"]
     idle = []
     for u in units:
-        regs = registrations.get(u.id)
+        regs = registrations.get(u["id"])
         if not regs:
             continue
         dates = [d for _, d in regs if d is not None]
         since = min(dates) if dates else None
         if since is not None and since > cutoff:
             continue  # registered recently: give it time
-        served = last_service.get(u.id)
-        if u.id in with_project or (served is not None and served > cutoff):
+        served = last_service.get(u["id"])
+        if u["id"] in with_project or (served is not None and served > cutoff):
             continue
-        idle.append(IdleUnit(id=u.id, name=u.name, registered_with=sorted(c for c, _ in regs),
+        idle.append(IdleUnit(id=u["id"], name=u["name"],
+                             registered_with=sorted(c for c, _ in regs),
                              since=since, last_service=served))
-    past = [OpenNeed(id=n.id, title=n.title, community_id=n.community_id,
-                     days_open=(today - n.created).days if n.created else None, end=n.end)
-            for n in unmatched if n.end is not None and n.end < today]
-    weak = [WeakCommunity(id=c.id, name=c.name, active_projects=coverage[c.id], weak=c.weak)
-            for c in communities if c.weak and coverage[c.id] < params.coverage_floor]
+    past = [_open_need(n, today) for n in unmatched if n["end"] is not None and n["end"] < today]
+    weak = [WeakCommunity(id=c["id"], name=c["name"], active_projects=coverage[c["id"]],
+                          weak=c["weak"])
+            for c in communities if c["weak"] and coverage[c["id"]] < params.coverage_floor]
     return Warnings(idle_units=idle, needs_past_window=sorted(past, key=lambda n: n.id),
                     weak_communities_low_coverage=weak)

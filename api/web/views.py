@@ -12,12 +12,13 @@ from fastapi.responses import HTMLResponse, Response
 from api.errors import InvalidRequest
 from api.runs.service import get_run_full, list_runs
 from api.services import account_admin
-from api.services.cache import cached, reach, snapshot
+from api.services.cache import cached, reach
 from api.services.dashboards import dashboard
+from api.services.figures import Figures, Row, figures, street_of_row
 from api.services.graph_export import check_scope
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
 from api.web.render import page, redirect
-from graph import GraphStore, MatchRun, Organization, OrgLevel, Role, Snapshot
+from graph import GraphStore, MatchRun, Organization, Role
 
 router = web_router()
 
@@ -113,26 +114,25 @@ def tiles(proj: Projection, template: str, width: int = MAP_W, height: int = MAP
     return out
 
 
-def _map_data(snap: Snapshot, run: MatchRun | None, tile_url: str | None = None
+def _map_data(fig: Figures, run: MatchRun | None, tile_url: str | None = None
               ) -> dict[str, Any]:
-    communities = [o for o in snap.organizations
-                   if o.level == OrgLevel.COMMUNITY and o.lat is not None and o.lon is not None]
-    units = [u for u in snap.units if u.lat is not None and u.lon is not None]
-    proj = Projection([(o.lat, o.lon) for o in communities if o.lat and o.lon]
-                      + [(u.lat, u.lon) for u in units if u.lat and u.lon])
-    where = {o.id: proj(o.lat, o.lon) for o in communities if o.lat and o.lon}
-    where.update({u.id: proj(u.lat, u.lon) for u in units if u.lat and u.lon})
+    communities = [o for o in fig.communities if o["lat"] is not None and o["lon"] is not None]
+    units = [u for u in fig.units if u["lat"] is not None and u["lon"] is not None]
+    proj = Projection([(o["lat"], o["lon"]) for o in communities if o["lat"] and o["lon"]]
+                      + [(u["lat"], u["lon"]) for u in units if u["lat"] and u["lon"]])
+    where = {o["id"]: proj(o["lat"], o["lon"]) for o in communities if o["lat"] and o["lon"]}
+    where.update({u["id"]: proj(u["lat"], u["lon"]) for u in units if u["lat"] and u["lon"]})
     lines = []
     of_run = set(run.proposals) if run is not None else set()  # kept when not rewritten
-    for p in snap.projects:
-        if run is not None and p.id not in of_run and p.match_run_id != run.id:
+    for p in fig.projects:
+        if run is not None and p["id"] not in of_run and p["match_run_id"] != run.id:
             continue
-        if p.status in ("declined", "rejected", "cancelled", "superseded"):
+        if p["status"] in ("declined", "rejected", "cancelled", "superseded"):
             continue
-        if p.unit_id in where and p.community_id in where:
-            lines.append((where[p.unit_id], where[p.community_id], p.status))
-    return {"communities": [(o, where[o.id]) for o in communities if o.id in where],
-            "units": [(u, where[u.id]) for u in units if u.id in where],
+        if p["unit_id"] in where and p["community_id"] in where:
+            lines.append((where[p["unit_id"]], where[p["community_id"]], p["status"]))
+    return {"communities": [(o, where[o["id"]]) for o in communities if o["id"] in where],
+            "units": [(u, where[u["id"]]) for u in units if u["id"] in where],
             "lines": lines[:3000], "radius": round(CIRCLE_KM * proj.px_per_km, 1),
             "tiles": tiles(proj, tile_url) if tile_url else [],
             "km_bar": round(proj.px_per_km, 1), "width": MAP_W, "height": MAP_H}
@@ -147,7 +147,7 @@ def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
     run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
     data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url),
-                  lambda: _map_data(snapshot(ctx.store, org.id), run, ctx.map_tile_url))
+                  lambda: _map_data(figures(ctx.store, org.id), run, ctx.map_tile_url))
     return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
                 data=data, runs=runs, run_id=run_id,
                 focus=request.query_params.get("community"),
@@ -158,28 +158,28 @@ def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
 def network_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     org = _scope(request, session, ctx.store)
     drawn = cached(ctx.store, ("network", org.id),
-                   lambda: _network(snapshot(ctx.store, org.id)))
+                   lambda: _network(figures(ctx.store, org.id)))
     return page(request, "network.html", session, title=f"关系网络 · {org.name}", org=org,
                 **drawn, width=MAP_W, height=MAP_H, streets=_streets(ctx.store, session))
 
 
-def ring_layout(g: Any, communities: dict[str, Organization]
+def ring_layout(g: Any, communities: dict[str, Row]
                 ) -> dict[str, tuple[float, float]]:
     """Communities on a ring, street by street (a gap between streets); each unit inside
     it, at the middle of the communities it is tied to, units with the same ties spread
     along the radius. Linear in the graph's size (a force layout of a district's few
     hundred nodes takes seconds), and the same graph always draws the same."""
-    order = sorted(communities.values(), key=lambda o: (o.street_id or o.parent_id or "", o.id))
-    streets = len({o.street_id or o.parent_id for o in order})
+    order = sorted(communities.values(), key=lambda o: (street_of_row(o), o["id"]))
+    streets = len({street_of_row(o) for o in order})
     slots = len(order) + (streets if streets > 1 else 0)  # a gap after each street
     layout: dict[str, tuple[float, float]] = {}
     slot, street = 0, None
     for o in order:
-        if street is not None and (o.street_id or o.parent_id) != street:
+        if street is not None and street_of_row(o) != street:
             slot += 1  # only when there are several streets
-        street = o.street_id or o.parent_id
+        street = street_of_row(o)
         angle = 2 * math.pi * slot / max(slots, 1)
-        layout[o.id] = (math.cos(angle), math.sin(angle))
+        layout[o["id"]] = (math.cos(angle), math.sin(angle))
         slot += 1
     same: dict[tuple[str, ...], int] = {}
     for n in sorted(g.nodes):
@@ -196,20 +196,20 @@ def ring_layout(g: Any, communities: dict[str, Organization]
     return layout
 
 
-def _network(snap: Snapshot) -> dict[str, Any]:
+def _network(fig: Figures) -> dict[str, Any]:
     """Communities and units laid out by their registrations and active projects."""
     import networkx as nx
 
     g = nx.Graph()
-    communities = {o.id: o for o in snap.organizations if o.level == OrgLevel.COMMUNITY}
-    units = {u.id: u for u in snap.units}
-    for r in snap.relationships:
-        if r.kind == "REGISTERED_WITH" and r.src in units and r.dst in communities:
-            g.add_edge(r.src, r.dst, kind="registered")
-    for p in snap.projects:
-        if p.status in ("agreed", "in_progress", "completed", "evaluated") and \
-                p.unit_id in units and p.community_id in communities:
-            g.add_edge(p.unit_id, p.community_id, kind="project")
+    communities = {o["id"]: o for o in fig.communities}
+    units = {u["id"]: u for u in fig.units}
+    for unit, community, _ in fig.registrations:
+        if unit in units and community in communities:
+            g.add_edge(unit, community, kind="registered")
+    for p in fig.projects:
+        if p["status"] in ("agreed", "in_progress", "completed", "evaluated") and \
+                p["unit_id"] in units and p["community_id"] in communities:
+            g.add_edge(p["unit_id"], p["community_id"], kind="project")
     for cid in communities:
         g.add_node(cid)
     layout = ring_layout(g, communities)
@@ -223,10 +223,9 @@ def _network(snap: Snapshot) -> dict[str, Any]:
         return round(30 + (x - x0) * kx, 1), round(30 + (y - y0) * ky, 1)
 
     edges = [(at(a), at(b), d["kind"]) for a, b, d in g.edges(data=True)]
-    nodes = [(at(n), n in communities, communities[n].name if n in communities
-              else units[n].name, g.degree(n)) for n in g.nodes]
-    isolated = sorted((communities[c] for c in communities if g.degree(c) == 0),
-                      key=lambda o: o.id)
+    nodes = [(at(n), n in communities, communities[n]["name"] if n in communities
+              else units[n]["name"], g.degree(n)) for n in g.nodes]
+    isolated = [communities[c] for c in sorted(communities) if g.degree(c) == 0]
     return {"edges": edges, "nodes": nodes, "isolated": isolated}
 
 

@@ -176,6 +176,24 @@ def test_count_is_the_total_list_would_page_through(loaded: GraphStore) -> None:
         loaded.count(Need, filters={"colour": "red"})
 
 
+def test_values_are_the_stored_fields_of_what_list_would_page_through(
+        loaded: GraphStore) -> None:
+    for kind in (Need, Organization, ResidentUnit, Resource, PartyMember, Project):
+        for scope, filters in ((None, None), ("S1", None), ("D", {"status": "open"})):
+            if filters and "status" not in kind.model_fields:
+                continue
+            nodes = loaded.list(kind, scope=scope, filters=filters, size=1000).items
+            fields = [f for f in kind.model_fields if f != "version"]
+            got = loaded.values(kind, fields, scope=scope, filters=filters)
+            assert got == [n.model_dump(exclude={"version"}) for n in nodes], (kind, scope)
+    need = loaded.values(Need, ["created", "online_ok", "title"], scope="S1")[0]
+    assert set(need) == {"id", "created", "online_ok", "title"}
+    assert isinstance(need["online_ok"], bool)
+    assert need["created"] is None or isinstance(need["created"], dt.date)
+    with pytest.raises(ModelError, match="没有这些字段：colour"):
+        loaded.values(Need, ["title", "colour"])
+
+
 def test_the_data_version_changes_with_every_committed_write_and_only_then(
         loaded: GraphStore) -> None:
     before = loaded.data_version()
