@@ -25,7 +25,7 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 import networkx as nx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from graph.errors import GraphError, ModelError, NotFound, VersionConflict
 from graph.export import snapshot_to_networkx
@@ -70,6 +70,10 @@ def _date(value: Any) -> Any:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+def _datetime(value: Any) -> Any:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _container(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
@@ -79,8 +83,8 @@ def _truth(value: Any) -> Any:
 
 
 @functools.cache
-def _plain_values(kind: type[Node]) -> dict[str, Callable[[Any], Any]]:
-    """For the fields of ``kind`` holding a date, a list or map, or a truth value: what
+def _plain_values(kind: type[BaseModel]) -> dict[str, Callable[[Any], Any]]:
+    """For the fields of ``kind`` holding a date or time, a list or map, or a truth value: what
     turns the value a backend read (:meth:`StoreCore._value_rows`) into the stored one."""
     def holds(annotation: Any, *types: type) -> bool:
         origin = typing.get_origin(annotation)
@@ -89,7 +93,9 @@ def _plain_values(kind: type[Node]) -> dict[str, Callable[[Any], Any]]:
 
     out: dict[str, Callable[[Any], Any]] = {}
     for name, f in kind.model_fields.items():
-        if holds(f.annotation, dt.date):
+        if holds(f.annotation, dt.datetime):
+            out[name] = _datetime
+        elif holds(f.annotation, dt.date):
             out[name] = _date
         elif holds(f.annotation, list, dict):
             out[name] = _container
@@ -245,6 +251,11 @@ class StoreCore(ABC):
         """The edges touching ``id``, ordered by (kind, src, dst)."""
 
     @abstractmethod
+    def relationships(self, kind: str | None = None, *, src: str | None = None,
+                      dst: str | None = None) -> builtins.list[Relationship]:
+        """Explicit relationships (:meth:`graph.store.GraphStore.relationships`)."""
+
+    @abstractmethod
     def _totals(self) -> dict[str, int]:
         """Nodes per kind and explicit relationships per kind, in the whole store."""
 
@@ -332,6 +343,32 @@ class StoreCore(ABC):
                     row[f] = value if to_plain is None else to_plain(value)
             out.append(row)
         return out
+
+    def relationship_values(self, kind: str, fields: Collection[str] = ()
+                            ) -> builtins.list[dict[str, Any]]:
+        names = [f for f in dict.fromkeys(fields)]
+        unknown = sorted(set(names) - (set(Relationship.model_fields) - {"kind", "src", "dst"}))
+        if unknown:
+            raise ModelError(f"关系没有这些字段：{'、'.join(unknown)}")
+        plain = _plain_values(Relationship)
+        convert = [(f, plain.get(f), Relationship.model_fields[f].get_default(
+            call_default_factory=True)) for f in names]
+        out = []
+        for src, dst, found in self._relationship_rows(kind, names):
+            row: dict[str, Any] = {"src": src, "dst": dst}
+            for (f, to_plain, default), value in zip(convert, found, strict=True):
+                row[f] = default if value is None else (
+                    value if to_plain is None else to_plain(value))
+            out.append(row)
+        return out
+
+    def _relationship_rows(self, kind: str, fields: Sequence[str]
+                           ) -> builtins.list[tuple[str, str, builtins.list[Any]]]:
+        """(src, dst, values of ``fields``) of the explicit relationships of ``kind``, by
+        (src, dst), values as :meth:`_value_rows` gives them. By default from
+        :meth:`relationships`; a backend may read the fields alone."""
+        return [(r.src, r.dst, [getattr(r, f) for f in fields])
+                for r in self.relationships(kind)]
 
     def _value_rows(self, query: Query, fields: Sequence[str], limit: int
                     ) -> tuple[int, builtins.list[tuple[str, builtins.list[Any]]]]:

@@ -238,6 +238,13 @@ class EmbeddedStore(StoreCore):
                           [*params, limit + 1])
         return len(rows), [(r[0], builtins.list(r[1:])) for r in rows[:limit]]
 
+    def _relationship_rows(self, kind: str, fields: Sequence[str]
+                           ) -> builtins.list[tuple[str, str, builtins.list[Any]]]:
+        picked = "".join(f", json_extract(props, '$.{f}')" for f in fields)
+        rows = self._read(f"SELECT src, dst{picked} FROM edges WHERE kind = ? AND derived = 0 "
+                          "ORDER BY src, dst", (kind,))
+        return [(r[0], r[1], builtins.list(r[2:])) for r in rows]
+
     def _count_rows(self, query: Query) -> int:
         where, params = self._where(query)
         return int(self._read(f"SELECT COUNT(*) FROM nodes WHERE {where}", params)[0][0])

@@ -194,9 +194,10 @@ class GraphStore(Protocol):
     def values(self, kind: type[N], fields: Collection[str], *, scope: str | None = None,
                filters: Mapping[str, Any] | None = None) -> builtins.list[dict[str, Any]]:
         """``id`` and ``fields`` of every node :meth:`list` would page through (by id, at
-        most :data:`~graph.core.MAX_VALUES`), as stored -- dates as ``date``, enumerations
-        as their codes -- without building the models: for figures over thousands of rows
-        that need a few fields of each. Never for writing back."""
+        most :data:`~graph.core.MAX_VALUES`), as stored -- dates as ``date``, times as
+        ``datetime``, enumerations as their codes -- without building the models: for
+        figures and lists over thousands of rows that need a few fields of each. Never
+        for writing back."""
         ...
 
     def data_version(self) -> str:
@@ -217,6 +218,13 @@ class GraphStore(Protocol):
     def relationships(self, kind: str | None = None, *, src: str | None = None,
                       dst: str | None = None) -> builtins.list[Relationship]:
         """Explicit relationships, filtered by kind, source and target."""
+        ...
+
+    def relationship_values(self, kind: str, fields: Collection[str] = ()
+                            ) -> builtins.list[dict[str, Any]]:
+        """``src``, ``dst`` and ``fields`` (``since``, ``props``) of every explicit
+        relationship of ``kind``, by (src, dst), without building the models (as
+        :meth:`values`)."""
         ...
 
     def remove_relationships(self, keys: Iterable[tuple[str, str, str]]) -> int:

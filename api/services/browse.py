@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from api.errors import InvalidRequest
-from api.identity import Identity
+from api.identity import Identity, can_read
 from api.services._common import readable_many, scoped_page, scoped_values
-from graph import GraphStore, Need, Node, Page, Resource
+from api.services.cache import cached, reach
+from graph import GraphStore, MatchRun, Need, Node, Page, Resource
 
-__all__ = ["SORTS", "Query", "browse", "browse_all"]
+__all__ = ["RUN_FIELDS", "SORTS", "Query", "Runs", "browse", "browse_all", "run_list"]
 
 N = TypeVar("N", bound=Node)
 
@@ -128,3 +129,27 @@ def browse(store: GraphStore, who: Identity, kind: type[N], query: Query) -> Pag
     shown = ids[start:start + query.size]
     items = readable_many(store, who, kind, shown)
     return Page(items, len(ids) - (len(shown) - len(items)), query.page, query.size)
+
+
+# what the pages show of a match run in a list (not its result: ~80 KB a district run)
+RUN_FIELDS = ("scope_id", "street_id", "created", "status", "objective", "summary", "draft")
+
+
+@dataclass(frozen=True)
+class Runs:
+    items: list[dict[str, Any]]
+    total: int
+
+
+def run_list(store: GraphStore, who: Identity, page: int = 1, size: int = 20) -> Runs:
+    """One page of the match runs ``who`` may read, newest first, as :data:`RUN_FIELDS`
+    (the runs :func:`api.runs.service.list_runs` pages through, each checked with
+    :func:`~api.identity.can_read`), once per data version and reach."""
+    def read() -> Runs:
+        rows = [r for r in scoped_values(store, who, MatchRun, {}, RUN_FIELDS)
+                if can_read(who, MatchRun.model_construct(**r))]
+        rows.sort(key=lambda r: (r["created"], r["id"]), reverse=True)
+        start = (page - 1) * size
+        return Runs(rows[start:start + size], len(rows))
+
+    return cached(store, ("run-list", reach(who), page, size), read)

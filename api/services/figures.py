@@ -69,8 +69,9 @@ def read_figures(store: GraphStore, scope_id: str) -> Figures:
     names = {o["id"]: o["name"] for o in orgs if o["level"] == OrgLevel.STREET}
     units = store.values(ResidentUnit, UNIT_FIELDS, scope=scope_id)
     community_ids = {c["id"] for c in communities}
-    registrations = [(r.src, r.dst, r.since) for r in store.relationships("REGISTERED_WITH")
-                     if r.dst in community_ids]
+    registrations = [(r["src"], r["dst"], r["since"])
+                     for r in store.relationship_values("REGISTERED_WITH", ["since"])
+                     if r["dst"] in community_ids]
     known = {u["id"] for u in units}
     outside = sorted({u for u, _, _ in registrations} - known)
     if outside:  # units of other streets registered with a community here

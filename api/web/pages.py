@@ -18,8 +18,7 @@ from api.imports import ImportRejected
 from api.services import needs_resources as items_svc
 from api.services import projects as project_svc
 from api.services._common import scoped_count
-from api.services.browse import SORTS, Query, browse, browse_all
-from api.services.cache import cached, reach
+from api.services.browse import SORTS, Query, browse, browse_all, run_list
 from api.services.lists import import_list
 from api.web import format as fmt
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
@@ -134,8 +133,6 @@ def _names(store: GraphStore, ids: set[str | None] | set[str]) -> dict[str, str]
 
 @router.get("/work", response_class=HTMLResponse)
 def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
-    from api.runs import service as run_svc
-
     who = session.identity
     if who.role not in (Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE):
         return redirect(HOMES[who.role])
@@ -145,12 +142,10 @@ def workbench(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     counts = {s: scoped_count(store, who, Project, {"status": s})
               for s in ("proposed", "claimed", "confirmed", "under_review", "resolved",
                         "in_progress")}
-    runs = cached(store, ("runs", reach(who), 1, 5), lambda: run_svc.list_runs(
-        store, who, page=1, size=5, newest_first=True)) if who.role in (
-        Role.DISTRICT_ADMIN, Role.STREET_COMMITTEE) else None
+    runs = run_list(store, who, 1, 5)
     return page(request, "work.html", session, title="工作台", needs=needs,
                 resources=resources, counts=counts, runs=runs,
-                names=_names(store, {r.scope_id for r in runs.items} if runs else set()),
+                names=_names(store, {r["scope_id"] for r in runs.items}),
                 states=PROJECT.states)
 
 

@@ -10,9 +10,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.errors import InvalidRequest
-from api.runs.service import get_run_full, list_runs
+from api.runs.service import get_run_full
 from api.services import account_admin
-from api.services.cache import cached, reach
+from api.services.browse import run_list
+from api.services.cache import cached
 from api.services.dashboards import dashboard
 from api.services.figures import Figures, Row, figures, street_of_row
 from api.services.graph_export import check_scope
@@ -142,12 +143,16 @@ def _map_data(fig: Figures, run: MatchRun | None, tile_url: str | None = None
 def map_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     org = _scope(request, session, ctx.store)
     who = session.identity
-    runs = cached(ctx.store, ("runs", reach(who), 1, 20),
-                  lambda: list_runs(ctx.store, who, size=20, newest_first=True)).items
-    run_id = (request.query_params.get("run") or (runs[0].id if runs else ""))[:100] or None
-    run = get_run_full(ctx.store, session.identity, run_id) if run_id else None
-    data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url),
-                  lambda: _map_data(figures(ctx.store, org.id), run, ctx.map_tile_url))
+    runs = run_list(ctx.store, who, 1, 20).items
+    run_id = (request.query_params.get("run") or (runs[0]["id"] if runs else ""))[:100] or None
+    if run_id and run_id not in {r["id"] for r in runs}:  # one of those listed: readable
+        get_run_full(ctx.store, who, run_id)  # else NotFound / Forbidden as for the API
+
+    def draw() -> dict[str, Any]:
+        run = get_run_full(ctx.store, who, run_id) if run_id else None
+        return _map_data(figures(ctx.store, org.id), run, ctx.map_tile_url)
+
+    data = cached(ctx.store, ("map", org.id, run_id, ctx.map_tile_url), draw)
     return page(request, "map.html", session, title=f"地图 · {org.name}", org=org,
                 data=data, runs=runs, run_id=run_id,
                 focus=request.query_params.get("community"),

@@ -20,8 +20,7 @@ from api.services import audit as audit_svc
 from api.services import evaluations as evaluation_svc
 from api.services import projects as project_svc
 from api.services import records as record_svc
-from api.services.browse import Query, browse
-from api.services.cache import cached, reach
+from api.services.browse import Query, browse, run_list
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
 from api.web.pages import MAX_TEXT, _names, _version
 from api.web.render import page, pager, redirect
@@ -73,13 +72,12 @@ def distance_km(a: Any, b: Any) -> float | None:
 def runs_page(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     who = session.identity
     p = _page_no(request)
-    runs = cached(ctx.store, ("runs", reach(who), p, 20),
-                  lambda: run_svc.list_runs(ctx.store, who, page=p, size=20, newest_first=True))
+    runs = run_list(ctx.store, who, p, 20)
     streets = ctx.store.get_many(Organization, sorted(who.street_ids))
     return page(request, "runs.html", session, title="匹配批次", runs=runs,
                 pager=pager(request, runs.total, p, 20),
                 streets=sorted(streets.values(), key=lambda o: o.id),
-                names=_names(ctx.store, {r.scope_id for r in runs.items}))
+                names=_names(ctx.store, {r["scope_id"] for r in runs.items}))
 
 
 @router.post("/runs")

@@ -194,6 +194,19 @@ def test_values_are_the_stored_fields_of_what_list_would_page_through(
         loaded.values(Need, ["title", "colour"])
 
 
+def test_relationship_values_are_the_stored_fields_of_the_relationships(
+        loaded: GraphStore) -> None:
+    for kind in ("REGISTERED_WITH", "ALLIANCE_MEMBER", "PART_TIME_MEMBER"):
+        rels = sorted(loaded.relationships(kind), key=lambda r: (r.src, r.dst))
+        got = loaded.relationship_values(kind, ["since", "props"])
+        assert got == [{"src": r.src, "dst": r.dst, "since": r.since, "props": r.props}
+                       for r in rels]
+    assert any(r["since"] is not None for r in loaded.relationship_values(
+        "REGISTERED_WITH", ["since"]))
+    with pytest.raises(ModelError, match="关系没有这些字段：colour"):
+        loaded.relationship_values("REGISTERED_WITH", ["colour"])
+
+
 def test_the_data_version_changes_with_every_committed_write_and_only_then(
         loaded: GraphStore) -> None:
     before = loaded.data_version()
