@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
-import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -26,11 +25,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matching.arrays import F64, I64
-from matching.text import TextSimilarity, tfidf_evidence, unique_pairs
+from matching.text import (
+    TextSimilarity,
+    tfidf_evidence,
+    tfidf_evidence_unique,
+    unique_pairs,
+)
 
 F32 = NDArray[np.float32]
 DIM = 384
-PAIR_CHUNK = 65_536
+PAIR_CHUNK = 1_024  # pairs per chunk: the gathered rows of both sides stay in cache
 EMBED_BATCH = 64
 
 BACKGROUND = 256
@@ -100,92 +104,120 @@ class EmbeddingCache:
         """The distinct texts of ``texts`` that have no vector yet (in first-seen order),
         after asking ``load`` for those not in memory."""
         todo = {text_key(t, role): t for t in dict.fromkeys(texts)}
-        absent = [k for k in todo if k not in self._mem]
+        return [todo[k] for k in self._absent(list(todo))]
+
+    def _absent(self, keys: list[bytes]) -> list[bytes]:
+        """The distinct ``keys`` with no vector, after asking ``load`` for those not in
+        memory."""
+        absent = [k for k in dict.fromkeys(keys) if k not in self._mem]
         if absent and self._load is not None:
             found = self._load(absent)
             with self._lock:
                 self._mem.update(found)
             absent = [k for k in absent if k not in found]
-        return [todo[k] for k in absent]
+        return absent
 
-    def ensure(self, texts: Iterable[str], role: str = "passage") -> int:
-        """Embed the texts that have no vector yet in ``role``; return how many."""
-        todo = self.missing(texts, role)
-        if not todo:
-            return 0
+    def _embed_keys(self, todo: list[tuple[bytes, str]], role: str) -> None:
         rows: list[tuple[bytes, F32]] = []
         for s in range(0, len(todo), EMBED_BATCH):
             part = todo[s:s + EMBED_BATCH]
-            rows.extend((text_key(t, role), v) for t, v in zip(part, _embed(part, role),
-                                                               strict=True))
+            rows.extend(zip((k for k, _ in part), _embed([t for _, t in part], role),
+                            strict=True))
         with self._lock:
             self._mem.update(rows)
         if self._save is not None:
             self._save(rows)
+
+    def ensure(self, texts: Iterable[str], role: str = "passage") -> int:
+        """Embed the texts that have no vector yet in ``role``; return how many."""
+        todo = self.missing(texts, role)
+        if todo:
+            self._embed_keys([(text_key(t, role), t) for t in todo], role)
         return len(todo)
 
-    def vectors(self, texts: list[str], role: str = "passage") -> F32:
-        """The vectors of ``texts`` in ``role`` (embedding those not cached yet)."""
-        self.ensure(texts, role)
-        out = np.empty((len(texts), DIM), dtype=np.float32)
-        for i, t in enumerate(texts):
-            out[i] = self._mem[text_key(t, role)]
+    def vectors(self, texts: list[str], role: str = "passage",
+                keys: list[bytes] | None = None) -> F32:
+        """The vectors of ``texts`` in ``role`` (embedding those not cached yet), one row
+        each; ``keys`` are their :func:`text_key` when the caller has them already (each
+        text is hashed once per run)."""
+        keys = [text_key(t, role) for t in texts] if keys is None else keys
+        absent = set(self._absent(keys))
+        if absent:
+            self._embed_keys([(k, t) for k, t in dict(zip(keys, texts, strict=True)).items()
+                              if k in absent], role)
+        mem = self._mem
+        if not keys:
+            return np.empty((0, DIM), dtype=np.float32)
+        out: F32 = np.stack([mem[k] for k in keys]).astype(np.float32, copy=False)
         return out
 
 
 def e5_evidence(cache: EmbeddingCache, need_texts: list[str], res_texts: list[str],
                 need: I64, res: I64) -> F64:
     """How far above the district's background each pair's e5 cosine sits, in standard
-    deviations, seen from both sides: the mean of ``(cos - mean_n) / std_n``, where
-    ``mean_n``/``std_n`` are the need's cosines with a fixed background of the problem's
-    resource texts, and ``(cos - mean_r) / std_r``, the resource's cosines with a fixed
-    background of the problem's need texts (up to :data:`BACKGROUND` of each, chosen by
-    their hashes, :func:`_sample`). The resource side discounts a resource whose text
-    sits close to every need (a hub of the embedding space, e.g. one that names many
-    kinds of help). Never
-    divided by the need's best candidate: a need whose text fits nothing in the district
-    scores low everywhere. Cosines are computed once per distinct pair of texts."""
+    deviations, seen from both sides (:func:`e5_evidence_unique`, for each distinct pair
+    of texts once)."""
     if len(need) == 0:
         return np.zeros(0, dtype=np.float64)
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
-    xn = cache.vectors(n_uniq, "query")
-    xr = cache.vectors(r_uniq, "passage")
-    mean_n, std_n = _background(xn, xr[_sample(r_uniq, "passage")])
-    mean_r, std_r = _background(xr, xn[_sample(n_uniq, "query")])
+    out: F64 = e5_evidence_unique(cache, n_uniq, r_uniq, a, b)[inverse].astype(np.float64)
+    return out
+
+
+def e5_evidence_unique(cache: EmbeddingCache, n_uniq: list[str], r_uniq: list[str],
+                       a: I64, b: I64) -> F32:
+    """The e5 evidence of each pair ``(n_uniq[a[k]], r_uniq[b[k]])`` of distinct texts:
+    the mean of ``(cos - mean_n) / std_n``, where ``mean_n``/``std_n`` are the need's
+    cosines with a fixed background of the problem's resource texts, and ``(cos -
+    mean_r) / std_r``, the resource's cosines with a fixed background of the problem's
+    need texts (up to :data:`BACKGROUND` of each, chosen by their hashes,
+    :func:`_sample`). The resource side discounts a resource whose text sits close to
+    every need (a hub of the embedding space, e.g. one that names many kinds of help).
+    Never divided by the need's best candidate: a need whose text fits nothing in the
+    district scores low everywhere.
+
+    Vectorised end to end: each text's vector is looked up once by its hash, and the
+    pairs' cosines and z-scores are array operations over pairs, in cache-sized chunks
+    (on two threads), with no Python loop per pair."""
+    n_keys = [text_key(t, "query") for t in n_uniq]
+    r_keys = [text_key(t, "passage") for t in r_uniq]
+    xn = cache.vectors(n_uniq, "query", n_keys)
+    xr = cache.vectors(r_uniq, "passage", r_keys)
+    mean_n, inv_n = _background(xn, xr[_sample(r_keys)])
+    mean_r, inv_r = _background(xr, xn[_sample(n_keys)])
     sims = np.empty(len(a), dtype=np.float32)
 
     def chunk(s: int) -> None:
         e = s + PAIR_CHUNK
-        cos = np.einsum("ij,ij->i", xn[a[s:e]], xr[b[s:e]])
-        sims[s:e] = ((cos - mean_n[a[s:e]]) / std_n[a[s:e]]
-                     + (cos - mean_r[b[s:e]]) / std_r[b[s:e]]) / 2
+        i, j = a[s:e], b[s:e]
+        cos = np.einsum("ij,ij->i", xn[i], xr[j])
+        sims[s:e] = ((cos - mean_n[i]) * inv_n[i] + (cos - mean_r[j]) * inv_r[j]) * 0.5
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(chunk, range(0, len(a), PAIR_CHUNK)))
-    out: F64 = sims[inverse].astype(np.float64)
-    return out
+    return sims
 
 
-def _sample(texts: list[str], role: str) -> I64:
-    """The background: the :data:`BACKGROUND` texts whose CRC-32 sorts first (all of
-    them when there are fewer). Chosen by the texts' hashes, not their positions, so adding
-    or removing an item leaves it as it was unless that item is in it: the scores of
-    the pairs a change did not touch stay the same (incremental re-matching reuses
-    their components)."""
-    if len(texts) <= BACKGROUND:
-        return np.arange(len(texts), dtype=np.int64)
-    keys = np.fromiter((zlib.crc32(f"{role}: {t}".encode()) for t in texts),
-                       dtype=np.uint64, count=len(texts))
-    out: I64 = np.sort(np.argpartition(keys, BACKGROUND)[:BACKGROUND]).astype(np.int64)
+def _sample(keys: list[bytes]) -> I64:
+    """The background: the :data:`BACKGROUND` texts whose keys (:func:`text_key`, a
+    SHA-256) sort first (all of them when there are fewer). Chosen by the texts' hashes,
+    not their positions, so adding or removing an item leaves it as it was unless that
+    item is in it: the scores of the pairs a change did not touch stay the same
+    (incremental re-matching reuses their components)."""
+    if len(keys) <= BACKGROUND:
+        return np.arange(len(keys), dtype=np.int64)
+    first = np.frombuffer(b"".join(k[:8] for k in keys), dtype=">u8")
+    out: I64 = np.sort(np.argpartition(first, BACKGROUND)[:BACKGROUND]).astype(np.int64)
     return out
 
 
 def _background(rows: F32, background: F32) -> tuple[F32, F32]:
-    """Mean and standard deviation of each row's cosines with the ``background`` rows."""
+    """Mean of each row's cosines with the ``background`` rows and the inverse of their
+    standard deviation."""
     bg = rows @ background.T
-    std: F32 = np.maximum(bg.std(axis=1), 1e-3)
+    inv: F32 = (1.0 / np.maximum(bg.std(axis=1), 1e-3)).astype(np.float32)
     mean: F32 = bg.mean(axis=1)
-    return mean, std
+    return mean, inv
 
 
 def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
@@ -193,13 +225,17 @@ def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
                        ) -> TextSimilarity:
     """Absolute text evidence in [0, 1]: the weighted mean of the scaled char TF-IDF
     cosine (:func:`matching.text.tfidf_evidence`) and the scaled e5 evidence
-    ``clip((z - z_floor) / z_span, 0, 1)`` (:func:`e5_evidence`)."""
+    ``clip((z - z_floor) / z_span, 0, 1)`` (:func:`e5_evidence`). Both are computed
+    once per distinct pair of texts (one :func:`matching.text.unique_pairs` for both)."""
     def similarity(need_texts: list[str], res_texts: list[str], need: I64,
                    res: I64) -> F64:
-        tfidf = tfidf_evidence(need_texts, res_texts, need, res)
-        z = e5_evidence(cache, need_texts, res_texts, need, res)
+        if len(need) == 0:
+            return np.zeros(0, dtype=np.float64)
+        n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
+        tfidf = tfidf_evidence_unique(n_uniq, r_uniq, a, b)
+        z = e5_evidence_unique(cache, n_uniq, r_uniq, a, b)
         e5 = np.clip((z - z_floor) / z_span, 0.0, 1.0)
-        out: F64 = (1.0 - e5_weight) * tfidf + e5_weight * e5
+        out: F64 = ((1.0 - e5_weight) * tfidf + e5_weight * e5)[inverse]
         return out
     return similarity
 

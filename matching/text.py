@@ -106,6 +106,29 @@ def unique_pairs(need_texts: list[str], res_texts: list[str], need: I64, res: I6
     return n_uniq, r_uniq, a, b, inverse.ravel()
 
 
+def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
+    """TF-IDF cosine of each pair ``(n_uniq[a[k]], r_uniq[b[k]])`` of distinct texts (the
+    corpus is every text of both lists), in [0, 1]."""
+    corpus = n_uniq + r_uniq
+    if len(a) == 0 or not any(t.strip() for t in corpus):
+        return np.zeros(len(a), dtype=np.float64)
+    matrix = char_tfidf(corpus)
+    xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
+    sims = np.empty(len(a), dtype=np.float64)
+
+    def chunk(s: int) -> None:
+        rows_a = xn[a[s:s + CHUNK]]
+        rows_b = xr[b[s:s + CHUNK]]
+        sims[s:s + CHUNK] = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
+
+    # scipy's sparse kernels release the GIL: chunks run on two threads, each writing
+    # its own slice, so the result does not depend on the order they finish in
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(chunk, range(0, len(a), CHUNK)))
+    out: F64 = np.clip(sims, 0.0, 1.0)
+    return out
+
+
 def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
                     res: I64) -> F64:
     """Cosine similarity of TF-IDF vectors for each pair ``(need[k], res[k])``.
@@ -120,23 +143,7 @@ def text_similarity(need_texts: list[str], res_texts: list[str], need: I64,
     if len(need) == 0:
         return np.zeros(0, dtype=np.float64)
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
-    corpus = n_uniq + r_uniq
-    if not any(t.strip() for t in corpus):
-        return np.zeros(len(need), dtype=np.float64)
-    matrix = char_tfidf(corpus)
-    xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
-    sims = np.empty(len(a), dtype=np.float64)
-
-    def chunk(s: int) -> None:
-        rows_a = xn[a[s:s + CHUNK]]
-        rows_b = xr[b[s:s + CHUNK]]
-        sims[s:s + CHUNK] = np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
-
-    # scipy's sparse kernels release the GIL: chunks run on two threads, each writing
-    # its own slice, so the result does not depend on the order they finish in
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(chunk, range(0, len(a), CHUNK)))
-    out: F64 = np.clip(sims[inverse], 0.0, 1.0)
+    out: F64 = tfidf_cosines(n_uniq, r_uniq, a, b)[inverse]
     return out
 
 
@@ -144,16 +151,28 @@ TFIDF_SPAN = 0.15
 """Char TF-IDF cosines of short texts that say the same thing sit near 0.15 or above."""
 
 
+def tfidf_evidence_unique(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
+    """:func:`tfidf_evidence` of pairs of distinct texts (as :func:`unique_pairs` gives
+    them): the texts without their spaces (a shared space is no evidence), numbered
+    again (two texts that differ only in spaces are one text of the corpus), then
+    ``min(cosine / TFIDF_SPAN, 1)``."""
+    n_bare, n_code = _unique_texts([_ANY_SPACE.sub("", t) for t in n_uniq])
+    r_bare, r_code = _unique_texts([_ANY_SPACE.sub("", t) for t in r_uniq])
+    out: F64 = np.clip(tfidf_cosines(n_bare, r_bare, n_code[a], r_code[b]) / TFIDF_SPAN,
+                       0.0, 1.0)
+    return out
+
+
 def tfidf_evidence(need_texts: list[str], res_texts: list[str], need: I64,
                    res: I64) -> F64:
     """Absolute text evidence from the char TF-IDF cosine: ``min(cosine / TFIDF_SPAN, 1)``.
 
     The matcher's default text similarity: a fixed scale, never divided by the best
-    candidate of the need, so a lone poor candidate stays poor.
+    candidate of the need, so a lone poor candidate stays poor. Each distinct pair of
+    texts is computed once.
     """
-    def bare(texts: list[str]) -> list[str]:  # a shared space is no evidence
-        return [_ANY_SPACE.sub("", t) for t in texts]
-
-    out: F64 = np.clip(text_similarity(bare(need_texts), bare(res_texts), need, res)
-                       / TFIDF_SPAN, 0.0, 1.0)
+    if len(need) == 0:
+        return np.zeros(0, dtype=np.float64)
+    n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
+    out: F64 = tfidf_evidence_unique(n_uniq, r_uniq, a, b)[inverse]
     return out

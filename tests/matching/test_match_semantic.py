@@ -79,7 +79,7 @@ def test_adding_a_need_leaves_the_evidence_of_other_pairs_as_it_was() -> None:
     n_texts, r_texts = list(needs), list(resources)
     # a new need whose hash leaves it outside the background (145 of 401 are outside)
     new = next(t for t in (f"新需求{k}" for k in range(100))
-               if 0 not in _sample([t, *n_texts], "query"))
+               if 0 not in _sample([text_key(x, "query") for x in [t, *n_texts]]))
     cache = _cache({**needs, new: noise()}, resources)
     need, res = np.arange(50), np.arange(50)
     before = e5_evidence(cache, n_texts, r_texts, need, res)
