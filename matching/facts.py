@@ -9,8 +9,14 @@ and on which days (``只在周末``, ``只在工作日``). A column a clerk fill
 the text; the text only fills what the columns leave empty.
 
 How a restriction meets a need's text (:func:`term_in_text`): a term is found in the
-need's title and description when the term itself or its first two characters (its
-head, e.g. 电梯 of 电梯维修) occur there.
+need's title and description when the term itself, its first two characters (its head,
+e.g. 电梯 of 电梯维修), its stem without a word for "goods" or "staff" (药 of 药品) or a
+word for one of the people it names (学生 for 青少年, 长辈 for 老人; :data:`GROUPS`)
+occur there.
+
+Whether a need can be served online or by phone is read from its text; when the text
+says neither, a need of a category whose help is advice or teaching given by talking
+(:data:`REMOTE_CATEGORIES`) is suggested as online-capable.
 """
 
 from __future__ import annotations
@@ -39,6 +45,24 @@ _ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可
 _ONLINE_NO = re.compile(r"需要(?:有人)?上门|当面|必须到场|要人上门")
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
 _GENERIC = {"本单", "本市", "社区", "小区", "居民"}  # heads that say nothing alone
+# words for "goods", "kind" or "staff" that end a term without narrowing it: 药品 is 药
+_GOODS_SUFFIXES = ("用品", "物品", "人员", "品", "类")
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "青少年": ("学生", "中学", "初中", "高中", "初一", "初二", "初三", "高一", "高二", "高三",
+            "少年", "青春期"),
+    "儿童": ("孩子", "小孩", "娃", "宝宝", "幼儿", "小学", "学生"),
+    "老人": ("老年", "长辈", "爷爷", "奶奶", "大爷", "大妈", "阿婆", "阿公", "高龄", "独居老",
+           "空巢"),
+    "残疾人": ("残疾", "聋哑", "盲人", "肢残", "智障"),
+    "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
+}
+"""The people a restriction names, and the words a need uses for them (only for
+青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
+
+REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
+"""Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
+智能手机应用): by phone or video as well as in person."""
 
 
 def chinese_number(text: str) -> int | None:
@@ -83,8 +107,10 @@ class ResourceFacts:
     days: str | None = None  # "weekday" | "weekend" | None
 
 
-def need_facts(text: str) -> NeedFacts:
-    """The facts in a need's title and description.
+def need_facts(text: str, category: str | None = None) -> NeedFacts:
+    """The facts in a need's title and description (and, for online service, its
+    category: a need of a :data:`REMOTE_CATEGORIES` category whose text says nothing
+    either way can be served online).
 
     Examples
     --------
@@ -94,13 +120,17 @@ def need_facts(text: str) -> NeedFacts:
     True
     >>> need_facts("工作日孩子放学后没人接，周一到周五下午").days
     'weekday'
+    >>> [need_facts("包工头不给结账", c).online_ok for c in ("legal_advice", "venue")]
+    [True, None]
+    >>> need_facts("留守老人想有人聊天，需要有人上门", "psychological").online_ok
+    False
     """
     people = [n for m in _PEOPLE.finditer(text)
               if (n := chinese_number(m.group(1))) is not None and n >= 2]
     online: bool | None = None
     if _ONLINE_NO.search(text):
         online = False
-    elif _ONLINE_YES.search(text):
+    elif _ONLINE_YES.search(text) or category in REMOTE_CATEGORIES:
         online = True
     weekday, weekend = bool(_WEEKDAY_NEED.search(text)), bool(_WEEKEND_NEED.search(text))
     days = "weekday" if weekday and not weekend else "weekend" if weekend and not weekday \
@@ -158,13 +188,24 @@ def resource_facts(text: str) -> ResourceFacts:
 
 
 def term_in_text(term: str, text: str) -> bool:
-    """Whether a restriction's term is met by ``text``: the term or its head occurs.
+    """Whether a restriction's term is met by ``text``: the term, its head, its stem
+    without a word for goods or staff, or a word for the people it names occurs.
 
     >>> term_in_text("电梯维修", "小区电梯老是停"), term_in_text("电梯维修", "水管要维修")
     (True, False)
+    >>> term_in_text("药品", "腿脚不便买药难"), term_in_text("药品", "买菜难")
+    (True, False)
+    >>> term_in_text("青少年", "初三学生焦虑失眠"), term_in_text("青少年", "老人情绪低落")
+    (True, False)
     """
     head = term[:2]
-    return term in text or (head not in _GENERIC and head in text)
+    if term in text or (head not in _GENERIC and head in text):
+        return True
+    stem = next((term[:-len(s)] for s in _GOODS_SUFFIXES
+                 if term.endswith(s) and len(term) > len(s)), "")
+    if stem and stem[:2] not in _GENERIC and stem in text:
+        return True
+    return any(w in text for g, words in GROUPS.items() if g in term for w in words)
 
 
 def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],

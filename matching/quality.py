@@ -133,7 +133,7 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
     for n in half.needs[:limit]:
         _, (x, y), weak = half.communities[n.community]
         lat, lon = _place(x, y)
-        nf = need_facts(f"{n.title}，{n.description}")
+        nf = need_facts(f"{n.title}，{n.description}", n.category)
         online = n.online if n.online is not None else nf.online_ok
         needs.append(NeedItem(n.id, n.community, half.name, n.category, n.quantity,
                               n.unit_of_measure, urgency=n.urgency, lat=lat, lon=lon,

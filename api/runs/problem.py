@@ -186,7 +186,7 @@ def demo_problem(n_needs: int, seed: int = 7) -> Problem:
 def _need_item(n: Need, orgs: dict[str, Organization]) -> NeedItem:
     community = orgs.get(n.community_id)
     lat, lon = _place(n.lat, n.lon, community)
-    facts = need_facts(f"{n.title}，{n.description}")  # the columns win over the text
+    facts = need_facts(f"{n.title}，{n.description}", n.category)  # columns win
     return NeedItem(
         id=n.id, community_id=n.community_id, street_id=n.street_id, category=n.category,
         quantity=n.quantity, unit_of_measure=n.unit_of_measure, urgency=n.urgency,

@@ -108,6 +108,39 @@ def test_an_online_resource_serves_a_need_the_text_says_can_be_served_by_phone()
     assert served(match(p, MatchParams(accept_text=0.0))) == {("N1", "R1"): 1}
 
 
+def test_advice_given_by_talking_is_suggested_online_unless_the_need_asks_for_a_visit(
+) -> None:
+    assert need_facts("包工头不给结账，在工地干了半年", "legal_advice").online_ok is True
+    assert need_facts("初三学生焦虑失眠", "psychological").online_ok is True
+    assert need_facts("留守老人想有人聊天，需要有人上门", "psychological").online_ok is False
+    assert need_facts("村委会旧房子漏雨", "venue").online_ok is None
+    texts = {"N1": ("买菜付不了钱", "smartphone_training"), "N2": ("买菜付不了钱", "venue")}
+    p = problem([need(n, cat, uom="次", title=t, community=f"C{n}",
+                      online_ok=bool(need_facts(t, cat).online_ok))
+                 for n, (t, cat) in texts.items()],
+                [res("R1", "smartphone_training", uom="次", mode="online", x=50.0,
+                     capacity=2, also_categories=("venue",), title="线上教老人扫码付钱")])
+    assert served(match(p, MatchParams(accept_text=0.0))) == {("N1", "R1"): 1}
+
+
+def test_a_restriction_is_met_by_the_words_a_need_uses_for_its_goods_or_its_people(
+) -> None:
+    drugs = res("R1", "delivery", uom="次", capacity=2,
+                only_for=resource_facts("药房送药上门，只送药品").only_for)
+    youth = res("R2", "psychological", uom="次", capacity=2,
+                only_for=resource_facts("线上视频咨询，仅限青少年及家长").only_for)
+    p = problem([need("N1", "delivery", uom="次", title="腿脚不便买药难"),
+                 need("N2", "delivery", uom="次", title="厂区长辈买菜难", community="C2"),
+                 need("N3", "psychological", uom="次", title="初三学生焦虑失眠"),
+                 need("N4", "psychological", uom="次", title="退休后老人情绪低落",
+                      community="C2")], [drugs, youth])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert served(result) == {("N1", "R1"): 1, ("N3", "R2"): 1}
+    assert {u.need_id: u.details["why"] for u in result.unmatched} == {
+        "N2": "只用于药品", "N4": "只用于青少年、家长"}
+    check_result(p, result)
+
+
 def test_the_validator_refuses_a_low_confidence_or_restricted_pair() -> None:
     p = problem([need("N1", people=120)], [res("R1", seats=200)])
     result = match(p)
