@@ -604,7 +604,7 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     """启动工作台网页与 HTTP 接口（含 /docs 接口文档）。"""
     import uvicorn
 
-    from api.http import create_app
+    from api.http import create_app, settle
 
     settings = load_settings()
     app_ = create_app(settings)
@@ -614,6 +614,7 @@ def serve(host: Annotated[str | None, typer.Option(help="监听地址")] = None,
     from api.categories import warm_up
 
     warm_up()
+    settle()
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

@@ -99,13 +99,14 @@ def main() -> int:
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-    from api.http.app import create_app
+    from api.http.app import create_app, settle
     from api.settings import Settings
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="gongjian-render-"))
     print(f"载入示范区到 {data_dir} …", file=sys.stderr)
     roles, need_id = _prepare(data_dir)
     app = create_app(Settings(data_dir=data_dir).model_copy(update={"neo4j_uri": None}))
+    settle()  # as ``gongjian serve`` does before it serves
     rows: list[tuple[str, str, float, float, float]] = []
     with TestClient(app) as client:
         for role, (user, paths) in roles.items():
