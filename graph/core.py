@@ -27,6 +27,7 @@ from typing import Any, Protocol, TypeVar
 import networkx as nx
 from pydantic import BaseModel, ValidationError
 
+from graph.decoded import DecodedNodes
 from graph.errors import GraphError, ModelError, NotFound, VersionConflict
 from graph.export import snapshot_to_networkx
 from graph.model import (
@@ -205,6 +206,9 @@ class StoreCore(ABC):
 
     PLACE = "存储"  # where rows live, for the message of a row that cannot be read
 
+    def __init__(self) -> None:
+        self._decoded = DecodedNodes()
+
     # -- what a backend provides ----------------------------------------------------------
 
     @abstractmethod
@@ -273,19 +277,26 @@ class StoreCore(ABC):
     def _loaded(self, kind: type[N], rows: Iterable[NodeRow]) -> builtins.list[N]:
         return [self._load(kind, p, v) for _, p, v in sorted(rows, key=lambda r: r[0])]
 
+    def _read_node(self, kind: type[N], props: str, version: int) -> N:
+        """One node a request reads (a get, a list's page): decoded once per stored text
+        and version (:mod:`graph.decoded`). Snapshots decode afresh, so a city-size match
+        does not churn the cache."""
+        return self._decoded.get(kind, props, version, self._load)
+
     # -- reads ------------------------------------------------------------------------------
 
     def get(self, kind: type[N], id: str) -> N:
         rows = self._node_rows(kind, [id])
         if not rows:
             raise NotFound(f"没有编号为 {id} 的{kind.LABEL}", id=id, kind=kind.KIND)
-        return self._load(kind, rows[0][1], rows[0][2])
+        return self._read_node(kind, rows[0][1], rows[0][2])
 
     def get_many(self, kind: type[N], ids: Iterable[str]) -> dict[str, N]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        return {n.id: n for n in self._loaded(kind, self._node_rows(kind, wanted))}
+        return {id: self._read_node(kind, p, v)
+                for id, p, v in sorted(self._node_rows(kind, wanted), key=lambda r: r[0])}
 
     def scope(self, scope_id: str) -> Scope:
         """The streets ``scope_id`` covers (see :mod:`graph.scopes`)."""
@@ -312,7 +323,7 @@ class StoreCore(ABC):
             raise ModelError(f"分页参数无效：page={page}, size={size}（page≥1，1≤size≤10000）")
         query = self._listing(kind, scope, filters, order)
         total, rows = self._page_rows(query, (page - 1) * size, size)
-        return Page([self._load(kind, p, v) for _, p, v in rows], total, page, size)
+        return Page([self._read_node(kind, p, v) for _, p, v in rows], total, page, size)
 
     def count(self, kind: type[N], *, scope: str | None = None,
               filters: Mapping[str, Any] | None = None) -> int:

@@ -37,7 +37,7 @@ from graph.store import INDEXED_FIELDS, Edge
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQL_VARS = 900  # stay below SQLite's bound on host parameters
 
 # Each entry migrates from version i to i + 1.
@@ -64,6 +64,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX edges_dst ON edges(dst, kind);
     CREATE INDEX edges_src ON edges(src, kind);
+    """,
+    # a page of a kind in id order (a district's lists) reads its page, not every row
+    """
+    CREATE INDEX nodes_kind_id ON nodes(kind, id);
     """,
 )
 
@@ -94,6 +98,7 @@ class EmbeddedStore(StoreCore):
     PLACE = "数据文件"
 
     def __init__(self, path: str | Path) -> None:
+        super().__init__()
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -226,8 +226,9 @@ class Windowed(BaseModel):
 class Node(BaseModel):
     """Base of every node kind. ``REFS`` maps a field to (edge kind, target kinds)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              validate_assignment=True)
+    # frozen: a node read from a store may be handed to several requests
+    # (graph.decoded); a change is a copy (model_copy(update=...)) written with its version
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     KIND: ClassVar[str] = "Node"
     LABEL: ClassVar[str] = "节点"

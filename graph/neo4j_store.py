@@ -137,6 +137,7 @@ class Neo4jStore(StoreCore):
     def __init__(self, uri: str, user: str, password: str | None, database: str = "neo4j",
                  *, connection_timeout: float = 5.0,
                  max_transaction_retry_time: float = 15.0) -> None:
+        super().__init__()
         self.uri, self.user, self.database = uri, user, database
         scheme = uri.split("://", 1)[0] if "://" in uri else ""
         if scheme not in SCHEMES:

@@ -70,3 +70,23 @@ def test_the_data_version_sees_a_write_another_connection_committed(tmp_path: Pa
     assert second.data_version() != seen
     first.close()
     second.close()
+
+
+def test_a_file_of_schema_version_1_gains_the_page_index_and_keeps_its_data(
+        tmp_path: Path) -> None:
+    nodes, rels = tiny_district()
+    store = EmbeddedStore(tmp_path / "g.db")
+    store.upsert(nodes, rels)
+    store.close()
+    db = sqlite3.connect(tmp_path / "g.db")
+    db.execute("DROP INDEX nodes_kind_id")
+    db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    again = EmbeddedStore(tmp_path / "g.db")
+    assert again.schema_version == SCHEMA_VERSION == 2
+    assert [n.id for n in again.list(Need, scope="D").items] == ["N1", "N2"]
+    plan = again._read("EXPLAIN QUERY PLAN SELECT id FROM nodes WHERE kind='Need' "
+                       "AND street_id IN ('S1','S2') ORDER BY id LIMIT 200")
+    assert "nodes_kind_id" in str(plan)
+    again.close()
