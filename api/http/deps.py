@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -34,7 +35,9 @@ class AppContext:
     map_tile_url: str | None = None  # a tile server's URL template, when there is one
 
 
-def get_context(request: Request) -> AppContext:
+# The dependencies that only look something up are ``async``: FastAPI runs a plain
+# ``def`` dependency in its thread pool, a hop that cost more than the lookup itself.
+async def get_context(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.ctx
     return ctx
 
@@ -42,7 +45,7 @@ def get_context(request: Request) -> AppContext:
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def get_store(ctx: ContextDep) -> GraphStore:
+async def get_store(ctx: ContextDep) -> GraphStore:
     return ctx.store
 
 
@@ -71,11 +74,20 @@ class Paging:
     size: int
 
 
-def paging(page: Annotated[int, Query(ge=1, le=100_000, description="页码，从 1 开始")] = 1,
+async def paging(page: Annotated[int, Query(ge=1, le=100_000, description="页码，从 1 开始")] = 1,
            size: Annotated[int, Query(ge=1, le=200, description="每页条数")] = 20) -> Paging:
     return Paging(page, size)
 
 
 PageDep = Annotated[Paging, Depends(paging)]
+
+
+async def list_key(request: Request) -> Hashable:
+    """What a list's answer depends on besides the caller and the data: its address and
+    every query parameter (the key of :meth:`api.http.schemas.PageOut.cached`)."""
+    return request.url.path, tuple(sorted(request.query_params.multi_items()))
+
+
+ListKey = Annotated[Hashable, Depends(list_key)]
 
 IdText = Annotated[str | None, Query(min_length=1, max_length=64)]

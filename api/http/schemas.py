@@ -8,26 +8,35 @@ secrets; members are the exception and have their own :class:`MemberPublic`), so
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+import functools
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from fastapi import Response
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationInfo,
     computed_field,
     field_validator,
 )
+from pydantic_core import to_json
 
 from api import labels
+from api.identity import Identity
+from api.services.cache import cached, reach
 from api.services.directory import MemberView
 from graph import (
     Agreement,
     AuditEntry,
     Evaluation,
+    GraphStore,
     MatchRun,
     Need,
     Organization,
+    Page,
     Project,
     ResidentUnit,
     Resource,
@@ -60,12 +69,54 @@ class PageOut(BaseModel, Generic[T]):
     page: int = Field(ge=1)
     size: int = Field(ge=1)
 
+    @classmethod
+    def cached(cls, store: GraphStore, who: Identity, key: Hashable,
+               list_page: Callable[[], Page[Any]]) -> Response:
+        """The JSON of the page ``list_page()`` reads, computed once per data version for
+        the callers of one reach (:func:`api.services.cache.reach`) and ``key`` (the
+        address and query, :func:`api.http.deps.list_key`): a list read again before the
+        next write is not read again. The scope is checked by ``list_page`` itself, so a
+        page is only ever shared among callers who may read all of it."""
+        body = cached(store, ("json page", cls.__name__, reach(who), key),
+                      lambda: cls.json_of(list_page()), pool="pages")
+        return Response(body, media_type="application/json")
+
+    @classmethod
+    def json_of(cls, page: Page[Any]) -> bytes:
+        """The store's ``page`` as this shape's JSON, without validating it again.
+
+        The nodes were validated when they were read; re-reading each into ``NeedPublic``
+        (or another labelled shape) and FastAPI's pass over the result cost more than the
+        rest of a 200-row request. So the nodes are dumped by their own kind's serializer
+        and the labels set beside them from :func:`labelled`'s table: the same JSON, as
+        ``tests/api/test_page_json.py`` checks for every page.
+        """
+        (item,) = cls.__pydantic_generic_metadata__["args"]
+        table: dict[str, tuple[str, labels.Vocabulary]] | None = getattr(item, "LABELS", None)
+        base = item.__base__
+        if table is None or not all(type(n) is base for n in page.items):
+            body = cls.model_validate({"items": page.items, "total": page.total,
+                                       "page": page.page, "size": page.size})
+            return cls.__pydantic_serializer__.to_json(body)
+        rows = _list_of(base).dump_python(page.items, mode="json")
+        for node, row in zip(page.items, rows, strict=True):
+            for out, (source, vocabulary) in table.items():
+                row[out] = vocabulary.label(getattr(node, source))
+        return to_json({"items": rows, "total": page.total, "page": page.page,
+                        "size": page.size})
+
+
+@functools.cache
+def _list_of(kind: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[kind])  # type: ignore[valid-type]
+
 
 def labelled(base: type[M], fields: dict[str, tuple[str, labels.Vocabulary]]) -> type[M]:
     """``base`` with a read-only Chinese label beside each coded field (``status_label``
     beside ``status``…). Routers return the store's node; FastAPI re-reads it into this
     shape (``from_attributes``), so the labels are computed in one place, here."""
-    namespace: dict[str, Any] = {"__module__": __name__,
+    namespace: dict[str, Any] = {"__module__": __name__, "__annotations__": {"LABELS": ClassVar},
+                                 "LABELS": fields,
                                  "model_config": ConfigDict(from_attributes=True)}
     for out, (source, vocabulary) in fields.items():
         def getter(self: BaseModel, source: str = source,

@@ -23,21 +23,27 @@ from graph import GraphStore
 __all__ = ["cached", "reach"]
 
 T = TypeVar("T")
-MAX_ENTRIES = 64  # per store: the scopes, runs and parameters in use at one time
+# entries per store and pool: "figures" holds the scopes, runs and parameters in use at one
+# time; "pages" the JSON list pages people are reading (a few hundred kB each at most)
+MAX_ENTRIES = {"figures": 64, "pages": 512}
 
 _lock = threading.Lock()
-_entries: WeakKeyDictionary[Any, OrderedDict[Hashable, tuple[str, Any]]] = WeakKeyDictionary()
+_entries: WeakKeyDictionary[Any, dict[str, OrderedDict[Hashable, tuple[str, Any]]]] = (
+    WeakKeyDictionary())
 
 
-def cached(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
+def cached(store: GraphStore, key: Hashable, compute: Callable[[], T], *,
+           pool: str = "figures") -> T:
     """``compute()`` for ``key``, or its value from before if the store has not changed.
 
     The version is read before computing: a write during the computation leaves a value
-    tagged with the older version, recomputed on the next call.
+    tagged with the older version, recomputed on the next call. Each ``pool`` of
+    :data:`MAX_ENTRIES` drops its least recently used entries on its own, so list pages
+    never push out a dashboard's figures.
     """
     version = store.data_version()
     with _lock:
-        entries = _entries.setdefault(store, OrderedDict())
+        entries = _entries.setdefault(store, {}).setdefault(pool, OrderedDict())
         hit = entries.get(key)
         if hit is not None and hit[0] == version:
             entries.move_to_end(key)
@@ -46,7 +52,7 @@ def cached(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
     with _lock:
         entries[key] = (version, value)
         entries.move_to_end(key)
-        while len(entries) > MAX_ENTRIES:
+        while len(entries) > MAX_ENTRIES[pool]:
             entries.popitem(last=False)
     return value
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
-from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.deps import ContextDep, CurrentIdentity, IdText, ListKey, PageDep, StoreDep
 from api.http.schemas import (
     MemberPage,
     MemberPublic,
@@ -21,15 +21,13 @@ members = APIRouter(prefix="/api/members", tags=["党员（受限）"])
 
 
 @organizations.get("", response_model=OrganizationPage, summary="党组织列表")
-def list_organizations(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_organizations(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                        level: IdText = None, street_id: IdText = None,
                        parent_id: IdText = None, community_id: IdText = None,
-                       weak: bool | None = None) -> OrganizationPage:
-    p = directory.list_organizations(
+                       weak: bool | None = None) -> Response:
+    return OrganizationPage.cached(store, who, key, lambda: directory.list_organizations(
         store, who, filters={"level": level, "street_id": street_id, "parent_id": parent_id,
-                             "community_id": community_id, "weak": weak},
-        page=paging.page, size=paging.size)
-    return OrganizationPage(items=p.items, total=p.total, page=p.page, size=p.size)
+        "community_id": community_id, "weak": weak}, page=paging.page, size=paging.size))
 
 
 @organizations.get("/{org_id}", response_model=OrganizationPublic, summary="党组织详情")
@@ -39,13 +37,12 @@ def get_organization(store: StoreDep, who: CurrentIdentity, org_id: str
 
 
 @units.get("", response_model=UnitPage, summary="驻区单位列表")
-def list_units(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_units(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                street_id: IdText = None, community_id: IdText = None,
-               kind: IdText = None) -> UnitPage:
-    p = directory.list_units(store, who, filters={"street_id": street_id,
-                                                  "community_id": community_id, "kind": kind},
-                             page=paging.page, size=paging.size)
-    return UnitPage(items=p.items, total=p.total, page=p.page, size=p.size)
+               kind: IdText = None) -> Response:
+    return UnitPage.cached(store, who, key, lambda: directory.list_units(
+        store, who, filters={"street_id": street_id, "community_id": community_id, "kind": kind},
+        page=paging.page, size=paging.size))
 
 
 @units.get("/{unit_id}", response_model=UnitPublic, summary="驻区单位详情")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 from pydantic import BaseModel
 
 from api.errors import TooLarge
-from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.deps import ContextDep, CurrentIdentity, IdText, ListKey, PageDep, StoreDep
 from api.http.files import XLSX, download
 from api.http.schemas import (
     ImportOut,
@@ -39,14 +39,14 @@ def _changes(body: BaseModel) -> dict[str, Any]:
 
 
 @needs.get("", response_model=NeedPage, summary="需求清单")
-def list_needs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_needs(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                community_id: IdText = None, street_id: IdText = None,
                category: IdText = None, status: IdText = None,
-               urgency: Annotated[int | None, Query(ge=1, le=3)] = None) -> NeedPage:
-    p = svc.list_items(store, who, Need, filters={
-        "community_id": community_id, "street_id": street_id, "category": category,
-        "status": status, "urgency": urgency}, page=paging.page, size=paging.size)
-    return NeedPage(items=p.items, total=p.total, page=p.page, size=p.size)
+               urgency: Annotated[int | None, Query(ge=1, le=3)] = None) -> Response:
+    return NeedPage.cached(store, who, key, lambda: svc.list_items(
+        store, who, Need, filters={ "community_id": community_id, "street_id": street_id,
+        "category": category, "status": status, "urgency": urgency}, page=paging.page,
+        size=paging.size))
 
 
 @needs.post("", response_model=NeedPublic, status_code=201, summary="登记需求")
@@ -72,13 +72,12 @@ def withdraw_need(store: StoreDep, who: CurrentIdentity, need_id: str, body: Ver
 
 
 @resources.get("", response_model=ResourcePage, summary="资源清单")
-def list_resources(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_resources(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                    unit_id: IdText = None, street_id: IdText = None, category: IdText = None,
-                   status: IdText = None) -> ResourcePage:
-    p = svc.list_items(store, who, Resource, filters={
-        "unit_id": unit_id, "street_id": street_id, "category": category, "status": status},
-        page=paging.page, size=paging.size)
-    return ResourcePage(items=p.items, total=p.total, page=p.page, size=p.size)
+                   status: IdText = None) -> Response:
+    return ResourcePage.cached(store, who, key, lambda: svc.list_items(
+        store, who, Resource, filters={ "unit_id": unit_id, "street_id": street_id, "category":
+        category, "status": status}, page=paging.page, size=paging.size))
 
 
 @resources.post("", response_model=ResourcePublic, status_code=201, summary="登记资源")

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.deps import ContextDep, CurrentIdentity, IdText, ListKey, PageDep, StoreDep
 from api.http.files import download
 from api.http.schemas import AuditEntryPage
 from api.services import audit as audit_svc
@@ -42,9 +42,9 @@ def export_graph(ctx: ContextDep, who: CurrentIdentity, scope_id: str,
 
 @audit.get("", response_model=AuditEntryPage,
            summary="操作记录（管理员；驻区单位限本单位参与的项目、协议等）")
-def list_audit(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_audit(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                target_id: IdText = None, target_kind: IdText = None, action: IdText = None,
-               by_id: IdText = None) -> AuditEntryPage:
-    p = audit_svc.list_audit(store, who, target_id=target_id, target_kind=target_kind,
-                             action=action, by_id=by_id, page=paging.page, size=paging.size)
-    return AuditEntryPage(items=p.items, total=p.total, page=p.page, size=p.size)
+               by_id: IdText = None) -> Response:
+    return AuditEntryPage.cached(store, who, key, lambda: audit_svc.list_audit(
+        store, who, target_id=target_id, target_kind=target_kind, action=action, by_id=by_id,
+        page=paging.page, size=paging.size))

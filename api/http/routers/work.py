@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from api.http.deps import ContextDep, CurrentIdentity, IdText, PageDep, StoreDep
+from api.http.deps import ContextDep, CurrentIdentity, IdText, ListKey, PageDep, StoreDep
 from api.http.files import DOCX, PDF, agreement_download
 from api.http.schemas import (
     AgreementCreate,
@@ -60,11 +60,10 @@ def start_run(ctx: ContextDep, who: CurrentIdentity, body: MatchRunCreate, respo
 
 
 @match_runs.get("", response_model=MatchRunPage, summary="匹配批次列表")
-def list_runs(store: StoreDep, who: CurrentIdentity, paging: PageDep,
-              scope_id: IdText = None, draft: bool | None = None) -> MatchRunPage:
-    p = run_svc.list_runs(store, who, scope_id=scope_id, draft=draft, page=paging.page,
-                          size=paging.size)
-    return MatchRunPage(items=p.items, total=p.total, page=p.page, size=p.size)
+def list_runs(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
+              scope_id: IdText = None, draft: bool | None = None) -> Response:
+    return MatchRunPage.cached(store, who, key, lambda: run_svc.list_runs(
+        store, who, scope_id=scope_id, draft=draft, page=paging.page, size=paging.size))
 
 
 @match_runs.get("/{run_id}", response_model=MatchRunPublic,
@@ -89,10 +88,10 @@ def publish_run(store: StoreDep, who: CurrentIdentity, run_id: str, body: Versio
 
 @match_runs.get("/{run_id}/proposals", response_model=ProjectPage,
                 summary="本批次提议的项目，含得分构成与说明")
-def run_proposals(store: StoreDep, who: CurrentIdentity, run_id: str, paging: PageDep
-                  ) -> ProjectPage:
-    p = run_svc.run_proposals(store, who, run_id, page=paging.page, size=paging.size)
-    return ProjectPage(items=p.items, total=p.total, page=p.page, size=p.size)
+def run_proposals(store: StoreDep, who: CurrentIdentity, key: ListKey, run_id: str, paging: PageDep
+                  ) -> Response:
+    return ProjectPage.cached(store, who, key, lambda: run_svc.run_proposals(
+        store, who, run_id, page=paging.page, size=paging.size))
 
 
 @match_runs.get("/{run_id}/pairs", response_model=RunPart,
@@ -114,15 +113,14 @@ def run_scarcity(store: StoreDep, who: CurrentIdentity, run_id: str) -> RunPart:
 
 @projects.get("", response_model=ProjectPage,
               summary="共建项目列表（可按单位、社区、街道、状态、类别筛选）")
-def list_projects(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_projects(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                   unit_id: IdText = None, community_id: IdText = None,
                   street_id: IdText = None, status: IdText = None, category: IdText = None,
-                  need_id: IdText = None, match_run_id: IdText = None) -> ProjectPage:
-    p = project_svc.list_projects(store, who, unit_id=unit_id, community_id=community_id,
-                                  street_id=street_id, status=status, category=category,
-                                  need_id=need_id, match_run_id=match_run_id,
-                                  page=paging.page, size=paging.size)
-    return ProjectPage(items=p.items, total=p.total, page=p.page, size=p.size)
+                  need_id: IdText = None, match_run_id: IdText = None) -> Response:
+    return ProjectPage.cached(store, who, key, lambda: project_svc.list_projects(
+        store, who, unit_id=unit_id, community_id=community_id, street_id=street_id, status=status,
+        category=category, need_id=need_id, match_run_id=match_run_id, page=paging.page,
+        size=paging.size))
 
 
 @projects.get("/{project_id}", response_model=ProjectPublic, summary="共建项目详情")
@@ -139,12 +137,12 @@ def transition(store: StoreDep, who: CurrentIdentity, project_id: str, body: Tra
 
 
 @agreements.get("", response_model=AgreementPage, summary="共建协议列表")
-def list_agreements(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_agreements(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                     status: IdText = None, community_id: IdText = None,
-                    street_id: IdText = None) -> AgreementPage:
-    p = agreement_svc.list_agreements(store, who, status=status, community_id=community_id,
-                                      street_id=street_id, page=paging.page, size=paging.size)
-    return AgreementPage(items=p.items, total=p.total, page=p.page, size=p.size)
+                    street_id: IdText = None) -> Response:
+    return AgreementPage.cached(store, who, key, lambda: agreement_svc.list_agreements(
+        store, who, status=status, community_id=community_id, street_id=street_id, page=paging.page,
+        size=paging.size))
 
 
 @agreements.post("", response_model=AgreementPublic, status_code=201,
@@ -206,14 +204,13 @@ def agreement_pdf(store: StoreDep, who: CurrentIdentity, agreement_id: str) -> R
 
 
 @records.get("", response_model=ServiceRecordPage, summary="服务记实列表")
-def list_records(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_records(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                  project_id: IdText = None, unit_id: IdText = None,
                  community_id: IdText = None, street_id: IdText = None,
-                 status: IdText = None) -> ServiceRecordPage:
-    p = record_svc.list_records(store, who, project_id=project_id, unit_id=unit_id,
-                                community_id=community_id, street_id=street_id,
-                                status=status, page=paging.page, size=paging.size)
-    return ServiceRecordPage(items=p.items, total=p.total, page=p.page, size=p.size)
+                 status: IdText = None) -> Response:
+    return ServiceRecordPage.cached(store, who, key, lambda: record_svc.list_records(
+        store, who, project_id=project_id, unit_id=unit_id, community_id=community_id,
+        street_id=street_id, status=status, page=paging.page, size=paging.size))
 
 
 @records.post("", response_model=ServiceRecordPublic, status_code=201,
@@ -248,13 +245,12 @@ def get_record(store: StoreDep, who: CurrentIdentity, record_id: str) -> Service
 
 
 @evaluations.get("", response_model=EvaluationPage, summary="评议列表")
-def list_evaluations(store: StoreDep, who: CurrentIdentity, paging: PageDep,
+def list_evaluations(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: PageDep,
                      target_id: IdText = None, community_id: IdText = None,
-                     unit_id: IdText = None) -> EvaluationPage:
-    p = evaluation_svc.list_evaluations(store, who, target_id=target_id,
-                                        community_id=community_id, unit_id=unit_id,
-                                        page=paging.page, size=paging.size)
-    return EvaluationPage(items=p.items, total=p.total, page=p.page, size=p.size)
+                     unit_id: IdText = None) -> Response:
+    return EvaluationPage.cached(store, who, key, lambda: evaluation_svc.list_evaluations(
+        store, who, target_id=target_id, community_id=community_id, unit_id=unit_id,
+        page=paging.page, size=paging.size))
 
 
 @evaluations.post("", response_model=EvaluationPublic, status_code=201,
