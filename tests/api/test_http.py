@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,20 @@ def test_a_forged_or_expired_token_is_refused(api: Api) -> None:
         r = api.client.get("/api/projects", headers={"Authorization": f"Bearer {token}"})
         assert r.status_code == 401 and text in r.json()["error"]["message"]
     assert api.client.get("/api/projects").status_code == 401
+
+
+def test_a_token_that_worked_is_refused_once_it_expires(api: Api,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    now = dt.datetime.now(dt.UTC)
+    token = jwt.encode({"sub": "street", "iat": now, "exp": now + dt.timedelta(seconds=60)},
+                       api.secret, algorithm="HS256")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert api.client.get("/api/projects", headers=headers).status_code == 200
+    assert api.client.get("/api/projects", headers=headers).status_code == 200
+    later = time.time() + 120
+    monkeypatch.setattr(time, "time", lambda: later)
+    r = api.client.get("/api/projects", headers=headers)
+    assert r.status_code == 401 and "过期" in r.json()["error"]["message"]
 
 
 def test_two_concurrent_transitions_one_wins_the_other_gets_409(api: Api) -> None:
