@@ -1,9 +1,11 @@
 """Load test of the list and detail endpoints: p50 / p99 / errors per role at N clients.
 
 Loads the demo district (``seed.generate_district``, scale 1 unless told) into a fresh
-temporary data directory, serves the API with uvicorn on 127.0.0.1 at a free port, and
-sends each role's list requests, then its detail requests (needs, resources, projects and
-units it can see, ids taken from its own lists), from ``--clients`` threads. With
+temporary data directory, serves the API with uvicorn on 127.0.0.1 at a free port in a
+process of its own (as ``gongjian serve`` does; the clients' threads do not share its
+interpreter), and sends each role's list requests, then its detail requests (needs,
+resources, projects and units it can see, ids taken from its own lists), from
+``--clients`` threads. With
 ``--street-scale K`` it then does the same for the street committee of a *city-size
 street*: the demo generator at scale K with every street merged into the demo street.
 Loopback only and bounded: at most 2,000 requests per role and kind and ``--seconds``
@@ -12,12 +14,15 @@ each, whichever comes first.
     .venv/bin/python scripts/load.py --clients 8 --requests 400 --street-scale 10
 
 Prints one line per role and kind: requests, errors (answers other than 200), p50, p99
-and the slowest answer, in milliseconds.
+and the slowest answer, in milliseconds, and the server process's CPU time per request
+(what the answers cost, whatever else the machine is doing).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import socket
 import statistics
 import sys
@@ -38,13 +43,18 @@ from graph import EmbeddedStore, Node, OrgLevel, Relationship
 from seed import District, generate_district, load_district
 
 MAX_REQUESTS = 2000
-# role -> the list requests its clients cycle through (200 rows a page, as a page shows)
+# role -> the list requests its clients cycle through: 200 rows a page, as a page shows,
+# and the next pages and filters a person turns to
+_BROWSING = ["/api/needs?size=200", "/api/needs?size=50&page=2", "/api/needs?urgency=3",
+             "/api/resources?size=200", "/api/resources?size=50&page=3",
+             "/api/projects?size=200", "/api/projects?size=20&page=2"]
 REQUESTS = {
-    "street": ["/api/needs?size=200", "/api/resources?size=200", "/api/projects?size=200"],
-    "unit": ["/api/needs?size=200", "/api/resources?size=200", "/api/projects?size=200"],
-    "district": ["/api/needs?size=200", "/api/resources?size=200", "/api/projects?size=200",
-                 "/api/units?size=200"],
-    "researcher": ["/api/needs?size=200", "/api/units?size=200"],
+    "street": _BROWSING,
+    "unit": ["/api/needs?size=200", "/api/needs?size=50&page=2", "/api/resources?size=200",
+             "/api/projects?size=200"],
+    "district": [*_BROWSING, "/api/units?size=200", "/api/units?size=50&page=4"],
+    "researcher": ["/api/needs?size=200", "/api/needs?size=50&page=5", "/api/needs?urgency=1",
+                   "/api/units?size=200", "/api/units?size=100&page=2"],
 }
 
 
@@ -95,6 +105,45 @@ def _measure(base: str, token: str, paths: list[str], clients: int, total: int,
     return times, errors[0]
 
 
+class Editor:
+    """A clerk editing while the others read: every ``every`` seconds the district
+    administrator changes one need's quantity (a versioned PATCH), so every cached answer
+    is read afresh after it. Counts its edits and failures."""
+
+    def __init__(self, base: str, token: str, every: float) -> None:
+        self.base, self.token, self.every = base, token, every
+        self.edits = self.failures = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread()
+
+    def __enter__(self) -> Editor:
+        """Start editing (again: once per measurement)."""
+        self._stop.clear()
+        if self.every > 0:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        with httpx.Client(base_url=self.base, timeout=30,
+                          headers={"Authorization": f"Bearer {self.token}"}) as http:
+            need = http.get("/api/needs?size=1").json()["items"][0]
+            while not self._stop.wait(self.every):
+                answer = http.patch(f"/api/needs/{need['id']}", json={
+                    "version": need["version"], "quantity": need["quantity"] % 50 + 1})
+                if answer.status_code == 200:
+                    need = answer.json()
+                    self.edits += 1
+                else:
+                    self.failures += 1
+                    need = http.get(f"/api/needs/{need['id']}").json()
+
+
 def _detail_paths(base: str, token: str, lists: list[str]) -> list[str]:
     """Detail addresses of up to 25 items of each list the role can read."""
     out: list[str] = []
@@ -136,14 +185,40 @@ def city_street(district: District, street_id: str = DEMO_STREET) -> District:
         memberships=[rel(r) for r in district.memberships])
 
 
-def _report(name: str, kind: str, times: list[float], errors: int) -> None:
+def _cpu_seconds(pid: int | None) -> float:
+    """CPU time the process ``pid`` has used (Linux /proc; 0 where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _report(name: str, kind: str, times: list[float], errors: int, cpu: float) -> None:
     ms = sorted(t * 1000 for t in times)
     if not ms:
-        print(f"{name:<12}{kind:<6}{0:>8}{errors:>6}{'—':>10}{'—':>10}{'—':>10}")
+        print(f"{name:<12}{kind:<6}{0:>8}{errors:>6}{'—':>10}{'—':>10}{'—':>10}{'—':>10}")
         return
     p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
     print(f"{name:<12}{kind:<6}{len(ms):>8}{errors:>6}{statistics.median(ms):>10.1f}"
-          f"{p99:>10.1f}{ms[-1]:>10.1f}")
+          f"{p99:>10.1f}{ms[-1]:>10.1f}{cpu * 1000 / (len(ms) + errors):>10.2f}")
+
+
+def _serve(data: Path, secret: str, port: int) -> None:
+    """The server process: the app over ``data``, as ``gongjian serve`` runs it."""
+    app = create_app(Settings(data_dir=data), secret=secret)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def _wait_until_up(base: str, server: multiprocessing.process.BaseProcess) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and server.is_alive():
+        try:
+            httpx.get(f"{base}/api/auth/me", timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise SystemExit("错误：服务进程没有在 120 秒内启动")
 
 
 def _run(district: District, roles: dict[str, str], args: argparse.Namespace,
@@ -158,20 +233,20 @@ def _run(district: District, roles: dict[str, str], args: argparse.Namespace,
         made = {m[2].value: m[0] for m in create_demo_accounts(accounts, store)}
         store.close()
         secret = "load-" + "".join(chr(ord("a") + i % 26) for i in range(7, 47))
-        app = create_app(Settings(data_dir=data), accounts=accounts, secret=secret)
         port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                               log_level="warning", access_log=False))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
+        server = multiprocessing.get_context("spawn").Process(
+            target=_serve, args=(data, secret, port), daemon=True)
+        server.start()
+        _wait_until_up(base, server)
         print(f"{title}：{len(district.needs):,} 条需求、{len(district.resources):,} 项资源，"
               f"{args.clients} 个并发客户端，每个角色每类最多 {args.requests} 次请求"
               f"（{args.seconds:g} 秒内）")
         print(f"{'角色':<12}{'类别':<6}{'请求数':>8}{'错误':>6}{'p50 ms':>10}{'p99 ms':>10}"
-              f"{'最慢 ms':>10}")
+              f"{'最慢 ms':>10}{'服务CPU ms':>10}")
+        admin = accounts.get(made["district_admin"])
+        assert admin is not None
+        editor = Editor(base, issue_token(admin, secret).access_token, args.edit_every)
         try:
             for name, role in roles.items():
                 account = accounts.get(made[role])
@@ -182,15 +257,18 @@ def _run(district: District, roles: dict[str, str], args: argparse.Namespace,
                                     ("详情", _detail_paths(base, token, REQUESTS[name]))):
                     if not paths:
                         continue
-                    times, failed = _measure(base, token, paths, args.clients,
-                                             args.requests, args.seconds)
+                    used = _cpu_seconds(server.pid)
+                    with editor:
+                        times, failed = _measure(base, token, paths, args.clients,
+                                                 args.requests, args.seconds)
                     errors += failed
-                    _report(name, kind, times, failed)
+                    _report(name, kind, times, failed, _cpu_seconds(server.pid) - used)
+            print(f"测量期间区管理员每 {args.edit_every:g} 秒修改一条需求（缓存的答复随之作废）："
+                  f"修改 {editor.edits} 次，失败 {editor.failures} 次")
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
-            app.state.ctx.runs.close()
-    return errors
+            server.terminate()
+            server.join(timeout=30)
+    return errors + editor.failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=8, help="并发客户端数（1–32）")
     parser.add_argument("--requests", type=int, default=400, help="每个角色的请求数（≤2000）")
     parser.add_argument("--seconds", type=float, default=60, help="每个角色的时间上限（秒，≤300）")
+    parser.add_argument("--edit-every", type=float, default=1.0,
+                        help="测量期间每隔多少秒修改一条需求（0 为不修改）")
     parser.add_argument("--scale", type=float, default=1.0, help="示范区规模倍数（≤2）")
     parser.add_argument("--street-scale", type=float, default=0.0,
                         help="另测一个城市规模街道：示范区按此倍数生成后并为一个街道"
@@ -205,9 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (1 <= args.clients <= 32 and 1 <= args.requests <= MAX_REQUESTS
             and 0 < args.seconds <= 300 and 0 < args.scale <= 2
-            and 0 <= args.street_scale <= 40):
+            and 0 <= args.street_scale <= 40 and 0 <= args.edit_every <= 60):
         print("错误：--clients 1–32，--requests 1–2000，--seconds ≤300，--scale ≤2，"
-              "--street-scale 0–40", file=sys.stderr)
+              "--street-scale 0–40，--edit-every 0–60", file=sys.stderr)
         return 1
     roles = {"street": "street_committee", "unit": "resident_unit",
              "district": "district_admin", "researcher": "researcher"}
