@@ -37,7 +37,7 @@ import uvicorn
 
 from api.accounts import DEMO_STREET, Accounts, create_demo_accounts
 from api.auth import issue_token
-from api.http import create_app
+from api.http import create_app, settle
 from api.settings import Settings
 from graph import EmbeddedStore, Node, OrgLevel, Relationship
 from seed import District, generate_district, load_district
@@ -207,6 +207,7 @@ def _report(name: str, kind: str, times: list[float], errors: int, cpu: float) -
 def _serve(data: Path, secret: str, port: int) -> None:
     """The server process: the app over ``data``, as ``gongjian serve`` runs it."""
     app = create_app(Settings(data_dir=data), secret=secret)
+    settle()
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
