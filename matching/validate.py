@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from matching.acceptance import CONFIDENCE, LOW, confidence_of
+import numpy as np
+
+from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.errors import ResultInvalid
 from matching.facts import restriction_refuses
 from matching.params import FEATURES, MatchParams
@@ -37,7 +39,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
+def _distance(n: NeedItem, r: ResourceItem) -> float:
+    """Great-circle distance of an on-site pair (NaN when one has no place or online)."""
+    if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
+        return math.nan
+    return haversine_km(n.lat, n.lon, r.lat, r.lon)
+
+
+def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> str | None:
     if n.unit_of_measure != r.unit_of_measure:
         return f"units of measure differ ({n.unit_of_measure} vs {r.unit_of_measure})"
     if n.category not in r.categories and not any(
@@ -62,21 +71,19 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
         return None
     if math.isnan(n.lat) or math.isnan(r.lat):
         return "a need or resource without a place is paired on site"
-    d = haversine_km(n.lat, n.lon, r.lat, r.lon)
     if d > r.reach_km * (1 + REACH_TOL) + 1e-6:
         return f"distance {d:.3f} km exceeds reach {r.reach_km} km"
     return None
 
 
-def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams
-              ) -> dict[str, float]:
+def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams,
+              d: float) -> dict[str, float]:
     """Every feature but text, recomputed from the items."""
     out = {"category": 1.0 if n.category in r.categories else params.related_fit,
            "priority": 0.35 * (n.urgency - 1) + 0.3 * n.weak_community}
     if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
         out["distance"] = params.online_fit
     else:
-        d = haversine_km(n.lat, n.lon, r.lat, r.lon)
         out["distance"] = math.exp(-max(d - params.walk_km, 0.0) / params.decay_km)
     rel = 0.3 + 0.4 * ((r.unit_id, n.community_id) in problem.registrations)
     mean = problem.history.get((r.unit_id, n.community_id))
@@ -124,7 +131,8 @@ def check_result(problem: Problem, result: MatchResult,
     unit_qty: Counter[str] = Counter()
     unit_proj: Counter[str] = Counter()
     objective = 0.0
-    for p in result.pairs:
+    labels = _confidence_labels(problem, result, params, needs, resources)
+    for at, p in enumerate(result.pairs):
         name = f"pair ({p.need_id}, {p.resource_id})"
         n, r = needs.get(p.need_id), resources.get(p.resource_id)
         if n is None or r is None:
@@ -137,6 +145,7 @@ def check_result(problem: Problem, result: MatchResult,
                                 f"got {p.quantity!r}")
         if (p.need_id, p.resource_id) in problem.declined:
             raise ResultInvalid(f"{name} was declined")
+        d = _distance(n, r)
         if (p.need_id, p.resource_id) in pinned:
             if not p.pinned or p.quantity != pinned[(p.need_id, p.resource_id)]:
                 raise ResultInvalid(f"{name} is pinned at quantity "
@@ -145,13 +154,10 @@ def check_result(problem: Problem, result: MatchResult,
         else:
             if p.pinned:
                 raise ResultInvalid(f"{name} is marked pinned but is not")
-            broken = _rule_broken(problem, n, r)
+            broken = _rule_broken(problem, n, r, d)
             if broken:
                 raise ResultInvalid(f"{name} is not a candidate: {broken}")
-            known = bool((n.title + n.description).strip()) and bool(
-                (r.title + r.description).strip())
-            label = confidence_of(p.breakdown.get("category", 0.0),
-                                  p.breakdown.get("text", 0.0), params, known)
+            label = labels[at]
             if label == CONFIDENCE[LOW] or label != p.confidence:
                 raise ResultInvalid(f"{name}: the acceptance rule gives confidence {label}, "
                                     f"reported {p.confidence}; only 高 and 中 are proposed")
@@ -160,7 +166,7 @@ def check_result(problem: Problem, result: MatchResult,
         for f, v in p.breakdown.items():
             if not 0.0 <= v <= 1.0:
                 raise ResultInvalid(f"{name}: feature {f} = {v} is outside [0, 1]")
-        for f, v in _features(problem, n, r, params).items():
+        for f, v in _features(problem, n, r, params, d).items():
             if abs(v - p.breakdown[f]) > FEATURE_TOL:
                 raise ResultInvalid(f"{name}: feature {f} reported {p.breakdown[f]:.6f}, "
                                     f"recomputed {v:.6f}")
@@ -203,6 +209,22 @@ def check_result(problem: Problem, result: MatchResult,
                 or u.capacity != resources[u.resource_id].capacity:
             raise ResultInvalid(f"utilisation of resource {u.resource_id} is misreported")
     _check_shares(problem, result, served)
+
+
+def _confidence_labels(problem: Problem, result: MatchResult, params: MatchParams,
+                       needs: dict[str, NeedItem], resources: dict[str, ResourceItem]
+                       ) -> list[str]:
+    """The acceptance rule's label of every pair of ``result`` (one vectorized call of
+    the rule; a pair of an unknown need or resource gets a placeholder, never read)."""
+    def text(item: NeedItem | ResourceItem | None) -> bool:
+        return item is not None and bool((item.title + item.description).strip())
+
+    category = np.array([p.breakdown.get("category", 0.0) for p in result.pairs], np.float64)
+    evidence = np.array([p.breakdown.get("text", 0.0) for p in result.pairs], np.float64)
+    known = np.array([text(needs.get(p.need_id)) and text(resources.get(p.resource_id))
+                      for p in result.pairs], np.bool_)
+    codes = confidence_codes(category, evidence, params, known)
+    return [CONFIDENCE[c] for c in codes.tolist()]
 
 
 def _check_unserved(problem: Problem, result: MatchResult, served: Counter[str]) -> None:
