@@ -144,7 +144,8 @@ def _build(problem: Problem) -> Arrays:
     lat0 = round(float(np.mean(all_lat[ok])), 2) if ok.any() else 0.0
     lon0 = round(float(np.mean(all_lon[ok])), 2) if ok.any() else 0.0
     for r in resources:
-        _codes(list(r.also_categories), cat_vocab)
+        for c in r.also_categories:
+            cat_vocab.setdefault(c, len(cat_vocab))
     categories = list(cat_vocab)
     related = np.zeros((len(categories), len(categories)), dtype=np.bool_)
     for a, code in enumerate(categories):
