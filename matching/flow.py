@@ -163,11 +163,16 @@ def _pow2_at_least(value: float) -> float:
     return float(2 ** max(16, math.ceil(math.log2(max(value, 1.0)))))
 
 
+def max_scale(model: Model) -> float:
+    """The largest cost scale ``K`` the network of ``model`` can take (:func:`cost_scale`)."""
+    return cost_scale(_layout(model)[2])
+
+
 def initial_scale(model: Model) -> float:
     """The first cost scale tried: rounding within ``ROUNDING_REL`` of an estimate."""
     estimate = max(0.3 * len(np.unique(model.pair_need)), 1e-3)
     wanted = _pow2_at_least(float(model.need_cap.sum()) / (ROUNDING_REL * estimate))
-    return min(cost_scale(_layout(model)[2]), wanted)
+    return min(max_scale(model), wanted)
 
 
 def solve_flow(model: Model) -> Solution:

@@ -3,12 +3,12 @@
 The certified solve (:mod:`matching.certified`) solves the candidate network component
 by component. A component's optimal flow depends only on what is inside it: its needs'
 quantities, its resources' capacities and units (with their limits), its pairs' caps and
-weights, and the integer cost scale ``K``. So each component gets a *fingerprint*, a
-64-bit hash of all of that keyed by the ids of its needs, resources and units (not by
-their positions, which shift when a need is added). After a small change (a need added,
-a resource withdrawn) most components keep their fingerprint; their flows are taken from
-the previous solution (:class:`Warm`, stored with the run) and only the others are
-solved again.
+weights (its bucket's integer cost scale ``K`` follows from those). So each component
+gets a *fingerprint*, a 64-bit hash of all of that keyed by the ids of its needs,
+resources and units (not by their positions, which shift when a need is added). After a
+small change (a need added, a resource withdrawn) most components keep their fingerprint;
+their flows are taken from the previous solution (:class:`Warm`, stored with the run) and
+only the others are solved again.
 
 Nothing is trusted blindly: the combined flow is checked by the same node potentials as a
 cold solve (every residual arc of the full network has a non-negative reduced cost), so
@@ -79,6 +79,12 @@ class Keys:
     unit: U64
 
 
+def position_keys(n_needs: int, n_res: int, n_units: int) -> Keys:
+    """Keys by position, for a model solved without ids (nothing to reuse across runs)."""
+    return Keys(*(_mix(np.arange(n, dtype=np.uint64) + np.uint64(salt << 40))
+                  for n, salt in ((n_needs, 1), (n_res, 2), (n_units, 3))))
+
+
 def pair_keys(keys: Keys, pair_need: I64, pair_res: I64) -> U64:
     """One key per pair: its need's and its resource's (order matters)."""
     return _mix(keys.need[pair_need] ^ _mix(keys.res[pair_res] + _GOLDEN))
@@ -125,35 +131,40 @@ def buckets(prints: U64, labels: I64, n: int) -> tuple[I64, U64]:
 
 @dataclass
 class Warm:
-    """What a solve leaves for the next one: the cost scale, the number of buckets and
-    each bucket's fingerprint (``components``), and the non-zero pair flows by pair key.
-    JSON-ready through :meth:`to_dict` (hex strings), as a run stores it."""
+    """What a solve leaves for the next one: the number of buckets, each bucket's
+    fingerprint (``components``) and integer cost scale (``scales``), and the non-zero
+    pair flows by pair key. JSON-ready through :meth:`to_dict` (hex strings), as a run
+    stores it."""
 
-    scale: float = 0.0
     n_buckets: int = 0
     components: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
     pairs: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
     flows: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
+    scales: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0, np.float64))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scale": self.scale, "buckets": self.n_buckets,
+        return {"buckets": self.n_buckets, "scales": self.scales.tolist(),
                 "components": [f"{v:016x}" for v in self.components],
                 "pairs": [f"{v:016x}" for v in self.pairs], "flows": self.flows.tolist()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Warm | None:
-        """The stored form back; None when there is none or it is malformed."""
+        """The stored form back; None when there is none or it is malformed (or of an
+        older form)."""
         if not data:
             return None
         try:
             def hexes(values: list[str]) -> U64:
                 return np.array([int(v, 16) for v in values], dtype=np.uint64)
 
-            warm = cls(float(data["scale"]), int(data["buckets"]), hexes(data["components"]),
-                       hexes(data["pairs"]), np.asarray(data["flows"], dtype=np.int64))
+            warm = cls(int(data["buckets"]), hexes(data["components"]), hexes(data["pairs"]),
+                       np.asarray(data["flows"], dtype=np.int64),
+                       np.asarray(data["scales"], dtype=np.float64))
         except (KeyError, TypeError, ValueError):
             return None
-        return warm if len(warm.pairs) == len(warm.flows) else None
+        ok = len(warm.pairs) == len(warm.flows) and \
+            len(warm.scales) == len(warm.components) == warm.n_buckets
+        return warm if ok else None
 
     def flows_of(self, keys: U64) -> I64:
         """The stored flow of each pair key (0 where none was stored)."""

@@ -70,7 +70,9 @@ class Certificate:
     core_pairs: list[int] = field(default_factory=list)  # core size at each round
     solved_pairs: list[int] = field(default_factory=list)  # pairs solved at each round
     potentials: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    scale: float = 1.0  # integer cost scale K of the potentials
+    scale: float = 1.0  # integer cost scale K of the potentials (the largest, by bucket)
+    # each resource's K when buckets have their own (empty: ``scale`` for all)
+    res_scale: F64 = field(default_factory=lambda: np.zeros(0, np.float64))
     res_node0: int = 0  # node id of the first resource in the potentials
     reused_pairs: int = 0  # pairs whose flows came from the previous solve (incremental)
     warm: Warm | None = None  # what the next solve may reuse (matching.incremental)

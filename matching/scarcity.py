@@ -102,7 +102,8 @@ def certified_gains(model: Model, cert: Certificate) -> F64:
     """The same gains read off the potentials of a certified solve (no extra solve): at
     the certificate they are the residual distances from T of the full network."""
     pi = cert.potentials[cert.res_node0: cert.res_node0 + model.n_res].astype(np.float64)
-    gains: F64 = np.maximum(-pi, 0.0) / cert.scale
+    scale = cert.res_scale if len(cert.res_scale) else cert.scale
+    gains: F64 = np.maximum(-pi, 0.0) / scale
     return gains
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matching import check_result, match
+from matching import certified, check_result, match
 from matching.certified import arc_flows, core_pairs, distances, residual, solve_certified
 from matching.errors import MatchingError
 from matching.flow import T, build_network, initial_scale, solve_flow
@@ -133,3 +133,48 @@ def test_scarcity_from_the_potentials_agrees_with_a_resolve_with_one_more_unit()
             again = solve_flow(bigger)
             assert model_objective(bigger, again.x) - base == pytest.approx(
                 gains[j], abs=1e-6)
+
+
+def two_scales_model(seed: int) -> Model:
+    """Clusters of needs of small quantities and clusters of needs of huge ones (as money
+    or hours are counted), each cluster its own component."""
+    rng = np.random.default_rng(seed)
+    need_cap: list[int] = []
+    res_cap: list[int] = []
+    pairs: list[tuple[int, int, float]] = []
+    for c in range(40):
+        big = c % 2 == 1
+        n0, r0 = len(need_cap), len(res_cap)
+        need_cap += [int(v) for v in rng.integers(20_000, 80_000, 4)] if big else \
+            [int(v) for v in rng.integers(1, 4, 4)]
+        res_cap += [int(v) for v in rng.integers(10_000, 60_000, 3)] if big else \
+            [int(v) for v in rng.integers(1, 3, 3)]
+        for i in range(4):
+            for j in range(3):
+                if rng.random() < 0.8:
+                    score = float(rng.uniform(0.05, 1.0))
+                    pairs.append((n0 + i, r0 + j, score / need_cap[n0 + i]))
+    return make_model(need_cap, res_cap, pairs)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_bucket_solves_on_its_own_cost_scale_and_the_result_stays_exact(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(certified, "BUCKET_PAIRS", 8)  # many buckets on a small model
+    model = two_scales_model(seed)
+    sol = solve_certified(model)
+    assert sol.certificate is not None and sol.certificate.warm is not None
+    assert len(np.unique(sol.certificate.warm.scales)) > 1
+    full = solve_flow(model)  # one scale for the whole network
+    assert model_objective(model, sol.x) == pytest.approx(model_objective(model, full.x),
+                                                          rel=1e-9)
+    # HiGHS' tolerances are coarse for weights of 1e-5 per unit: it may fall short, never
+    # beat the optimum
+    lp = solve_lp(model, 30.0)
+    assert model_objective(model, sol.x) >= model_objective(model, lp.x) * (1 - 1e-9)
+    assert sol.notes == []  # the summed rounding bound is within ROUNDING_REL
+    served = np.bincount(model.pair_need, weights=sol.x, minlength=model.n_needs)
+    assert np.all(served <= model.need_cap) and np.all(sol.x <= model.pair_cap)
+    gains = certified_gains(model, sol.certificate)  # per-resource scales
+    net = build_network(model, 0, scale=initial_scale(model))
+    np.testing.assert_allclose(gains, flow_gains(model, net, sol.x), rtol=1e-5, atol=1e-9)

@@ -110,8 +110,8 @@ def test_reused_flows_that_are_not_optimal_are_caught_and_solved_afresh() -> Non
     cold = solve_certified(model, keys=keys)  # type: ignore[arg-type]
     assert cold.certificate is not None and cold.certificate.warm is not None
     warm = cold.certificate.warm
-    bad = Warm(warm.scale, warm.n_buckets, warm.components, warm.pairs,
-               np.zeros_like(warm.flows))  # every bucket "unchanged", every flow zero
+    bad = Warm(warm.n_buckets, warm.components, warm.pairs, np.zeros_like(warm.flows),
+               warm.scales)  # every bucket "unchanged", every flow zero
     again = solve_certified(model, keys=keys, warm=bad)  # type: ignore[arg-type]
     assert np.array_equal(again.x, cold.x)
     assert again.certificate is not None and again.certificate.reused_pairs == 0
@@ -125,4 +125,5 @@ def test_a_stored_warm_start_survives_json_and_a_malformed_one_is_ignored() -> N
     back = Warm.from_dict(data)
     assert back is not None and back.to_dict() == data
     assert Warm.from_dict({"scale": 1.0}) is None
+    assert Warm.from_dict({k: v for k, v in data.items() if k != "scales"}) is None
     assert Warm.from_dict({**data, "flows": data["flows"][:-1]}) is None
