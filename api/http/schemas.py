@@ -83,27 +83,43 @@ class PageOut(BaseModel, Generic[T]):
 
     @classmethod
     def json_of(cls, page: Page[Any]) -> bytes:
-        """The store's ``page`` as this shape's JSON, without validating it again.
-
-        The nodes were validated when they were read; re-reading each into ``NeedPublic``
-        (or another labelled shape) and FastAPI's pass over the result cost more than the
-        rest of a 200-row request. So the nodes are dumped by their own kind's serializer
-        and the labels set beside them from :func:`labelled`'s table: the same JSON, as
-        ``tests/api/test_page_json.py`` checks for every page.
-        """
+        """The store's ``page`` as this shape's JSON (:func:`public_rows`)."""
         (item,) = cls.__pydantic_generic_metadata__["args"]
-        table: dict[str, tuple[str, labels.Vocabulary]] | None = getattr(item, "LABELS", None)
-        base = item.__base__
-        if table is None or not all(type(n) is base for n in page.items):
+        rows = public_rows(item, page.items)
+        if rows is None:
             body = cls.model_validate({"items": page.items, "total": page.total,
                                        "page": page.page, "size": page.size})
             return cls.__pydantic_serializer__.to_json(body)
-        rows = _list_of(base).dump_python(page.items, mode="json")
-        for node, row in zip(page.items, rows, strict=True):
-            for out, (source, vocabulary) in table.items():
-                row[out] = vocabulary.label(getattr(node, source))
         return to_json({"items": rows, "total": page.total, "page": page.page,
                         "size": page.size})
+
+
+def public_rows(item: type[Any], nodes: list[Any]) -> list[dict[str, Any]] | None:
+    """``nodes`` in the labelled shape ``item`` (``NeedPublic``…), as JSON values, without
+    validating them again; None when ``item`` is not a labelled shape of their kind.
+
+    The nodes were validated when they were read; re-reading each into ``item`` and
+    FastAPI's pass over the result cost more than the rest of a 200-row request. So the
+    nodes are dumped by their own kind's serializer and the labels set beside them from
+    :func:`labelled`'s table: the same JSON, as ``tests/api/test_page_json.py`` checks.
+    """
+    table: dict[str, tuple[str, labels.Vocabulary]] | None = getattr(item, "LABELS", None)
+    base = item.__base__
+    if table is None or not all(type(n) is base for n in nodes):
+        return None
+    rows: list[dict[str, Any]] = _list_of(base).dump_python(nodes, mode="json")
+    for node, row in zip(nodes, rows, strict=True):
+        for out, (source, vocabulary) in table.items():
+            row[out] = vocabulary.label(getattr(node, source))
+    return rows
+
+
+def public_response(item: type[Any], node: Any) -> Response:
+    """One node (a detail) in the labelled shape ``item``, as :func:`public_rows`."""
+    rows = public_rows(item, [node])
+    body = (to_json(rows[0]) if rows is not None
+            else item.__pydantic_serializer__.to_json(item.model_validate(node)))
+    return Response(body, media_type="application/json")
 
 
 @functools.cache

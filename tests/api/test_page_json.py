@@ -94,3 +94,13 @@ def test_a_list_read_again_is_the_same_until_a_write_and_never_shared_across_sco
     assert titles("street") == ["老年人上门义诊", *first[1:]]
     assert titles("community")[0] == "老年人上门义诊"
     assert titles("district") == ["老年人上门义诊", "留守儿童课业辅导", "每月法律咨询"]
+
+
+@pytest.mark.parametrize(("kind", "page_type"), PAGES, ids=[k.KIND for k, _ in PAGES])
+def test_one_stored_node_answers_its_detail_models_own_json(
+        demo: EmbeddedStore, kind: type[Any], page_type: Any) -> None:
+    item = page_type.model_fields["items"].annotation.__args__[0]
+    node = demo.list(kind, page=1, size=1).items[0]
+    fast = json.loads(schemas.public_response(item, node).body)
+    assert fast == item.model_validate(node).model_dump(mode="json")
+    assert set(item.LABELS) <= set(fast)

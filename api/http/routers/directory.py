@@ -12,6 +12,7 @@ from api.http.schemas import (
     OrganizationPublic,
     UnitPage,
     UnitPublic,
+    public_response,
 )
 from api.services import directory
 
@@ -32,8 +33,8 @@ def list_organizations(store: StoreDep, who: CurrentIdentity, key: ListKey, pagi
 
 @organizations.get("/{org_id}", response_model=OrganizationPublic, summary="党组织详情")
 def get_organization(store: StoreDep, who: CurrentIdentity, org_id: str
-                     ) -> OrganizationPublic:
-    return directory.get_organization(store, who, org_id)
+                     ) -> Response:
+    return public_response(OrganizationPublic, directory.get_organization(store, who, org_id))
 
 
 @units.get("", response_model=UnitPage, summary="驻区单位列表")
@@ -46,8 +47,8 @@ def list_units(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: Page
 
 
 @units.get("/{unit_id}", response_model=UnitPublic, summary="驻区单位详情")
-def get_unit(store: StoreDep, who: CurrentIdentity, unit_id: str) -> UnitPublic:
-    return directory.get_unit(store, who, unit_id)
+def get_unit(store: StoreDep, who: CurrentIdentity, unit_id: str) -> Response:
+    return public_response(UnitPublic, directory.get_unit(store, who, unit_id))
 
 
 @members.get("", response_model=MemberPage,

@@ -23,6 +23,7 @@ from api.http.schemas import (
     ResourcePublic,
     ResourceUpdate,
     VersionedStep,
+    public_response,
 )
 from api.services import lists as lists_service
 from api.services import needs_resources as svc
@@ -55,8 +56,8 @@ def create_need(store: StoreDep, who: CurrentIdentity, body: NeedCreate) -> Need
 
 
 @needs.get("/{need_id}", response_model=NeedPublic, summary="需求详情")
-def get_need(store: StoreDep, who: CurrentIdentity, need_id: str) -> NeedPublic:
-    return svc.get(store, who, Need, need_id)
+def get_need(store: StoreDep, who: CurrentIdentity, need_id: str) -> Response:
+    return public_response(NeedPublic, svc.get(store, who, Need, need_id))
 
 
 @needs.patch("/{need_id}", response_model=NeedPublic, summary="修改需求（带版本）")
@@ -87,8 +88,8 @@ def create_resource(store: StoreDep, who: CurrentIdentity, body: ResourceCreate
 
 
 @resources.get("/{resource_id}", response_model=ResourcePublic, summary="资源详情")
-def get_resource(store: StoreDep, who: CurrentIdentity, resource_id: str) -> ResourcePublic:
-    return svc.get(store, who, Resource, resource_id)
+def get_resource(store: StoreDep, who: CurrentIdentity, resource_id: str) -> Response:
+    return public_response(ResourcePublic, svc.get(store, who, Resource, resource_id))
 
 
 @resources.patch("/{resource_id}", response_model=ResourcePublic, summary="修改资源（带版本）")

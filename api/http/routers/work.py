@@ -31,6 +31,7 @@ from api.http.schemas import (
     SignatureIn,
     TransitionIn,
     VersionedStep,
+    public_response,
 )
 from api.runs import service as run_svc
 from api.services import agreements as agreement_svc
@@ -124,8 +125,8 @@ def list_projects(store: StoreDep, who: CurrentIdentity, key: ListKey, paging: P
 
 
 @projects.get("/{project_id}", response_model=ProjectPublic, summary="共建项目详情")
-def get_project(store: StoreDep, who: CurrentIdentity, project_id: str) -> ProjectPublic:
-    return project_svc.get_project(store, who, project_id)
+def get_project(store: StoreDep, who: CurrentIdentity, project_id: str) -> Response:
+    return public_response(ProjectPublic, project_svc.get_project(store, who, project_id))
 
 
 @projects.post("/{project_id}/transitions", response_model=ProjectPublic,
@@ -156,8 +157,8 @@ def draft_agreement(store: StoreDep, who: CurrentIdentity, body: AgreementCreate
 
 @agreements.get("/{agreement_id}", response_model=AgreementPublic, summary="共建协议详情")
 def get_agreement(store: StoreDep, who: CurrentIdentity, agreement_id: str
-                  ) -> AgreementPublic:
-    return agreement_svc.get_agreement(store, who, agreement_id)
+                  ) -> Response:
+    return public_response(AgreementPublic, agreement_svc.get_agreement(store, who, agreement_id))
 
 
 @agreements.post("/{agreement_id}/signatures", response_model=AgreementPublic,
