@@ -83,6 +83,33 @@ def _truth(value: Any) -> Any:
     return bool(value) if isinstance(value, int) else value
 
 
+def _plain_rows(model: type[BaseModel], keys: builtins.list[str],
+                rows: Iterable[tuple[Any, ...]]) -> builtins.list[dict[str, Any]]:
+    """Rows of values (``_value_rows``) as dicts of ``keys``, each value as stored: an
+    absent or null value is the field's default (a field that is not optional is never
+    stored as null), dates, lists and truth values as :func:`_plain_values` makes them."""
+    plain = _plain_values(model)
+    fix = []
+    for k in keys:
+        field = model.model_fields.get(k)
+        has_default = field is not None and not field.is_required() and (
+            field.default_factory is not None or field.default is not None)
+        if k in plain or has_default:
+            fix.append((k, plain.get(k), field if has_default else None))
+    out = []
+    for values in rows:
+        row = dict(zip(keys, values, strict=True))
+        for k, to_plain, field in fix:
+            value = row[k]
+            if value is None:
+                if field is not None:
+                    row[k] = field.get_default(call_default_factory=True)
+            elif to_plain is not None:
+                row[k] = to_plain(value)
+        out.append(row)
+    return out
+
+
 @functools.cache
 def _plain_values(kind: type[BaseModel]) -> dict[str, Callable[[Any], Any]]:
     """For the fields of ``kind`` holding a date or time, a list or map, or a truth value: what
@@ -339,21 +366,7 @@ class StoreCore(ABC):
         total, rows = self._value_rows(query, names, MAX_VALUES)
         if total > MAX_VALUES:
             raise ModelError(f"{kind.LABEL}超过 {MAX_VALUES} 个，请缩小范围或加筛选条件")
-        plain = _plain_values(kind)
-        convert = [(f, plain.get(f), kind.model_fields[f].get_default(call_default_factory=True))
-                   for f in names]
-        out = []
-        for id_, found in rows:
-            row: dict[str, Any] = {"id": id_}
-            for (f, to_plain, default), value in zip(convert, found, strict=True):
-                # absent (a node written before the field existed) or null: the model's
-                # default (a field that is not optional is never stored as null)
-                if value is None:
-                    row[f] = default
-                else:
-                    row[f] = value if to_plain is None else to_plain(value)
-            out.append(row)
-        return out
+        return _plain_rows(kind, ["id", *names], rows)
 
     def relationship_values(self, kind: str, fields: Collection[str] = ()
                             ) -> builtins.list[dict[str, Any]]:
@@ -361,29 +374,20 @@ class StoreCore(ABC):
         unknown = sorted(set(names) - (set(Relationship.model_fields) - {"kind", "src", "dst"}))
         if unknown:
             raise ModelError(f"关系没有这些字段：{'、'.join(unknown)}")
-        plain = _plain_values(Relationship)
-        convert = [(f, plain.get(f), Relationship.model_fields[f].get_default(
-            call_default_factory=True)) for f in names]
-        out = []
-        for src, dst, found in self._relationship_rows(kind, names):
-            row: dict[str, Any] = {"src": src, "dst": dst}
-            for (f, to_plain, default), value in zip(convert, found, strict=True):
-                row[f] = default if value is None else (
-                    value if to_plain is None else to_plain(value))
-            out.append(row)
-        return out
+        rows = self._relationship_rows(kind, names)
+        return _plain_rows(Relationship, ["src", "dst", *names], rows)
 
     def _relationship_rows(self, kind: str, fields: Sequence[str]
-                           ) -> builtins.list[tuple[str, str, builtins.list[Any]]]:
-        """(src, dst, values of ``fields``) of the explicit relationships of ``kind``, by
-        (src, dst), values as :meth:`_value_rows` gives them. By default from
+                           ) -> builtins.list[tuple[Any, ...]]:
+        """(src, dst, values of ``fields``...) of the explicit relationships of ``kind``,
+        by (src, dst), values as :meth:`_value_rows` gives them. By default from
         :meth:`relationships`; a backend may read the fields alone."""
-        return [(r.src, r.dst, [getattr(r, f) for f in fields])
+        return [(r.src, r.dst, *(getattr(r, f) for f in fields))
                 for r in self.relationships(kind)]
 
     def _value_rows(self, query: Query, fields: Sequence[str], limit: int
-                    ) -> tuple[int, builtins.list[tuple[str, builtins.list[Any]]]]:
-        """The total and (id, values of ``fields``) of the first ``limit`` nodes of
+                    ) -> tuple[int, builtins.list[tuple[Any, ...]]]:
+        """The total and (id, values of ``fields``...) of the first ``limit`` nodes of
         ``query``, by id: a field the node lacks is None; a date may be ISO text,
         a list or map JSON text, a truth value 0/1 (what a backend's JSON functions give).
         By default from the whole stored JSON; a backend may read the fields alone."""
@@ -391,7 +395,7 @@ class StoreCore(ABC):
         out = []
         for id_, props, _ in rows:
             data = json.loads(props)
-            out.append((id_, [data.get(f) for f in fields]))
+            out.append((id_, *(data.get(f) for f in fields)))
         return total, out
 
     def neighbours(self, id: str, *, edge: str | None = None,

@@ -235,20 +235,20 @@ class EmbeddedStore(StoreCore):
         return total, rows
 
     def _value_rows(self, query: Query, fields: Sequence[str], limit: int
-                    ) -> tuple[int, builtins.list[tuple[str, builtins.list[Any]]]]:
+                    ) -> tuple[int, builtins.list[tuple[Any, ...]]]:
         # the fields alone, by SQLite's JSON functions: no JSON of whole nodes in Python
         where, params = self._where(query)
         picked = "".join(f", {_column(f)}" for f in fields)
         rows = self._read(f"SELECT id{picked} FROM nodes WHERE {where} ORDER BY id LIMIT ?",
                           [*params, limit + 1])
-        return len(rows), [(r[0], builtins.list(r[1:])) for r in rows[:limit]]
+        return len(rows), rows[:limit]
 
     def _relationship_rows(self, kind: str, fields: Sequence[str]
-                           ) -> builtins.list[tuple[str, str, builtins.list[Any]]]:
+                           ) -> builtins.list[tuple[Any, ...]]:
         picked = "".join(f", json_extract(props, '$.{f}')" for f in fields)
         rows = self._read(f"SELECT src, dst{picked} FROM edges WHERE kind = ? AND derived = 0 "
                           "ORDER BY src, dst", (kind,))
-        return [(r[0], r[1], builtins.list(r[2:])) for r in rows]
+        return rows
 
     def _count_rows(self, query: Query) -> int:
         where, params = self._where(query)

@@ -18,7 +18,7 @@ from api.imports import ImportRejected
 from api.services import needs_resources as items_svc
 from api.services import projects as project_svc
 from api.services._common import scoped_count
-from api.services.browse import SORTS, Query, browse, browse_all, run_list
+from api.services.browse import SORTS, Query, browse, browse_rows, run_list
 from api.services.lists import import_list
 from api.web import format as fmt
 from api.web.deps import CtxDep, FormDep, SessionDep, web_router
@@ -253,32 +253,49 @@ def _can_add(who: Any, kind: str) -> bool:
     return bool(who.role in (own, Role.STREET_COMMITTEE, Role.DISTRICT_ADMIN))
 
 
+# the columns of a list's download: (field, header)
+EXPORT_COLUMNS = {
+    "needs": (("id", "编号"), ("title", "标题"), ("category", "类别"), ("community_id", "社区"),
+              ("quantity", "数量"), ("unit_of_measure", "计量单位"), ("urgency", "紧急程度"),
+              ("status", "状态"), ("created", "登记日期"), ("start", "开始日期"),
+              ("end", "结束日期"), ("description", "说明")),
+    "resources": (("id", "编号"), ("title", "标题"), ("category", "类别"),
+                  ("unit_id", "提供单位"), ("capacity", "可提供数量"),
+                  ("unit_of_measure", "计量单位"), ("reach_km", "服务半径（公里）"),
+                  ("status", "状态"), ("start", "开始日期"), ("end", "结束日期"),
+                  ("description", "说明")),
+}
+
+
+def _export_cell(kind: str, field: str, value: Any, names: dict[str, str]) -> Cell:
+    """A stored value as a person reads it: names for ids, labels for codes."""
+    if field == "category":
+        return fmt.category_name(value)
+    if field in ("community_id", "unit_id"):
+        return names.get(value, str(value))
+    if field == "urgency":
+        return fmt.URGENCY.get(value, str(value))
+    if field == "status":
+        return fmt.status_name(kind, value)
+    plain: Cell = value
+    return plain
+
+
 @router.get("/needs/export.xlsx")
 @router.get("/resources/export.xlsx")
 def export_list(request: Request, session: SessionDep, ctx: CtxDep) -> Response:
     kind = request.url.path.split("/")[1]
     query = _query(request, session, kind)
-    rows = browse_all(ctx.store, session.identity, KINDS[kind], query)
-    names = _names(ctx.store, {getattr(i, "community_id", None) or getattr(i, "unit_id", "")
-                               for i in rows})
-    cells: list[list[Cell]]
-    if kind == "needs":
-        header = ["编号", "标题", "类别", "社区", "数量", "计量单位", "紧急程度", "状态",
-                  "登记日期", "开始日期", "结束日期", "说明"]
-        cells = [[n.id, n.title, fmt.category_name(n.category),
-                  names.get(n.community_id, n.community_id), n.quantity, n.unit_of_measure,
-                  fmt.URGENCY[n.urgency], fmt.status_name("Need", n.status), n.created,
-                  n.start, n.end, n.description]
-                 for n in rows if isinstance(n, Need)]
-    else:
-        header = ["编号", "标题", "类别", "提供单位", "可提供数量", "计量单位",
-                  "服务半径（公里）", "状态", "开始日期", "结束日期", "说明"]
-        cells = [[r.id, r.title, fmt.category_name(r.category),
-                  names.get(r.unit_id, r.unit_id), r.capacity, r.unit_of_measure, r.reach_km,
-                  fmt.status_name("Resource", r.status), r.start, r.end, r.description]
-                 for r in rows if isinstance(r, Resource)]
-    content = sheet_xlsx(LABELS[kind], header, cells,
-                         widths=[14, 30, 12, 18, 8, 8, 10, 10, 12, 12, 12, 40][:len(header)])
+    columns = EXPORT_COLUMNS[kind]
+    fields = [f for f, _ in columns]
+    rows = browse_rows(ctx.store, session.identity, KINDS[kind], query, fields)
+    owner = "community_id" if kind == "needs" else "unit_id"
+    names = _names(ctx.store, {r[owner] for r in rows})
+    shown = KINDS[kind].KIND
+    cells: list[list[Cell]] = [[_export_cell(shown, f, r[f], names) for f in fields]
+                               for r in rows]
+    content = sheet_xlsx(LABELS[kind], [h for _, h in columns], cells,
+                         widths=[14, 30, 12, 18, 8, 8, 10, 10, 12, 12, 12, 40][:len(columns)])
     day = f"{dt.date.today():%Y%m%d}"
     return download(content, XLSX, f"{LABELS[kind]}-{day}.xlsx",
                     fallback=f"{kind}-{day}.xlsx")

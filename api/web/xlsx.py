@@ -79,15 +79,11 @@ def _column(i: int) -> str:
     return name
 
 
-def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value[:MAX_TEXT]))
-
-
 def _cell(ref: str, value: Cell, style: int) -> str:
     if isinstance(value, str):  # the most frequent first
         s = f' s="{style}"' if style else ""
-        return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_text(value)}'
-                '</t></is></c>')
+        text = escape(value[:MAX_TEXT])
+        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text}</t></is></c>'
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -121,6 +117,7 @@ def sheet_xlsx(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
         parts.extend(_cell(f"{c}{n}", v, 0) for c, v in zip(letters, row, strict=True))
         parts.append("</row>")
     parts.append("</sheetData></worksheet>")
+    sheet = _NOT_XML.sub("", "".join(parts))  # once over the sheet: the markup has none
     name = _NOT_XML.sub("", re.sub(r"[\\/?*\[\]:]", " ", title))[:31].strip() or "Sheet1"
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -129,11 +126,11 @@ def sheet_xlsx(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
         f'<sheets><sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/>'
         '</sheets></workbook>')
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _ROOT_RELS)
         z.writestr("xl/workbook.xml", workbook)
         z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         z.writestr("xl/styles.xml", _STYLES)
-        z.writestr("xl/worksheets/sheet1.xml", "".join(parts))
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
     return out.getvalue()

@@ -65,3 +65,18 @@ def test_a_count_from_the_store_is_the_total_of_the_callers_list(
         assert scoped_count(needs, who, kind, filters) == \
             scoped_page(needs, who, kind, filters, 1, 100).total, (kind, filters)
     assert scoped_count(needs, who, Need, {"community_id": C1}) == 4  # every role sees C1's
+
+
+@pytest.mark.parametrize("name", ["district", "street", "community", "unit", "researcher"])
+def test_rows_for_a_download_are_the_callers_nodes_with_their_stored_fields(
+        needs: GraphStore, name: str) -> None:
+    from api.services.browse import browse_rows
+    from graph import Resource
+
+    who = identity(needs, name)
+    for kind, query in ((Need, Query({}, sort="urgent")), (Need, Query({}, q="助餐")),
+                        (Resource, Query({}, date_from=dt.date(2026, 1, 1)))):
+        fields = [f for f in kind.model_fields if f != "version"]
+        nodes = browse_all(needs, who, kind, query)
+        assert browse_rows(needs, who, kind, query, fields) == [
+            n.model_dump(exclude={"version"}) for n in nodes]
