@@ -11,7 +11,8 @@ it. Rows are plain dicts (``row["status"]``; templates read ``row.name`` alike).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+import weakref
 from typing import Any
 
 from api.services.cache import cached
@@ -19,6 +20,7 @@ from graph import (
     Evaluation,
     GraphStore,
     Need,
+    Node,
     Organization,
     OrgLevel,
     Project,
@@ -39,18 +41,59 @@ RECORD_FIELDS = ("street_id", "unit_id", "status", "hours", "member_ids", "date"
 EVALUATION_FIELDS = ("street_id", "score")
 
 
-@dataclass(frozen=True)
 class Figures:
-    scope_id: str
-    street_ids: list[str]
-    streets: dict[str, str]  # id -> name, of the scope's streets
-    communities: list[Row]  # of the scope's streets, by id
-    units: list[Row]  # of the scope, and registered with one of its communities, by id
-    needs: list[Row]
-    projects: list[Row]
-    records: list[Row]  # every service record, voided ones too
-    evaluations: list[Row]
-    registrations: list[tuple[str, str, dt.date | None]]  # (unit, community, since)
+    """A scope's figures. The places (streets, communities, units, registrations) are
+    read at once; projects, and needs, records and evaluations, when first asked for, so
+    the map and the network read neither needs nor records."""
+
+    def __init__(self, store: GraphStore, scope_id: str) -> None:
+        self._store = weakref.ref(store)  # the cache holds figures weakly by store
+        self.scope_id = scope_id
+        self.street_ids = list(store.scope(scope_id).streets)
+        orgs = store.values(Organization, ORG_FIELDS, scope=scope_id,
+                            filters={"level": [OrgLevel.COMMUNITY, OrgLevel.STREET]})
+        inside = set(self.street_ids)
+        # the scope's streets: id -> name; its communities and units, by id
+        names = {o["id"]: o["name"] for o in orgs if o["level"] == OrgLevel.STREET}
+        self.streets: dict[str, str] = {s: names.get(s, s) for s in self.street_ids}
+        self.communities: list[Row] = [
+            o for o in orgs if o["level"] == OrgLevel.COMMUNITY and street_of_row(o) in inside]
+        community_ids = {c["id"] for c in self.communities}
+        # (unit, community, since) of the registrations with the scope's communities
+        self.registrations: list[tuple[str, str, dt.date | None]] = [
+            (r["src"], r["dst"], r["since"])
+            for r in store.relationship_values("REGISTERED_WITH", ["since"])
+            if r["dst"] in community_ids]
+        units = store.values(ResidentUnit, UNIT_FIELDS, scope=scope_id)
+        outside = sorted({u for u, _, _ in self.registrations} - {u["id"] for u in units})
+        if outside:  # units of other streets registered with a community here
+            units = sorted([*units, *store.values(ResidentUnit, UNIT_FIELDS,
+                                                  filters={"id": outside})],
+                           key=lambda u: u["id"])
+        self.units: list[Row] = units
+
+    def _read(self, kind: type[Node], fields: tuple[str, ...]) -> list[Row]:
+        store = self._store()
+        if store is None:
+            raise RuntimeError("the store of these figures is closed")
+        return store.values(kind, fields, scope=self.scope_id)
+
+    @functools.cached_property
+    def projects(self) -> list[Row]:
+        return self._read(Project, PROJECT_FIELDS)
+
+    @functools.cached_property
+    def needs(self) -> list[Row]:
+        return self._read(Need, NEED_FIELDS)
+
+    @functools.cached_property
+    def records(self) -> list[Row]:
+        """Every service record, voided ones too."""
+        return self._read(ServiceRecord, RECORD_FIELDS)
+
+    @functools.cached_property
+    def evaluations(self) -> list[Row]:
+        return self._read(Evaluation, EVALUATION_FIELDS)
 
 
 def street_of_row(org: Row) -> str:
@@ -59,33 +102,8 @@ def street_of_row(org: Row) -> str:
 
 
 def read_figures(store: GraphStore, scope_id: str) -> Figures:
-    """The scope's figures, read now."""
-    streets = list(store.scope(scope_id).streets)
-    orgs = store.values(Organization, ORG_FIELDS, scope=scope_id,
-                        filters={"level": [OrgLevel.COMMUNITY, OrgLevel.STREET]})
-    inside = set(streets)
-    communities = [o for o in orgs
-                   if o["level"] == OrgLevel.COMMUNITY and street_of_row(o) in inside]
-    names = {o["id"]: o["name"] for o in orgs if o["level"] == OrgLevel.STREET}
-    units = store.values(ResidentUnit, UNIT_FIELDS, scope=scope_id)
-    community_ids = {c["id"] for c in communities}
-    registrations = [(r["src"], r["dst"], r["since"])
-                     for r in store.relationship_values("REGISTERED_WITH", ["since"])
-                     if r["dst"] in community_ids]
-    known = {u["id"] for u in units}
-    outside = sorted({u for u, _, _ in registrations} - known)
-    if outside:  # units of other streets registered with a community here
-        units = sorted([*units, *store.values(ResidentUnit, UNIT_FIELDS,
-                                              filters={"id": outside})],
-                       key=lambda u: u["id"])
-    return Figures(
-        scope_id=scope_id, street_ids=streets,
-        streets={s: names.get(s, s) for s in streets}, communities=communities, units=units,
-        needs=store.values(Need, NEED_FIELDS, scope=scope_id),
-        projects=store.values(Project, PROJECT_FIELDS, scope=scope_id),
-        records=store.values(ServiceRecord, RECORD_FIELDS, scope=scope_id),
-        evaluations=store.values(Evaluation, EVALUATION_FIELDS, scope=scope_id),
-        registrations=registrations)
+    """The scope's figures, read now (the places) and when asked for (the rest)."""
+    return Figures(store, scope_id)
 
 
 def figures(store: GraphStore, scope_id: str) -> Figures:
