@@ -22,16 +22,38 @@ from matching.model import UNLIMITED, Model
 from matching.result import Unserved
 
 
-def alternatives(model: Model, x: I64) -> tuple[I64, I64]:
-    """For each need: best unchosen candidate pair index, or -1 (and its need order)."""
-    free = x == 0
-    order = np.lexsort((model.pair_res, -model.score, model.pair_need))
-    order = order[free[order]]
+def alternatives(model: Model, x: I64) -> I64:
+    """For each need: its best unchosen candidate pair (highest score, then lowest
+    resource index), or -1. Two group maxima over the free pairs, not a sort of them all.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from matching.model import Model
+    >>> m = Model(n_needs=2, n_res=3, n_units=1, n_comms=1, need_cap=np.array([1, 1]),
+    ...           res_cap=np.array([1, 1, 1]), pair_need=np.array([0, 0, 0, 1]),
+    ...           pair_res=np.array([0, 1, 2, 2]), pair_cap=np.array([1, 1, 1, 1]),
+    ...           score=np.array([0.9, 0.5, 0.5, 0.7]), weight=np.array([0.9, 0.5, 0.5, 0.7]),
+    ...           res_unit=np.zeros(3, np.int64), unit_qty_cap=np.array([9]),
+    ...           unit_proj_cap=np.array([9]), need_comm=np.zeros(2, np.int64),
+    ...           comm_min=np.zeros(1, np.int64))
+    >>> alternatives(m, np.array([1, 0, 0, 1])).tolist()
+    [1, -1]
+    """
     best = np.full(model.n_needs, -1, dtype=np.int64)
-    needs = model.pair_need[order]
-    first = np.r_[True, needs[1:] != needs[:-1]] if len(order) else np.zeros(0, np.bool_)
-    best[needs[first]] = order[first]
-    return best, needs
+    free = np.flatnonzero(x == 0)
+    if len(free) == 0:
+        return best
+    need, score = model.pair_need[free], model.score[free]
+    top = np.full(model.n_needs, -np.inf)
+    np.maximum.at(top, need, score)
+    tied = free[score == top[need]]
+    tied_need, tied_res = model.pair_need[tied], model.pair_res[tied]
+    low = np.full(model.n_needs, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(low, tied_need, tied_res)
+    pick = tied[tied_res == low[tied_need]]
+    best[model.pair_need[pick]] = pick
+    return best
 
 
 def _pairs_in_reach(a: Arrays, needs: I64) -> tuple[I64, I64]:

@@ -311,7 +311,7 @@ def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
            ) -> list[Pair]:
     """The chosen pairs and the pinned ones, each with its breakdown, alternative and
     confidence: every value gathered by array indexing, then one object per pair."""
-    best, _ = alternatives(model, x)
+    best = alternatives(model, x)
     chosen = np.flatnonzero(x > 0)
     rows = np.r_[chosen, model.n_pairs + np.arange(len(a.pin_need))].astype(np.int64)
     need = np.r_[model.pair_need[chosen], a.pin_need].astype(np.int64)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pytest
 from match_helpers import need, problem, reasons, res
 
 from matching import MatchParams, match
+from matching.explain import alternatives
+from tests.matching.test_match_certified import random_model
 
 
 def test_nothing_in_reach_is_no_candidate_in_reach() -> None:
@@ -66,3 +70,18 @@ def test_capacity_held_by_pinned_pairs_is_capacity_taken() -> None:
     result = match(problem([need("N1"), need("N2")], [res("R1")], pinned=[("N1", "R1", 1)]),
                    MatchParams())
     assert reasons(result) == {"N2": "capacity_taken"}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_each_need_s_alternative_is_its_best_unchosen_pair_ties_to_the_lowest_resource(
+        seed: int) -> None:
+    model = random_model(seed)
+    rng = np.random.default_rng(seed)
+    model.score[:] = rng.choice([0.3, 0.6, 0.9], model.n_pairs)  # many ties
+    x = (rng.random(model.n_pairs) < 0.3).astype(np.int64)
+    want = np.full(model.n_needs, -1)
+    for i in range(model.n_needs):
+        free = [p for p in range(model.n_pairs) if model.pair_need[p] == i and x[p] == 0]
+        if free:
+            want[i] = min(free, key=lambda p: (-model.score[p], model.pair_res[p]))
+    assert alternatives(model, x).tolist() == want.tolist()
