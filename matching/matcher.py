@@ -278,12 +278,15 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
     first = np.r_[True, low_need[1:] != low_need[:-1]] if len(order) else \
         np.zeros(0, np.bool_)
     best_low = dict(zip(low_need[first].tolist(), order[first].tolist(), strict=True))
+    index = {nid: i for i, nid in enumerate(a.need_ids)}
+    # only the unmatched needs without a candidate read the refused pairs
+    wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
     first_refused: dict[int, tuple[int, str]] = {}
     refused_count: Counter[int] = Counter()
     for n, r, why in refused:
-        first_refused.setdefault(n, (r, why))
-        refused_count[n] += 1
-    index = {nid: i for i, nid in enumerate(a.need_ids)}
+        if n in wanted:
+            first_refused.setdefault(n, (r, why))
+            refused_count[n] += 1
     out: list[Unserved] = []
     for u in none:
         i = index[u.need_id]
