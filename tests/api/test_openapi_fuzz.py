@@ -45,8 +45,9 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:Using `httpx` with `starlette.testclient`")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def fuzz_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    # one app per role: schemathesis runs the app's lifespan, whose end closes the store
     api = build(tmp_path_factory.mktemp("fuzz"))
     with api.client:
         # the first suggestion loads the e5 model (seconds on a busy machine, over the
