@@ -265,7 +265,8 @@ def _run(district: District, roles: dict[str, str], args: argparse.Namespace,
                     errors += failed
                     _report(name, kind, times, failed, _cpu_seconds(server.pid) - used)
             print(f"测量期间区管理员每 {args.edit_every:g} 秒修改一条需求（缓存的答复随之作废）："
-                  f"修改 {editor.edits} 次，失败 {editor.failures} 次")
+                  f"修改 {editor.edits} 次，失败 {editor.failures} 次" if args.edit_every
+                  else "测量期间没有写入（--edit-every 0）")
         finally:
             server.terminate()
             server.join(timeout=30)
