@@ -129,8 +129,9 @@ def _list_of(kind: type[BaseModel]) -> TypeAdapter[list[Any]]:
 
 def labelled(base: type[M], fields: dict[str, tuple[str, labels.Vocabulary]]) -> type[M]:
     """``base`` with a read-only Chinese label beside each coded field (``status_label``
-    beside ``status``…). Routers return the store's node; FastAPI re-reads it into this
-    shape (``from_attributes``), so the labels are computed in one place, here."""
+    beside ``status``…). The labels are computed in one place, here: as properties when
+    a node is read into this shape (``from_attributes``), and from the same ``LABELS``
+    table by :func:`public_rows` when lists and details are answered from stored nodes."""
     namespace: dict[str, Any] = {"__module__": __name__, "__annotations__": {"LABELS": ClassVar},
                                  "LABELS": fields,
                                  "model_config": ConfigDict(from_attributes=True)}
