@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from matching import workers
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.arrays import F64, I64, ONLINE, Arrays, B, arrays_of
 from matching.candidates import Candidates, find_candidates, refused_by_facts
@@ -164,6 +165,8 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     a = arrays_of(problem)
     cands, refused = refused_by_facts(problem, a,
                                       find_candidates(a, params.max_online_per_need))
+    if method == "flow" and len(cands) >= workers.PARALLEL_PAIRS:
+        workers.start()  # their imports overlap the scoring
     clock.lap("candidates")
 
     s = accepted_pairs(problem, a, cands, params, text_similarity)
