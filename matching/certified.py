@@ -32,10 +32,11 @@ each on its own integer cost scale ``K`` (:func:`solve_bucket`: a bucket without
 city's largest quantities needs fewer cost bits), on worker processes when there are
 many pairs (:mod:`matching.workers`: OR-Tools holds the GIL; 100,000 needs, 2 cores: the
 buckets' 13.2 s of OR-Tools time in 9.4 s of solve stage instead of 13.3 s, the same
-flows), and one pass of potentials over the full network certifies the whole flow. Measured at 100,000 needs (2.3M pairs), sparse
-cores lose to this: with k = 2 the largest component's core still has 100-180k of its
-432k pairs after pricing, and OR-Tools' cost-scaling time follows the nodes and cost bits
-far more than the arcs, so every pricing round costs about as much as the whole
+flows), and one pass of potentials over the full network certifies the whole flow.
+Measured at 100,000 needs (2.3M pairs), sparse cores lose to this: with k = 2 the largest
+component's core still has 100-180k of its 432k pairs after pricing, and OR-Tools'
+cost-scaling time follows the nodes and cost bits far more than the arcs, so every
+pricing round costs about as much as the whole
 component (35-41 s CPU in 5-7 rounds against 11.7 s for one solve of it).
 
 Scope (stated here, checked in :func:`applies`): the pure transportation network with
