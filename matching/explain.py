@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from scipy.spatial import cKDTree
 
-from matching.arrays import I64, ONLINE, Arrays, B
+from matching.arrays import F64, I64, ONLINE, Arrays, B
 from matching.candidates import Candidates, _reach_bins
 from matching.model import UNLIMITED, Model
 from matching.result import Unserved
@@ -40,19 +40,34 @@ def alternatives(model: Model, x: I64) -> I64:
     >>> alternatives(m, np.array([1, 0, 0, 1])).tolist()
     [1, -1]
     """
-    best = np.full(model.n_needs, -1, dtype=np.int64)
-    free = np.flatnonzero(x == 0)
-    if len(free) == 0:
+    return best_by_need(model.n_needs, model.pair_need, model.pair_res, model.score,
+                        np.flatnonzero(x == 0))
+
+
+def best_by_need(n_needs: int, need: I64, res: I64, score: F64, rows: I64 | None = None
+                 ) -> I64:
+    """For each need: its best pair among ``rows`` (all pairs by default) by highest
+    score, then lowest resource index, then first row; -1 for none. Two group maxima
+    over the rows, not a sort of them all.
+
+    >>> import numpy as np
+    >>> best_by_need(3, np.array([0, 0, 1, 1, 0]), np.array([4, 2, 1, 0, 3]),
+    ...              np.array([0.5, 0.5, 0.1, 0.1, 0.2])).tolist()
+    [1, 3, -1]
+    """
+    best = np.full(n_needs, -1, dtype=np.int64)
+    rows = np.arange(len(need), dtype=np.int64) if rows is None else rows
+    if len(rows) == 0:
         return best
-    need, score = model.pair_need[free], model.score[free]
-    top = np.full(model.n_needs, -np.inf)
-    np.maximum.at(top, need, score)
-    tied = free[score == top[need]]
-    tied_need, tied_res = model.pair_need[tied], model.pair_res[tied]
-    low = np.full(model.n_needs, np.iinfo(np.int64).max, dtype=np.int64)
+    row_need, row_score = need[rows], score[rows]
+    top = np.full(n_needs, -np.inf)
+    np.maximum.at(top, row_need, row_score)
+    tied = rows[row_score == top[row_need]]
+    tied_need, tied_res = need[tied], res[tied]
+    low = np.full(n_needs, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(low, tied_need, tied_res)
-    pick = tied[tied_res == low[tied_need]]
-    best[model.pair_need[pick]] = pick
+    pick = tied[tied_res == low[tied_need]][::-1]  # the first row wins a full tie
+    best[need[pick]] = pick
     return best
 
 
@@ -174,11 +189,7 @@ def unserved(a: Arrays, model: Model, cands: Candidates, x: I64,
                     & (unit_used_qty >= model.unit_qty_cap)) | \
         ((model.unit_proj_cap != UNLIMITED) & (unit_used_proj >= model.unit_proj_cap))
     # each need's best candidate (by score, then resource), whatever was chosen
-    order = np.lexsort((model.pair_res, -model.score, model.pair_need))
-    need_of = model.pair_need[order]
-    first = np.r_[True, need_of[1:] != need_of[:-1]] if len(order) else np.zeros(0, np.bool_)
-    best_of = np.full(a.n_needs, -1, np.int64)
-    best_of[need_of[first]] = order[first]
+    best_of = best_by_need(a.n_needs, model.pair_need, model.pair_res, model.score)
     # needs with a candidate at a resource with room left but a unit at its limit
     spare_blocked = ~res_full[model.pair_res] & unit_blocked[model.res_unit[model.pair_res]]
     blocked_need = np.bincount(model.pair_need, weights=spare_blocked,

@@ -22,7 +22,7 @@ from matching.arrays import F64, I64, ONLINE, Arrays, B, arrays_of
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.certified import solve_certified
 from matching.errors import UnknownMethod
-from matching.explain import alternatives, unserved
+from matching.explain import alternatives, best_by_need, unserved
 from matching.flow import build_network
 from matching.greedy import solve_greedy
 from matching.incremental import Keys, Warm, id_keys
@@ -302,11 +302,9 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     low_cands, low_features, low_score = low
-    order = np.lexsort((low_cands.res, -low_score, low_cands.need))
-    low_need = low_cands.need[order]
-    first = np.r_[True, low_need[1:] != low_need[:-1]] if len(order) else \
-        np.zeros(0, np.bool_)
-    best_low = dict(zip(low_need[first].tolist(), order[first].tolist(), strict=True))
+    best = best_by_need(a.n_needs, low_cands.need, low_cands.res, low_score)
+    has_low = np.flatnonzero(best >= 0)
+    best_low = dict(zip(has_low.tolist(), best[has_low].tolist(), strict=True))
     index = {nid: i for i, nid in enumerate(a.need_ids)}
     # only the unmatched needs without a candidate read the refused pairs
     wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
