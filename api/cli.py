@@ -511,7 +511,8 @@ BENCH_TABLES = {
         ("size", "需求"), ("n_resources", "资源"), ("n_candidates", "候选对"),
         ("t_candidates", "候选"), ("t_scores", "评分"), ("t_solve", "求解"),
         ("t_explain", "解释"), ("t_scarcity", "稀缺度"), ("t_validate", "校验"),
-        ("t_total", "总计"), ("peak_rss_mib", "内存峰值 MiB"), ("scarcity_rows", "稀缺度行")],
+        ("t_total", "总计"), ("peak_rss_mib", "内存峰值 MiB"),
+        ("workers_peak_mib", "求解子进程内存峰值 MiB"), ("scarcity_rows", "稀缺度行")],
     "目标值与对照": [
         ("size", "需求"), ("objective", "目标值"), ("status", "状态"),
         ("greedy_gap_pct", "贪心差距 %"), ("t_ortools_raw", "OR-Tools 秒"),

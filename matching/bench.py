@@ -3,7 +3,8 @@
 The CLI (``gongjian bench``) builds the problems from the demo generator and prints the
 rows; this module only measures. Peak memory is the process high-water mark
 (``resource.getrusage``: it covers OR-Tools' and HiGHS' C++ allocations, which
-``tracemalloc`` does not see), so run sizes in increasing order.
+``tracemalloc`` does not see), so run sizes in increasing order; the worker processes of
+a large solve (:mod:`matching.workers`) are reported apart, as the sum of their peaks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from matching import workers
 from matching.flow import build_network, initial_scale, share_units
 from matching.lp import solve_lp
 from matching.matcher import match, problem_model
@@ -116,6 +118,7 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             "n_candidates": result.n_candidates,
             **{f"t_{s}": round(result.timings.get(s, 0.0), 3) for s in STAGES},
             "t_total": round(total, 3), "peak_rss_mib": round(peak_rss_mib(), 1),
+            "workers_peak_mib": round(workers.peak_rss_mib(), 1),
             "objective": result.objective, "status": result.status,
             "served_quantity": result.served_quantity, "unmatched": len(result.unmatched),
             "rounds": result.certificate_rounds, "core_pairs": result.core_pairs,

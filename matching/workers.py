@@ -98,6 +98,23 @@ def start(preload: Sequence[str] = ("matching.certified",)) -> None:
             _workers.append(_Worker(preload))
 
 
+def peak_rss_mib() -> float:
+    """The summed peak resident memory of the live worker processes, in MiB (their
+    ``VmHWM``; 0 where ``/proc`` is not there). ``getrusage`` of the children counts only
+    children that have ended, and these live on."""
+    total = 0.0
+    with _lock:
+        pids = [w.proc.pid for w in _workers if w.proc.poll() is None]
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                total += sum(int(line.split()[1]) for line in status
+                             if line.startswith("VmHWM:")) / 1024
+        except OSError:  # pragma: no cover - not Linux, or the worker just ended
+            continue
+    return total
+
+
 @atexit.register
 def stop() -> None:
     """Stop the worker processes (they exit when their pipe closes)."""

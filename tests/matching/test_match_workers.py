@@ -67,3 +67,12 @@ def test_what_a_failed_or_killed_worker_left_is_computed_here() -> None:
 
 def test_small_work_stays_in_this_process() -> None:
     assert workers.map_largest_first(_pid, [0, 1, 2], [1, 1, 1]) == [os.getpid()] * 3
+
+
+@pytest.mark.usefixtures("parallel")
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
+def test_the_workers_peak_memory_is_read_from_proc() -> None:
+    workers.map_largest_first(abs, [-1, -2], [1, 1])
+    assert workers.peak_rss_mib() > 10  # a Python with numpy and OR-Tools imported
+    workers.stop()
+    assert workers.peak_rss_mib() == 0
