@@ -39,6 +39,7 @@ PARALLEL_PAIRS = 600_000
 
 _MAIN = "import sys; from matching.workers import serve; serve(sys.argv[1:])"
 _lock = threading.Lock()
+_busy = threading.Lock()  # one map at a time owns the workers; another runs here
 _workers: list[_Worker] = []
 
 
@@ -127,15 +128,25 @@ def stop() -> None:
 def map_largest_first(fn: Callable[[In], Out], items: Sequence[In], sizes: Sequence[int]
                       ) -> list[Out]:
     """``[fn(item) for item in items]``, on the worker processes when ``sum(sizes)``
-    reaches :data:`PARALLEL_PAIRS` and more than one CPU is free, the largest items
+    reaches :data:`PARALLEL_PAIRS`, more than one CPU is free and no other map is using
+    them (two runs at once: the second computes in its own thread), the largest items
     first (so the last to finish is a small one). ``fn`` must be a module-level function
     of picklable arguments and results.
 
     >>> map_largest_first(abs, [-3, 2, -1], [3, 2, 1])
     [3, 2, 1]
     """
-    if sum(sizes) < PARALLEL_PAIRS or n_workers() < 2 or len(items) < 2:
+    if sum(sizes) < PARALLEL_PAIRS or n_workers() < 2 or len(items) < 2 \
+            or not _busy.acquire(blocking=False):
         return [fn(item) for item in items]
+    try:
+        return _on_workers(fn, items, sizes)
+    finally:
+        _busy.release()
+
+
+def _on_workers(fn: Callable[[In], Out], items: Sequence[In], sizes: Sequence[int]
+                ) -> list[Out]:
     start()
     with _lock:
         workers = list(_workers)

@@ -76,3 +76,10 @@ def test_the_workers_peak_memory_is_read_from_proc() -> None:
     assert workers.peak_rss_mib() > 10  # a Python with numpy and OR-Tools imported
     workers.stop()
     assert workers.peak_rss_mib() == 0
+
+
+@pytest.mark.usefixtures("parallel")
+def test_a_map_while_another_owns_the_workers_runs_in_this_process() -> None:
+    with workers._busy:
+        assert workers.map_largest_first(_pid, [0, 1], [1, 1]) == [os.getpid()] * 2
+    assert os.getpid() not in workers.map_largest_first(_pid, [0, 1], [1, 1])
