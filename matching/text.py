@@ -115,6 +115,28 @@ def unique_pairs(need_texts: list[str], res_texts: list[str], need: I64, res: I6
     return n_uniq, r_uniq, a, b, inverse.ravel()
 
 
+def _shared_columns(xn: sparse.csr_matrix, xr: sparse.csr_matrix
+                    ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Both matrices without the entries of columns the other one never uses: such a
+    column is in no pair's product, so every pair's sum keeps its terms in their order
+    (the same bits). At 100,000 needs 29 % of the entries go (n-grams only needs or only
+    resources use): text evidence 7.4-8.1 s -> 6.6-7.5 s CPU, the same wall time."""
+    used_n = np.zeros(xn.shape[1], np.bool_)
+    used_n[xn.indices] = True
+    used_r = np.zeros(xr.shape[1], np.bool_)
+    used_r[xr.indices] = True
+    shared = used_n & used_r
+    out = []
+    for x in (xn, xr):
+        keep = shared[x.indices]
+        kept = np.r_[0, np.cumsum(keep)]
+        y = sparse.csr_matrix((x.data[keep], x.indices[keep], kept[x.indptr]), shape=x.shape)
+        y.has_sorted_indices = True  # a subsequence of sorted rows without duplicates
+        y.has_canonical_format = True
+        out.append(y)
+    return out[0], out[1]
+
+
 def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     """TF-IDF cosine of each pair ``(n_uniq[a[k]], r_uniq[b[k]])`` of distinct texts (the
     corpus is every text of both lists), in [0, 1]."""
@@ -122,7 +144,8 @@ def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     if len(a) == 0 or not any(t.strip() for t in corpus):
         return np.zeros(len(a), dtype=np.float64)
     matrix = char_tfidf(corpus)
-    xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
+    xn, xr = _shared_columns(matrix[: len(n_uniq)], matrix[len(n_uniq):])
+    del matrix
     sims = np.empty(len(a), dtype=np.float64)
 
     def chunk(s: int) -> None:
