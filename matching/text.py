@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -63,8 +64,10 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     # the texts' alphabet, numbered densely in code point order (no sort needed)
     seen = np.zeros(0x110000, dtype=np.bool_)
     seen[points] = True
-    chars = (np.cumsum(seen, dtype=np.int64) - 1)[points]
     n_chars = int(seen.sum())
+    # keys in int32 when the bigram keys fit (fewer than 46,340 distinct characters)
+    key_type = np.int32 if n_chars + n_chars * n_chars < 2**31 else np.int64
+    chars: NDArray[Any] = (np.cumsum(seen, dtype=np.int64) - 1).astype(key_type)[points]
     # entries text by text (a text's unigram at position i, then the bigram starting
     # there, if the text goes on): the rows come sorted, so the matrix is built from its
     # row pointers, without a scatter of the coordinates; unigram keys are the
@@ -72,15 +75,17 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     ends = np.cumsum(lengths)
     follows = np.ones(len(points), dtype=np.bool_)
     follows[ends[lengths > 0] - 1] = False  # bigrams never span two texts
-    keys = np.empty((len(points), 2), dtype=np.int64)
+    keys = np.empty((len(points), 2), dtype=key_type)
     keys[:, 0] = chars
     keys[:-1, 1] = n_chars + chars[:-1] * n_chars + chars[1:]
     keys = keys.ravel()[np.c_[np.ones(len(points), np.bool_), follows].ravel()]
     indptr = np.r_[0, np.cumsum(np.maximum(2 * lengths - 1, 0))]
     cols, n_cols = _dense_ids(keys, n_chars + n_chars * n_chars)
-    counts = sparse.csr_matrix((np.ones(len(keys)), cols, indptr), shape=(len(docs), n_cols))
+    # counts summed in float32 (exact: small integers), their logs in float64
+    counts = sparse.csr_matrix((np.ones(len(keys), np.float32), cols, indptr),
+                               shape=(len(docs), n_cols))
     counts.sum_duplicates()
-    counts.data = 1.0 + np.log(counts.data)
+    counts.data = 1.0 + np.log(counts.data.astype(np.float64))
     df = np.bincount(counts.indices, minlength=n_cols)
     idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
     counts.data *= idf[counts.indices]
@@ -89,7 +94,7 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     return counts
 
 
-def _dense_ids(keys: I64, space: int) -> tuple[NDArray[np.integer], int]:
+def _dense_ids(keys: NDArray[np.integer], space: int) -> tuple[NDArray[np.integer], int]:
     """Number the distinct ``keys`` (all in ``range(space)``) 0, 1, ... in key order: a
     table lookup when the key space is small enough (int32 numbers, as scipy keeps the
     column indices), else a sort."""
