@@ -152,9 +152,18 @@ def need_facts(text: str, category: str | None = None) -> NeedFacts:
     weekday, weekend = bool(_WEEKDAY_NEED.search(text)), bool(_WEEKEND_NEED.search(text))
     days = "weekday" if weekday and not weekend else "weekend" if weekend and not weekday \
         else None
-    objects = tuple(dict.fromkeys(m.group(1) for m in _OBJECT.finditer(text)))
+    objects = named_objects(text)
     return NeedFacts(people=max(people) if people else None, online_ok=online, days=days,
                      needs_place=bool(_PLACE_NEED.search(text)), objects=objects)
+
+
+def named_objects(text: str) -> tuple[str, ...]:
+    """The things a need names one by one with a measure word (``一台轮椅``: 轮椅).
+
+    >>> named_objects("孤儿上网课没电脑，想要一台学习电脑"), named_objects("被褥太薄")
+    (('学习电脑',), ())
+    """
+    return tuple(dict.fromkeys(m.group(1) for m in _OBJECT.finditer(text)))
 
 
 def _terms(phrase: str) -> tuple[str, ...]:
@@ -265,7 +274,7 @@ def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
     if hit:
         return "不含" + "、".join(hit)
     if goods:
-        wanted = need_facts(need_text).objects
+        wanted = named_objects(need_text)
         if wanted and not any(_same_thing(w, g) for w in wanted for g in goods):
             return "只有" + "、".join(goods)
     return None
