@@ -11,6 +11,7 @@ a dense n x m matrix.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -81,6 +82,25 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     return counts
 
 
+_FITTED: list[tuple[tuple[str, ...], sparse.csr_matrix]] = []
+_FITTED_LOCK = threading.Lock()
+
+
+def fitted_tfidf(corpus: list[str]) -> sparse.csr_matrix:
+    """:func:`char_tfidf` of ``corpus``, kept for the next call with the same corpus (one
+    entry, process-local): a re-run whose texts did not change (an added need with a
+    text already there, a changed quantity) scores its new pairs without fitting again.
+    The matrix is a pure function of the corpus, so a kept one is the one a fit gives."""
+    key = tuple(corpus)
+    with _FITTED_LOCK:
+        if _FITTED and _FITTED[0][0] == key:
+            return _FITTED[0][1]
+    matrix = char_tfidf(corpus)
+    with _FITTED_LOCK:
+        _FITTED[:] = [(key, matrix)]
+    return matrix
+
+
 def _dense_ids(keys: I64, space: int) -> tuple[I64, int]:
     """Number the distinct ``keys`` (all in ``range(space)``) 0, 1, ... in key order: a
     table lookup when the key space is small enough, else a sort."""
@@ -112,7 +132,7 @@ def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     corpus = n_uniq + r_uniq
     if len(a) == 0 or not any(t.strip() for t in corpus):
         return np.zeros(len(a), dtype=np.float64)
-    matrix = char_tfidf(corpus)
+    matrix = fitted_tfidf(corpus)
     xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
     sims = np.empty(len(a), dtype=np.float64)
 
