@@ -161,10 +161,13 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         (the default). The ``text`` feature is each pair's similarity as given (absolute
         evidence in [0, 1]); the acceptance rule reads it.
     previous
-        ``MatchResult.warm`` of an earlier run (as stored): the components of the
+        ``MatchResult.warm`` of an earlier run (as stored): the candidate pairs of the
+        needs and resources unchanged since then take their candidates, refusals,
+        features and confidence from that run when this process still keeps them
+        (:mod:`matching.reuse`; the same arrays as computing them), the components of the
         candidate network unchanged since then reuse its optimal flows and only the
         others are solved (:mod:`matching.incremental`); the result is certified optimal
-        all the same.
+        and validated all the same.
 
     Returns
     -------

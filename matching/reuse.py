@@ -48,6 +48,8 @@ CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
 _LOCK = threading.Lock()
 
+Texts = tuple[frozenset[str], frozenset[str]]
+"""The distinct texts of a problem's needs and of its resources."""
 Scorer = Callable[[I64, I64, F64], tuple[F64, F64, I64]]
 """``f(need, res, dist) -> (features, scores, confidence codes)`` of pairs, as a run
 scores them."""
@@ -67,7 +69,7 @@ class PairWork:
     problem: Problem
     arrays: Arrays
     params: MatchParams
-    texts: tuple[frozenset[str], frozenset[str]]
+    texts: list[Texts]  # its distinct texts, once known
     cands: Candidates
     features: F64
     conf: I64
@@ -86,11 +88,19 @@ class Pairs:
     conf: I64
     refused: list[tuple[int, int, str]]
     fresh: int
+    texts: tuple[Texts, ...] = ()  # the distinct texts, when known
 
 
-def _texts(problem: Problem) -> tuple[frozenset[str], frozenset[str]]:
+def _texts(problem: Problem) -> Texts:
     return (frozenset(item_text(n.title, n.description) for n in problem.needs),
             frozenset(item_text(r.title, r.description) for r in problem.resources))
+
+
+def _texts_of(work: PairWork) -> Texts:
+    """The distinct texts of the work's problem (computed at its first reuse)."""
+    if not work.texts:
+        work.texts.append(_texts(work.problem))
+    return work.texts[0]
 
 
 def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
@@ -100,7 +110,7 @@ def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
     if text_similarity is not None:
         return ""
     k = len(pairs.cands)
-    work = PairWork(problem, a, params, _texts(problem), pairs.cands, pairs.features[:k],
+    work = PairWork(problem, a, params, list(pairs.texts), pairs.cands, pairs.features[:k],
                     pairs.conf[:k], pairs.refused)
     token = _token(a, params, pairs)
     with _LOCK:
@@ -221,8 +231,10 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     pairs the change touches (see the module docstring); None when reuse does not apply.
     """
     old, oa = work.problem, work.arrays
-    if work.params != params or not _same_context(old, problem) or \
-            _texts(problem) != work.texts:
+    if work.params != params or not _same_context(old, problem):
+        return None
+    texts = _texts(problem)
+    if texts != _texts_of(work):
         return None
     need_to = _index(oa.need_ids, a.need_ids)
     res_to = _index(oa.res_ids, a.res_ids)
@@ -269,16 +281,21 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     cands = Candidates(need=np.r_[n_new[use], fresh.need], res=np.r_[r_new[use], fresh.res],
                        dist=np.r_[work.cands.dist[use], fresh.dist],
                        online=np.r_[work.cands.online[use], fresh.online])
-    order = np.argsort(cands.need * a.n_res + cands.res, kind="stable")
-    cands = _take(cands, order)
-    features = np.concatenate([np.concatenate([work.features[use], f_feat[:k]])[order],
-                               f_feat[k:]])
-    conf = np.r_[np.r_[work.conf[use], f_conf[:k]][order], f_conf[k:]]
+    keys = cands.need * a.n_res + cands.res
+    in_order = bool(np.all(keys[1:] > keys[:-1]))  # e.g. a need added last
+    order = np.arange(len(keys)) if in_order else np.argsort(keys, kind="stable")
+    if not in_order:
+        cands = _take(cands, order)
+    features = np.concatenate([work.features[use], f_feat])
+    conf = np.r_[work.conf[use], f_conf]
+    if not in_order:
+        rows = np.r_[order, np.arange(len(order), len(conf))]
+        features, conf = features[rows], conf[rows]
     kept_ref = [(int(need_to[n]), int(res_to[r]), why) for (n, r, why), ok
                 in zip(work.refused, ref_use.tolist(), strict=True) if ok]
     refused = sorted(kept_ref + fresh_refused)
     return Pairs(cands=cands, features=features, score=combine(features), conf=conf,
-                 refused=refused, fresh=k + len(fresh_refused))
+                 refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
 
 
 def _take(c: Candidates, order: I64) -> Candidates:

@@ -167,3 +167,17 @@ def test_other_weights_a_text_model_or_a_lost_cache_compute_every_pair() -> None
 
     with_model = match(problem, text_similarity=model)
     assert "pair_work" not in with_model.warm  # a caller's model may read the whole problem
+
+
+def test_a_re_run_of_a_re_run_reuses_the_work_the_first_re_run_kept() -> None:
+    before = with_facts(synthetic_problem(700, seed=5, online_share=0.15))
+    first = match(before)
+    middle = added_resources(before)
+    again = match(middle, previous=first.warm)
+    after = withdrawn_online_resource(added_need(middle))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=again.warm)
+    assert_same_pairs(got, want)
+    assert got.fresh < want.fresh / 4
+    assert pairs_of(match(after, previous=again.warm)) == pairs_of(match(after))
