@@ -98,9 +98,9 @@ def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
     ``lap(stage)`` is called when a stage ends."""
     lap = lap or (lambda stage: None)
     score = _scorer(problem, a, params, text_similarity)
-    work = recall((previous or {}).get("pair_work")) if text_similarity is None else None
+    work = recall((previous or {}).get("pair_work"))
     if work is not None:
-        reused = reuse_pairs(work, problem, a, params, score,
+        reused = reuse_pairs(work, problem, a, params, text_similarity, score,
                              lambda features: combine(features, params), _pinned_dist(a))
         if reused is not None:
             lap("candidates")

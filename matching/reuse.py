@@ -22,8 +22,10 @@ result is the same, and the validator checks it whole as always.
 Reuse applies only when the previous run's work is in this process (:data:`CACHE_SIZE`
 runs are kept, by the token stored in ``MatchResult.warm``), the parameters and context
 are equal, the distinct texts of needs and of resources are the same sets (else every
-TF-IDF weight moves), and the text model is the matcher's own (a model given as
-``text_similarity`` may read the whole problem); otherwise the run computes every pair.
+TF-IDF weight and e5 background moves), and the text model is the same and declared
+pair-local (:func:`matching.text.pair_local`: the TF-IDF default and the service's e5
+blend are; another model given as ``text_similarity`` may read the whole problem);
+otherwise the run computes every pair.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from matching.arrays import F64, I64, ONLINE, Arrays, B
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
-from matching.text import item_text
+from matching.text import TextSimilarity, item_text, pair_local_key
 
 CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
@@ -69,6 +71,7 @@ class PairWork:
     problem: Problem
     arrays: Arrays
     params: MatchParams
+    model: tuple[object, ...]  # the text model's key
     texts: list[Texts]  # its distinct texts, once known
     cands: Candidates
     features: F64
@@ -104,14 +107,16 @@ def _texts_of(work: PairWork) -> Texts:
 
 
 def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
-             text_similarity: object | None) -> str:
+             text_similarity: TextSimilarity | None) -> str:
     """Keep a run's pair work for the next run; the token to store with the run ("" when
-    it cannot be reused: a text model of the caller's)."""
-    if text_similarity is not None:
+    it cannot be reused: a text model not declared pair-local, see
+    :func:`matching.text.pair_local`)."""
+    model = pair_local_key(text_similarity)
+    if model is None:
         return ""
     k = len(pairs.cands)
-    work = PairWork(problem, a, params, list(pairs.texts), pairs.cands, pairs.features[:k],
-                    pairs.conf[:k], pairs.refused)
+    work = PairWork(problem, a, params, model, list(pairs.texts), pairs.cands,
+                    pairs.features[:k], pairs.conf[:k], pairs.refused)
     token = _token(a, params, pairs)
     with _LOCK:
         _CACHE[token] = work
@@ -226,12 +231,14 @@ def _eligible_online(a: Arrays, res: I64) -> B:
 
 
 def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams,
-                score: Scorer, combine: Combine, pinned_dist: F64) -> Pairs | None:
+                text_similarity: TextSimilarity | None, score: Scorer, combine: Combine,
+                pinned_dist: F64) -> Pairs | None:
     """The pair stage of ``problem`` from ``work`` of an earlier run, computing only the
     pairs the change touches (see the module docstring); None when reuse does not apply.
     """
     old, oa = work.problem, work.arrays
-    if work.params != params or not _same_context(old, problem):
+    if work.params != params or work.model != pair_local_key(text_similarity) or \
+            not _same_context(old, problem):
         return None
     texts = _texts(problem)
     if texts != _texts_of(work):
@@ -311,3 +318,9 @@ def low_split(pairs: Pairs) -> tuple[B, int]:
     """Which candidates are accepted (confidence above 低), and how many candidates."""
     k = len(pairs.cands)
     return pairs.conf[:k] != LOW, k
+
+
+def forget() -> None:
+    """Drop every kept pair work (the next run of each computes all its pairs)."""
+    with _LOCK:
+        _CACHE.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -31,6 +32,25 @@ TextSimilarity = Callable[[list[str], list[str], I64, I64], F64]
 The shape of :func:`text_similarity`; ``match(..., text_similarity=f)`` puts another in
 its place (e.g. an embedding model the package does not depend on).
 """
+
+_PAIR_LOCAL: weakref.WeakKeyDictionary[TextSimilarity, tuple[object, ...]] = \
+    weakref.WeakKeyDictionary()
+
+
+def pair_local(model: TextSimilarity, key: tuple[object, ...]) -> TextSimilarity:
+    """Declare that ``model`` gives a pair a value that depends only on the pair's two
+    texts and on the sets of distinct need texts and resource texts (not on which other
+    pairs are asked for, nor on positions); ``key`` names the model and its settings. A
+    re-run whose distinct texts did not change may then take the values of the pairs it
+    shares with a run of the same key (:mod:`matching.reuse`)."""
+    _PAIR_LOCAL[model] = key
+    return model
+
+
+def pair_local_key(model: TextSimilarity | None) -> tuple[object, ...] | None:
+    """The key :func:`pair_local` gave ``model`` (``None``: the matcher's default,
+    :func:`tfidf_evidence`), or ``None`` for a model not declared pair-local."""
+    return _PAIR_LOCAL.get(model if model is not None else tfidf_evidence)
 
 
 def item_text(title: str, description: str) -> str:
@@ -196,3 +216,6 @@ def tfidf_evidence(need_texts: list[str], res_texts: list[str], need: I64,
     n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
     out: F64 = tfidf_evidence_unique(n_uniq, r_uniq, a, b)[inverse]
     return out
+
+
+pair_local(tfidf_evidence, ("tfidf", TFIDF_SPAN))

@@ -16,7 +16,9 @@ from matching.arrays import arrays_of
 from matching.matcher import scored_pairs
 from matching.problem import NeedItem, ResourceItem
 from matching.reuse import Pairs, recall
+from matching.semantic import DIM, EmbeddingCache, blended_similarity, text_key
 from matching.synthetic import synthetic_problem
+from matching.text import item_text, tfidf_evidence
 
 
 def pairs_of(result: MatchResult) -> list[tuple[str, str, int]]:
@@ -167,6 +169,34 @@ def test_other_weights_a_text_model_or_a_lost_cache_compute_every_pair() -> None
 
     with_model = match(problem, text_similarity=model)
     assert "pair_work" not in with_model.warm  # a caller's model may read the whole problem
+    # the default named as such is the default
+    assert scored_pairs(problem, a, MatchParams(), tfidf_evidence, previous=first.warm
+                        ).fresh == 0
+
+
+def test_the_e5_blend_is_pair_local_and_its_pairs_are_reused_too() -> None:
+    before = synthetic_problem(600, seed=6, online_share=0.15)
+    rng = np.random.default_rng(6)
+    texts = {item_text(x.title, x.description) for x in (*before.needs, *before.resources)}
+
+    def unit() -> np.ndarray:
+        v = rng.normal(size=DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    cache = EmbeddingCache([(text_key(t, role), unit()) for t in sorted(texts)
+                            for role in ("query", "passage")])
+    first = match(before, text_similarity=blended_similarity(cache))
+    after = added_need(withdrawn_resource(before))
+    a = arrays_of(after)
+    model = blended_similarity(cache)  # a new object of the same model and settings
+    want = scored_pairs(after, a, MatchParams(), model)
+    got = scored_pairs(after, a, MatchParams(), model, previous=first.warm)
+    assert_same_pairs(got, want)
+    assert got.fresh < want.fresh / 4
+    other = blended_similarity(cache, e5_weight=0.2)
+    assert scored_pairs(after, a, MatchParams(), other, previous=first.warm).fresh == \
+        want.fresh
 
 
 def test_a_re_run_of_a_re_run_reuses_the_work_the_first_re_run_kept() -> None:
