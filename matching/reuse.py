@@ -17,11 +17,14 @@ from the previous run, and only these are computed again:
 A need or resource whose only change is its quantity or capacity is unchanged for its
 pairs, as long as it keeps some quantity (a model figure, not a pair figure). The
 combined pairs are the very arrays a full run builds (same order, same values): the
-result is the same, and the validator checks it whole as always.
+result is the same, and the validator checks it whole as always. (Distances are measured
+on a projection whose origin is the rounded mean of every place: when a change moves it,
+every distance moves and nothing is reused.)
 
 Reuse applies only when the previous run's work is in this process (:data:`CACHE_SIZE`
 runs are kept, by the token stored in ``MatchResult.warm``), the parameters and context
-are equal, the distinct texts of needs and of resources are the same sets (else every
+are equal, the resources kept keep their order (ties of online distance are broken by
+it), the distinct texts of needs and of resources are the same sets (else every
 TF-IDF weight and e5 background moves), and the text model is the same and declared
 pair-local (:func:`matching.text.pair_local`: the TF-IDF default and the service's e5
 blend are; another model given as ``text_similarity`` may read the whole problem);
@@ -184,6 +187,11 @@ def _kept(old_items: tuple[object, ...], new_items: tuple[object, ...], to_new: 
     return kept
 
 
+def _same_place(old_xy: F64, new_xy: F64, to_new: I64, kept: B) -> bool:
+    """Whether the kept items sit at the same projected point as before."""
+    return bool(np.array_equal(old_xy[kept], new_xy[to_new[kept]], equal_nan=True))
+
+
 def restrict(a: Arrays, needs: I64, res: I64) -> Arrays:
     """The arrays of the needs ``needs`` and resources ``res`` (sorted positions) alone,
     for finding their candidates: declined and pinned keys renumbered, no pinned pairs
@@ -249,6 +257,11 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
                       "quantity", _NEED_FIELDS)
     res_kept = _kept(old.resources, problem.resources, res_to, oa.r_left > 0, a.r_left > 0,
                      "capacity", _RES_FIELDS)
+    if not (_same_place(oa.n_xy, a.n_xy, need_to, need_kept)
+            and _same_place(oa.r_xy, a.r_xy, res_to, res_kept)):
+        return None  # the projection's origin moved: every distance with it
+    if np.any(np.diff(res_to[res_kept]) <= 0):
+        return None  # resources reordered: online ties are broken by resource order
     # resources new or changed (new positions), and the old ones gone or changed
     fresh_res = np.ones(a.n_res, np.bool_)
     fresh_res[res_to[res_kept]] = False

@@ -211,3 +211,26 @@ def test_a_re_run_of_a_re_run_reuses_the_work_the_first_re_run_kept() -> None:
     assert_same_pairs(got, want)
     assert got.fresh < want.fresh / 4
     assert pairs_of(match(after, previous=again.warm)) == pairs_of(match(after))
+
+
+def test_a_need_far_away_moves_the_projection_so_every_distance_is_computed_again() -> None:
+    before = synthetic_problem(500, seed=7)
+    first = match(before)
+    far = dataclasses.replace(before.needs[0], id="N-FAR", lat=before.needs[0].lat + 40)
+    after = rebuilt(before, [*before.needs, far], list(before.resources))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=first.warm)
+    assert got.fresh == want.fresh  # the origin of the projection moved
+    assert_same_pairs(got, want)
+
+
+def test_resources_in_another_order_are_all_paired_again() -> None:
+    before = synthetic_problem(500, seed=8, online_share=0.3)
+    first = match(before)
+    after = rebuilt(before, list(before.needs), list(reversed(before.resources)))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=first.warm)
+    assert got.fresh == want.fresh  # online ties are broken by resource order
+    assert_same_pairs(got, want)
