@@ -102,23 +102,26 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     return counts
 
 
-_FITTED: list[tuple[tuple[str, ...], sparse.csr_matrix]] = []
+_FITTED: list[tuple[tuple[str, ...], int, sparse.csr_matrix, sparse.csr_matrix]] = []
 _FITTED_LOCK = threading.Lock()
 
 
-def fitted_tfidf(corpus: list[str]) -> sparse.csr_matrix:
-    """:func:`char_tfidf` of ``corpus``, kept for the next call with the same corpus (one
-    entry, process-local): a re-run whose texts did not change (an added need with a
-    text already there, a changed quantity) scores its new pairs without fitting again.
-    The matrix is a pure function of the corpus, so a kept one is the one a fit gives."""
-    key = tuple(corpus)
+def fitted_tfidf(need_texts: list[str], res_texts: list[str]
+                 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The rows of :func:`char_tfidf` of the corpus ``need_texts + res_texts``: the need
+    texts' and the resource texts'. Kept for the next call with the same corpus (one
+    entry, process-local): a re-run whose texts did not change (an added need with a text
+    already there, a changed quantity) scores its new pairs without fitting again. The
+    matrix is a pure function of the corpus, so a kept one is the one a fit gives."""
+    key = (*need_texts, *res_texts)
     with _FITTED_LOCK:
-        if _FITTED and _FITTED[0][0] == key:
-            return _FITTED[0][1]
-    matrix = char_tfidf(corpus)
+        if _FITTED and _FITTED[0][1] == len(need_texts) and _FITTED[0][0] == key:
+            return _FITTED[0][2], _FITTED[0][3]
+    matrix = char_tfidf(list(key))
+    xn, xr = matrix[: len(need_texts)], matrix[len(need_texts):]
     with _FITTED_LOCK:
-        _FITTED[:] = [(key, matrix)]
-    return matrix
+        _FITTED[:] = [(key, len(need_texts), xn, xr)]
+    return xn, xr
 
 
 def _dense_ids(keys: I64, space: int) -> tuple[I64, int]:
@@ -152,8 +155,7 @@ def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     corpus = n_uniq + r_uniq
     if len(a) == 0 or not any(t.strip() for t in corpus):
         return np.zeros(len(a), dtype=np.float64)
-    matrix = fitted_tfidf(corpus)
-    xn, xr = matrix[: len(n_uniq)], matrix[len(n_uniq):]
+    xn, xr = fitted_tfidf(n_uniq, r_uniq)
     sims = np.empty(len(a), dtype=np.float64)
 
     def chunk(s: int) -> None:
