@@ -42,7 +42,6 @@ from typing import Any
 
 import numpy as np
 
-from matching.acceptance import LOW
 from matching.arrays import F64, I64, ONLINE, Arrays, B
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.params import MatchParams
@@ -120,7 +119,7 @@ def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
     k = len(pairs.cands)
     work = PairWork(problem, a, params, model, list(pairs.texts), pairs.cands,
                     pairs.features[:k], pairs.conf[:k], pairs.refused)
-    token = _token(a, params, pairs)
+    token = _token(a, params, model, pairs)
     with _LOCK:
         _CACHE[token] = work
         while len(_CACHE) > CACHE_SIZE:
@@ -128,12 +127,13 @@ def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
     return token
 
 
-def _token(a: Arrays, params: MatchParams, pairs: Pairs) -> str:
-    """A name of the run's inputs (ids, quantities left, parameters, pair counts): the same
-    problem run twice gets the same name, so a result does not depend on the run. Reuse
-    never trusts the name: it compares the new problem with the kept one item by item."""
+def _token(a: Arrays, params: MatchParams, model: tuple[object, ...], pairs: Pairs) -> str:
+    """A name of the run's inputs (ids, quantities left, parameters, text model, pair
+    counts): the same problem run twice gets the same name, so a result does not depend
+    on the run. Reuse never trusts the name: it compares the new problem with the kept one
+    item by item."""
     h = hashlib.blake2b(digest_size=16)
-    for part in ("\0".join(a.need_ids), "\1".join(a.res_ids), repr(params),
+    for part in ("\0".join(a.need_ids), "\1".join(a.res_ids), repr(params), repr(model),
                  f"{len(pairs.cands)}:{len(pairs.refused)}"):
         h.update(part.encode())
         h.update(b"\2")
@@ -221,6 +221,9 @@ def restrict(a: Arrays, needs: I64, res: I64) -> Arrays:
 
 def _found(a: Arrays, needs: I64, res: I64, max_online: int) -> Candidates:
     """The candidates among ``needs`` x ``res``, in the positions of ``a``."""
+    if len(needs) == 0 or len(res) == 0:
+        empty = np.zeros(0, np.int64)
+        return Candidates(need=empty, res=empty, dist=np.zeros(0), online=empty > 0)
     c = find_candidates(restrict(a, needs, res), max_online)
     return Candidates(need=needs[c.need], res=res[c.res], dist=c.dist, online=c.online)
 
@@ -280,11 +283,6 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     r_new = res_to[work.cands.res]
     use = need_kept[work.cands.need] & res_kept[work.cands.res]
     use[use] = ~dirty[n_new[use]]
-    ref = np.array([(n, r) for n, r, _ in work.refused], np.int64).reshape(-1, 2)
-    ref_use = need_kept[ref[:, 0]] & res_kept[ref[:, 1]] if len(ref) else \
-        np.zeros(0, np.bool_)
-    if len(ref):
-        ref_use[ref_use] = ~dirty[need_to[ref[ref_use, 0]]]
     # computed afresh: every pair of a dirty need, the added resources' geo pairs
     d = np.flatnonzero(dirty)
     of_dirty = _found(a, d, np.arange(a.n_res), params.max_online_per_need)
@@ -311,11 +309,22 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     if not in_order:
         rows = np.r_[order, np.arange(len(order), len(conf))]
         features, conf = features[rows], conf[rows]
-    kept_ref = [(int(need_to[n]), int(res_to[r]), why) for (n, r, why), ok
-                in zip(work.refused, ref_use.tolist(), strict=True) if ok]
-    refused = sorted(kept_ref + fresh_refused)
+    kept = _kept_refused(work.refused, need_to, res_to, need_kept & ~dirty[need_to], res_kept)
+    refused = sorted(kept + fresh_refused)
     return Pairs(cands=cands, features=features, score=combine(features), conf=conf,
                  refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
+
+
+def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64,
+                  need_clean: B, res_kept: B) -> list[tuple[int, int, str]]:
+    """The refused pairs of clean needs and kept resources, in new positions."""
+    if not refused:
+        return []
+    ref = np.array([(n, r) for n, r, _ in refused], np.int64)
+    ok = need_clean[ref[:, 0]] & res_kept[ref[:, 1]]
+    return [(n, r, why) for n, r, (_, _, why), keep in zip(
+        need_to[ref[:, 0]].tolist(), res_to[ref[:, 1]].tolist(), refused, ok.tolist(),
+        strict=True) if keep]
 
 
 def _take(c: Candidates, order: I64) -> Candidates:
@@ -325,12 +334,6 @@ def _take(c: Candidates, order: I64) -> Candidates:
 
 def _sorted(c: Candidates, n_res: int) -> Candidates:
     return _take(c, np.argsort(c.need * n_res + c.res, kind="stable"))
-
-
-def low_split(pairs: Pairs) -> tuple[B, int]:
-    """Which candidates are accepted (confidence above 低), and how many candidates."""
-    k = len(pairs.cands)
-    return pairs.conf[:k] != LOW, k
 
 
 def forget() -> None:
