@@ -234,3 +234,34 @@ def test_resources_in_another_order_are_all_paired_again() -> None:
     got = scored_pairs(after, a, MatchParams(), previous=first.warm)
     assert got.fresh == want.fresh  # online ties are broken by resource order
     assert_same_pairs(got, want)
+
+
+def served(result: MatchResult) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for p in result.pairs:
+        out[p.need_id] = out.get(p.need_id, 0) + p.quantity
+    return out
+
+
+def test_an_added_need_that_takes_capacity_from_others_gives_the_full_runs_result() -> None:
+    before = synthetic_problem(800, seed=9)
+    first = match(before)
+    full_res = {u.resource_id for u in first.utilisation if u.used == u.capacity}
+    by_id = {n.id: n for n in before.needs}
+    for p in first.pairs:  # an urgent one-unit copy of a need on a resource used up
+        if p.resource_id not in full_res:
+            continue
+        like = by_id[p.need_id]
+        new = dataclasses.replace(like, id="N-URGENT", quantity=1, urgency=3)
+        after = rebuilt(before, [*before.needs, new], list(before.resources))
+        full = match(after)
+        lost = [n for n, q in served(first).items() if served(full).get(n, 0) < q]
+        if "N-URGENT" in served(full) and lost:
+            break
+    else:
+        pytest.fail("no added need took capacity from another")
+    again = match(after, previous=first.warm)
+    assert again.objective == pytest.approx(full.objective, rel=1e-12, abs=1e-12)
+    assert pairs_of(again) == pairs_of(full)
+    assert 0 < again.reused_pairs < again.n_candidates
+    check_result(after, again, MatchParams())
