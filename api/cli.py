@@ -520,7 +520,9 @@ BENCH_TABLES = {
         ("t_lp_solve", "HiGHS 秒"),
         ("lp_status", "HiGHS 状态"), ("rel_diff", "相对差"), ("agree", "一致")],
     "增加一条需求后重算（沿用上次最优解）": [
-        ("size", "需求"), ("t_rerun", "重算总计"), ("t_rerun_solve", "重算求解"),
+        ("size", "需求"), ("t_rerun", "重算总计"), ("rerun_ratio", "重算/首次"),
+        ("t_rerun_pairs", "重算候选与评分"), ("t_rerun_solve", "重算求解"),
+        ("t_rerun_after", "重算解释与校验"),
         ("reused_pct", "沿用候选对 %"), ("t_rerun_full_solve", "完整求解"),
         ("rerun_same", "与完整运行一致")],
 }

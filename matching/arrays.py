@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from matching.facts import offers_place
 from matching.problem import Problem
 
 I64 = NDArray[np.int64]
@@ -76,10 +77,14 @@ class Arrays:
     n_days: I64
     r_seats: I64
     r_days: I64
+    # a need that asks for a place, a resource that gives one (matching.facts.offers_place)
+    n_place: B
+    r_place: B
     # r_serves[r, c]: resource r serves category c; r_fits[r, c]: serves c or a related one
     r_serves: B
     r_fits: B
-    # resources with a restriction to check pair by pair (only for / excludes / registered)
+    # resources with a restriction to check pair by pair (only for / excludes / registered
+    # / a closed list of goods)
     r_restricted: B
     # pinned pairs and what they leave over
     pin_need: I64
@@ -203,7 +208,12 @@ def _build(problem: Problem) -> Arrays:
         r_days=np.fromiter((DAY_CODE[r.days] for r in resources), dtype=np.int64,
                            count=len(resources)),
         r_serves=r_serves, r_fits=r_fits,
-        r_restricted=np.fromiter((bool(r.only_for or r.excludes or r.registered_only)
+        n_place=np.fromiter((n.needs_place for n in needs), dtype=np.bool_,
+                            count=len(needs)),
+        r_place=np.fromiter((offers_place(r.categories, r.seats) for r in resources),
+                            dtype=np.bool_, count=len(resources)),
+        r_restricted=np.fromiter((bool(r.only_for or r.excludes or r.registered_only
+                                       or r.goods)
                                   for r in resources), dtype=np.bool_, count=len(resources)),
         pin_need=pin_need, pin_res=pin_res, pin_qty=pin_qty,
         n_left=n_left, r_left=r_left, declined_keys=declined,

@@ -96,7 +96,10 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
         :func:`matching.matcher.match`.
     rerun
         Also re-run after one added need (:func:`with_one_more_need`) from the first
-        run's optimum (``previous``): its time, solve time and share of reused pairs;
+        run's result (``previous``: its pair work and its optimum): its time (and its
+        ratio to the first run's), the time of its pair stages (candidates and scores),
+        of its solve and of the stages after it, and the share of pairs whose optimum
+        was reused;
         with ``rerun_full`` also a full run of the changed problem, and whether the two
         agree (objective within 1e-9 relative, same pairs).
 
@@ -129,7 +132,12 @@ def bench(problems: Mapping[str, Problem], params: MatchParams | None = None,
             again = match(changed, params, method="flow", text_similarity=text_similarity,
                           previous=result.warm)
             row["t_rerun"] = round(time.perf_counter() - t1, 3)
-            row["t_rerun_solve"] = round(again.timings.get("solve", 0.0), 3)
+            row["rerun_ratio"] = round(row["t_rerun"] / max(total, 1e-9), 3)
+            stage = again.timings.get
+            row["t_rerun_pairs"] = round(stage("candidates", 0.0) + stage("scores", 0.0), 3)
+            row["t_rerun_solve"] = round(stage("solve", 0.0), 3)
+            row["t_rerun_after"] = round(stage("explain", 0.0) + stage("scarcity", 0.0)
+                                         + stage("validate", 0.0), 3)
             row["reused_pct"] = round(100 * again.reused_pairs / max(again.n_candidates, 1), 1)
             if rerun_full:
                 full = match(changed, params, method="flow", text_similarity=text_similarity)

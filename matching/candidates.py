@@ -12,10 +12,10 @@ A resource can serve a need when
 * the time windows overlap (``None`` is open),
 * the pair is neither declined nor pinned (pinned pairs are fixed outside the solve),
 * both still have quantity left after pinned pairs,
-* the facts agree: enough seats for the need's people, days that meet, and the
-  resource's written restrictions do not refuse the need (:func:`refused_by_facts`,
-  applied by the matcher after :func:`find_candidates`, keeping what it refused so a
-  person sees why).
+* the facts agree: enough seats for the need's people, days that meet, a place for a
+  need that asks for one, and the resource's written restrictions do not refuse the
+  need (:func:`refused_by_facts`, applied by the matcher after :func:`find_candidates`,
+  keeping what it refused so a person sees why).
 
 Distances come from k-d trees (one per unit of measure and need category), queried with
 whole trees of resources of a compatible category, so no loop ever runs over all pairs.
@@ -160,24 +160,28 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
     """Drop the pairs the facts refuse; return what is left and the refused pairs
     ``(need, resource, why)``.
 
-    Without text: enough seats for the people of the need (when both are known) and
-    days that meet (a weekend-only resource never serves a weekday need, nor a
-    weekday-only one a weekend need). With text, only for pairs of restricted resources,
-    one by one: the resource's written restrictions (only for ..., not for ..., only the
-    communities its unit is registered with; :func:`pair_refusal`).
+    Without text: enough seats for the people of the need (when both are known), days
+    that meet (a weekend-only resource never serves a weekday need, nor a weekday-only
+    one a weekend need) and a place for a need that asks for one
+    (:func:`matching.facts.offers_place`). With text, only for pairs of restricted
+    resources, one by one: the resource's written restrictions (only for ..., not for
+    ..., only the communities its unit is registered with, a closed list of goods;
+    :func:`pair_refusal`).
     """
     need, res = cands.need, cands.res
     seats, people = a.r_seats[res], a.n_people[need]
     few = (seats > 0) & (people > seats)
     rd, nd = a.r_days[res], a.n_days[need]
     days = (rd > 0) & (nd > 0) & (rd != nd)
+    place = a.n_place[need] & ~a.r_place[res]
     refused: list[tuple[int, int, str]] = []
-    for k in np.flatnonzero(few | days).tolist():
+    for k in np.flatnonzero(few | days | place).tolist():
         n, r = int(need[k]), int(res[k])
         why = (f"座位不足：最多 {int(seats[k])} 人，需求 {int(people[k])} 人" if few[k]
+               else "需要场地，该资源不提供场地" if place[k]
                else "只在周末" if rd[k] == 2 else "只在工作日")
         refused.append((n, r, why))
-    drop = few | days
+    drop = few | days | place
     for k in np.flatnonzero(a.r_restricted[res] & ~drop).tolist():
         why_text = pair_refusal(problem, problem.needs[int(need[k])],
                                 problem.resources[int(res[k])])
@@ -195,7 +199,8 @@ def pair_refusal(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:
     """Why the restrictions of ``r`` refuse ``n`` (one Chinese phrase), or ``None``."""
     if r.registered_only and (r.unit_id, n.community_id) not in problem.registrations:
         return "只服务本单位双报到社区"
-    return restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}")
+    return restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}",
+                               r.goods)
 
 
 def _online_nearest(a: Arrays, need_idx: I64, res_idx: I64, k: int

@@ -5,14 +5,18 @@ What people already know and write down in words: how many people a need involve
 ``电话咨询也行``), a resource's seats (``可容纳80人``, ``最多坐120人``), what it is only
 for (``只用于…``, ``仅限…``, ``专项用于…``), what it excludes (``不含…``, ``不提供…``),
 whether it serves only the communities its unit is registered with (``限本单位双报到社区``)
-and on which days (``只在周末``, ``只在工作日``). A column a clerk filled always wins over
-the text; the text only fills what the columns leave empty.
+and on which days (``只在周末``, ``只在工作日``). A need may ask for a place (``需要场地``:
+only a resource that gives one serves it, :func:`offers_place`) or name the one thing it
+asks for (``一台轮椅``); a resource that gives goods may list them (``捐赠口罩、消毒液和棉被``,
+a closed list unless it says ``等`` or names a class such as ``学习用品``), and then serves
+no need that names another thing. A column a clerk filled always wins over the text; the
+text only fills what the columns leave empty.
 
 How a restriction meets a need's text (:func:`term_in_text`): a term is found in the
 need's title and description when the term itself, its first two characters (its head,
 e.g. 电梯 of 电梯维修), its stem without a word for "goods" or "staff" (药 of 药品) or a
-word for one of the people it names (学生 for 青少年, 长辈 for 老人; :data:`GROUPS`)
-occur there.
+word for one of the people it names (学生 for 青少年, 长辈 for 老人, 高中 for 学生;
+:data:`GROUPS`) occur there.
 
 Whether a need can be served online or by phone is read from its text; when the text
 says neither, a need of a category whose help is advice or teaching given by talking
@@ -43,10 +47,16 @@ _WEEKEND_NEED = re.compile(r"周末|周六|周日|星期六|星期天|星期日|
 _ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|"
                          r"电话(?:咨询|联系|聊|也)|视频(?:咨询|也)|打电话|远程")
 _ONLINE_NO = re.compile(r"需要(?:有人)?上门|当面|必须到场|要人上门")
+_OBJECT = re.compile(r"(?:一|两|几|[0-9]+)(?:台|辆|部|张|架|副|把|套|床|件)([\u4e00-\u9fff]{1,6})"
+                     r"(?=[，。；;,.！!？?、\s]|$)")
+_GIVE = re.compile(r"(?:捐赠|发放|赠送)([^，。；;,.！!]+)")
+_PLACE_NEED = re.compile(r"(?:需要|要|缺|没有?|借|找)(?:个|一个|块|一块)?"
+                         r"(?:场地|地方|活动室|会议室)(?=[，。；;,.！!？?\s]|$)")
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
 _GENERIC = {"本单", "本市", "社区", "小区", "居民"}  # heads that say nothing alone
 # words for "goods", "kind" or "staff" that end a term without narrowing it: 药品 is 药
 _GOODS_SUFFIXES = ("用品", "物品", "人员", "品", "类")
+_CLASS_OF_GOODS = ("用品", "物品", "物资", "慰问品")
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "青少年": ("学生", "中学", "初中", "高中", "初一", "初二", "初三", "高一", "高二", "高三",
@@ -56,6 +66,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
            "空巢"),
     "残疾人": ("残疾", "聋哑", "盲人", "肢残", "智障"),
     "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
+    "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业"),
 }
 """The people a restriction names, and the words a need uses for them (only for
 青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
@@ -94,6 +105,8 @@ class NeedFacts:
     people: int | None = None
     online_ok: bool | None = None
     days: str | None = None  # "weekday" | "weekend" | None
+    needs_place: bool = False
+    objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,7 @@ class ResourceFacts:
     excludes: tuple[str, ...] = ()
     registered_only: bool = False
     days: str | None = None  # "weekday" | "weekend" | None
+    goods: tuple[str, ...] = ()
 
 
 def need_facts(text: str, category: str | None = None) -> NeedFacts:
@@ -115,7 +129,10 @@ def need_facts(text: str, category: str | None = None) -> NeedFacts:
     Examples
     --------
     >>> need_facts("党员大会没地方开，全体党员一百二十人")
-    NeedFacts(people=120, online_ok=None, days=None)
+    NeedFacts(people=120, online_ok=None, days=None, needs_place=False, objects=())
+    >>> f = need_facts("六十人参加的比赛，需要场地")
+    >>> f.needs_place, need_facts("老人摔伤后出门要一台轮椅").objects
+    (True, ('轮椅',))
     >>> need_facts("购房合同纠纷，电话咨询也行").online_ok
     True
     >>> need_facts("工作日孩子放学后没人接，周一到周五下午").days
@@ -135,7 +152,18 @@ def need_facts(text: str, category: str | None = None) -> NeedFacts:
     weekday, weekend = bool(_WEEKDAY_NEED.search(text)), bool(_WEEKEND_NEED.search(text))
     days = "weekday" if weekday and not weekend else "weekend" if weekend and not weekday \
         else None
-    return NeedFacts(people=max(people) if people else None, online_ok=online, days=days)
+    objects = named_objects(text)
+    return NeedFacts(people=max(people) if people else None, online_ok=online, days=days,
+                     needs_place=bool(_PLACE_NEED.search(text)), objects=objects)
+
+
+def named_objects(text: str) -> tuple[str, ...]:
+    """The things a need names one by one with a measure word (``一台轮椅``: 轮椅).
+
+    >>> named_objects("孤儿上网课没电脑，想要一台学习电脑"), named_objects("被褥太薄")
+    (('学习电脑',), ())
+    """
+    return tuple(dict.fromkeys(m.group(1) for m in _OBJECT.finditer(text)))
 
 
 def _terms(phrase: str) -> tuple[str, ...]:
@@ -183,8 +211,15 @@ def resource_facts(text: str) -> ResourceFacts:
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
         "weekday" if _WEEKDAY_ONLY.search(text) else None
     only = [t for t in only if t not in ("周末", "工作日")]
+    goods: list[str] = []
+    for m in _GIVE.finditer(clean):
+        terms = _terms(m.group(1))
+        # "A、B 等" or a name of a class of goods (学习用品) opens the list: examples only
+        if "等" not in m.group(1) and not any(t.endswith(_CLASS_OF_GOODS) for t in terms):
+            goods.extend(t for t in terms if t not in goods)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
-                         excludes=tuple(excludes), registered_only=registered, days=days)
+                         excludes=tuple(excludes), registered_only=registered, days=days,
+                         goods=tuple(goods))
 
 
 def term_in_text(term: str, text: str) -> bool:
@@ -208,18 +243,53 @@ def term_in_text(term: str, text: str) -> bool:
     return any(w in text for g, words in GROUPS.items() if g in term for w in words)
 
 
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two names of goods name the same thing: one holds the other, or they end
+    in the same two characters (a Chinese noun's head is its end: 学习电脑 is a 电脑)."""
+    return a in b or b in a or a[-2:] in b or b[-2:] in a
+
+
 def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
-                        need_text: str) -> str | None:
+                        need_text: str, goods: tuple[str, ...] = ()) -> str | None:
     """Why a resource's restrictions refuse a need (Chinese), or ``None``.
+
+    ``goods`` is the closed list of what a resource gives (``捐赠口罩、消毒液和棉被``,
+    :attr:`ResourceFacts.goods`): a need that names one thing it asks for (``一台轮椅``,
+    :attr:`NeedFacts.objects`) is refused when none of the goods is that thing.
 
     >>> restriction_refuses(("楼道照明",), (), "加装电梯坏了维修缺钱")
     '只用于楼道照明'
     >>> restriction_refuses((), ("做饭",), "独居老人想有人帮做饭") is not None
     True
+    >>> goods = ("口罩", "消毒液", "冬季棉被")
+    >>> restriction_refuses((), (), "需要一台轮椅", goods)
+    '只有口罩、消毒液、冬季棉被'
+    >>> restriction_refuses((), (), "想要两床棉被", goods), restriction_refuses(
+    ...     (), (), "被褥太薄，冻得睡不着", goods)
+    (None, None)
     """
     if only_for and not any(term_in_text(t, need_text) for t in only_for):
         return "只用于" + "、".join(only_for)
     hit = [t for t in excludes if term_in_text(t, need_text)]
     if hit:
         return "不含" + "、".join(hit)
+    if goods:
+        wanted = named_objects(need_text)
+        if wanted and not any(_same_thing(w, g) for w in wanted for g in goods):
+            return "只有" + "、".join(goods)
     return None
+
+
+PLACE_CATEGORIES = frozenset({"venue"})
+"""Categories whose help is a place (场地借用)."""
+
+
+def offers_place(categories: tuple[str, ...], seats: int | None) -> bool:
+    """Whether a resource gives a place: it serves a :data:`PLACE_CATEGORIES` category or
+    says how many it seats. A need that asks for a place (:attr:`NeedFacts.needs_place`,
+    ``六十人的比赛，需要场地``) is served only by such a resource.
+
+    >>> offers_place(("sports_leisure",), None), offers_place(("sports_leisure",), 40)
+    (False, True)
+    """
+    return seats is not None or any(c in PLACE_CATEGORIES for c in categories)

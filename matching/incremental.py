@@ -8,7 +8,8 @@ gets a *fingerprint*, a 64-bit hash of all of that keyed by the ids of its needs
 resources and units (not by their positions, which shift when a need is added). After a
 small change (a need added, a resource withdrawn) most components keep their fingerprint;
 their flows are taken from the previous solution (:class:`Warm`, stored with the run) and
-only the others are solved again.
+only the others are solved again. (The pairs themselves -- candidates, features, scores --
+are taken from the previous run by :mod:`matching.reuse` before the model is built.)
 
 Nothing is trusted blindly: the combined flow is checked by the same node potentials as a
 cold solve (every residual arc of the full network has a non-negative reduced cost), so

@@ -9,7 +9,7 @@ import gc
 import math
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +29,9 @@ from matching.incremental import Keys, Warm, id_keys
 from matching.lp import solve_lp
 from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
-from matching.problem import Problem
+from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
+from matching.reuse import Pairs, Scorer, recall, remember, reuse_pairs
 from matching.scarcity import ScarcityRow, certified_gains, flow_gains, scarcity_rows
 from matching.scores import combine, feature_matrix
 from matching.text import TextSimilarity
@@ -58,12 +59,22 @@ def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchPar
                 text_similarity: TextSimilarity | None = None) -> tuple[F64, F64]:
     """Features and scores of the candidate pairs, then of the pinned pairs (in that
     order: the first ``len(cands)`` rows are the candidates')."""
-    need = np.concatenate([cands.need, a.pin_need])
-    res = np.concatenate([cands.res, a.pin_res])
-    dist = np.concatenate([cands.dist, _pinned_dist(a)])
-    features = feature_matrix(problem, a, need, res, dist, params,
-                              text_similarity=text_similarity)
-    return features, combine(features, params)
+    features, score, _ = _scorer(problem, a, params, text_similarity)(
+        np.concatenate([cands.need, a.pin_need]), np.concatenate([cands.res, a.pin_res]),
+        np.concatenate([cands.dist, _pinned_dist(a)]))
+    return features, score
+
+
+def _scorer(problem: Problem, a: Arrays, params: MatchParams,
+            text_similarity: TextSimilarity | None) -> Scorer:
+    """Features, scores and confidence codes of pairs ``(need, res, dist)``."""
+    def score(need: I64, res: I64, dist: F64) -> tuple[F64, F64, I64]:
+        features = feature_matrix(problem, a, need, res, dist, params,
+                                  text_similarity=text_similarity)
+        conf = confidence_codes(features[:, 0], features[:, 1], params,
+                                _text_known(problem, need, res))
+        return features, combine(features, params), conf
+    return score
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,19 +90,44 @@ class Accepted:
     low: tuple[Candidates, F64, F64]
 
 
-def accepted_pairs(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
-                   text_similarity: TextSimilarity | None = None) -> Accepted:
-    """Score the candidate pairs and keep those of confidence 高 or 中
-    (:mod:`matching.acceptance`)."""
-    features, score = pair_scores(problem, a, cands, params, text_similarity)
-    conf = confidence_codes(features[:, 0], features[:, 1], params,
-                            _text_known(problem, a, cands))
+def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
+                 text_similarity: TextSimilarity | None = None,
+                 previous: dict[str, Any] | None = None,
+                 lap: Callable[[str], None] | None = None) -> Pairs:
+    """The candidate pairs left after the facts' refusal, scored (then the pinned pairs'
+    rows), and the refused ones: from the pair work of the run of ``previous`` where it
+    applies (:mod:`matching.reuse`: the same arrays as computing them all; the stage
+    ``candidates`` then covers the scoring of the few fresh pairs), else all computed.
+    ``lap(stage)`` is called when a stage ends."""
+    lap = lap or (lambda stage: None)
+    score = _scorer(problem, a, params, text_similarity)
+    work = recall((previous or {}).get("pair_work"))
+    if work is not None:
+        reused = reuse_pairs(work, problem, a, params, text_similarity, score,
+                             lambda features: combine(features, params), _pinned_dist(a))
+        if reused is not None:
+            lap("candidates")
+            return reused
+    cands, refused = refused_by_facts(problem, a,
+                                      find_candidates(a, params.max_online_per_need))
+    if len(cands) >= workers.PARALLEL_PAIRS:
+        workers.start()  # for a large certified solve; their imports overlap the scoring
+    lap("candidates")
+    features, scores, conf = score(
+        np.concatenate([cands.need, a.pin_need]), np.concatenate([cands.res, a.pin_res]),
+        np.concatenate([cands.dist, _pinned_dist(a)]))
+    return Pairs(cands, features, scores, conf, refused, fresh=len(cands) + len(refused))
+
+
+def accepted_pairs(pairs: Pairs) -> Accepted:
+    """Keep the scored pairs of confidence 高 or 中 (:mod:`matching.acceptance`)."""
+    cands, features, score, conf = pairs.cands, pairs.features, pairs.score, pairs.conf
     k = len(cands)
     accepted = conf[:k] != LOW
     low = _subset(cands, ~accepted), features[:k][~accepted], score[:k][~accepted]
     if accepted.all():
         return Accepted(cands, features, score, conf, low)
-    keep = np.r_[accepted, np.ones(len(a.pin_need), np.bool_)]
+    keep = np.r_[accepted, np.ones(len(conf) - k, np.bool_)]
     return Accepted(_subset(cands, accepted), features[keep], score[keep], conf[keep], low)
 
 
@@ -99,8 +135,7 @@ def problem_model(problem: Problem, params: MatchParams,
                   text_similarity: TextSimilarity | None = None) -> Model:
     """The residual model :func:`match` solves (for benchmarks and brute-force checks)."""
     a = arrays_of(problem)
-    cands, _ = refused_by_facts(problem, a, find_candidates(a, params.max_online_per_need))
-    s = accepted_pairs(problem, a, cands, params, text_similarity)
+    s = accepted_pairs(scored_pairs(problem, a, params, text_similarity))
     return build_model(problem, a, s.cands, s.score[: len(s.cands)])
 
 
@@ -131,10 +166,13 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         (the default). The ``text`` feature is each pair's similarity as given (absolute
         evidence in [0, 1]); the acceptance rule reads it.
     previous
-        ``MatchResult.warm`` of an earlier run (as stored): the components of the
+        ``MatchResult.warm`` of an earlier run (as stored): the candidate pairs of the
+        needs and resources unchanged since then take their candidates, refusals,
+        features and confidence from that run when this process still keeps them
+        (:mod:`matching.reuse`; the same arrays as computing them), the components of the
         candidate network unchanged since then reuse its optimal flows and only the
         others are solved (:mod:`matching.incremental`); the result is certified optimal
-        all the same.
+        and validated all the same.
 
     Returns
     -------
@@ -189,13 +227,11 @@ def _match(problem: Problem, params: MatchParams, method: str,
     clock = _Clock(timings)
 
     a = arrays_of(problem)
-    cands, refused = refused_by_facts(problem, a,
-                                      find_candidates(a, params.max_online_per_need))
-    if method == "flow" and len(cands) >= workers.PARALLEL_PAIRS:
-        workers.start()  # their imports overlap the scoring
-    clock.lap("candidates")
+    scored = scored_pairs(problem, a, params, text_similarity, previous, clock.lap)
+    refused = scored.refused
 
-    s = accepted_pairs(problem, a, cands, params, text_similarity)
+    pairs_token = remember(problem, a, params, scored, text_similarity)
+    s = accepted_pairs(scored)
     cands, features, score, conf = s.cands, s.features, s.score, s.conf
     k = len(cands)
     model = build_model(problem, a, cands, score[:k])
@@ -250,7 +286,8 @@ def _match(problem: Problem, params: MatchParams, method: str,
         certificate_rounds=cert.rounds if cert else 0,
         core_pairs=cert.core_pairs[-1] if cert and cert.core_pairs else 0,
         reused_pairs=cert.reused_pairs if cert else 0,
-        warm=cert.warm.to_dict() if cert and cert.warm else {},
+        warm={**(cert.warm.to_dict() if cert and cert.warm else {}),
+              **({"pair_work": pairs_token} if pairs_token else {})},
         notes=notes, timings=timings)
     check_result(problem, result, params)
     clock.lap("validate")
@@ -275,15 +312,17 @@ def _pinned_dist(a: Arrays) -> F64:
     return dist
 
 
-def _text_known(problem: Problem, a: Arrays, cands: Candidates) -> B:
-    """Per pair (candidates, then pinned): both the need and the resource have text."""
-    n_text = np.fromiter((bool((n.title + n.description).strip()) for n in problem.needs),
-                         dtype=np.bool_, count=a.n_needs)
-    r_text = np.fromiter((bool((r.title + r.description).strip())
-                          for r in problem.resources), dtype=np.bool_, count=a.n_res)
-    need = np.concatenate([cands.need, a.pin_need])
-    res = np.concatenate([cands.res, a.pin_res])
-    out: B = n_text[need] & r_text[res]
+def _text_known(problem: Problem, need: I64, res: I64) -> B:
+    """Per pair ``(need[k], res[k])``: both the need and the resource have text."""
+    def has(items: tuple[NeedItem, ...] | tuple[ResourceItem, ...], at: I64) -> B:
+        if len(at) > len(items) // 8:  # most of them: one pass over all items
+            every = np.fromiter((bool((x.title + x.description).strip()) for x in items),
+                                dtype=np.bool_, count=len(items))
+            return every[at]
+        one = {i: bool((items[i].title + items[i].description).strip())
+               for i in np.unique(at).tolist()}
+        return np.fromiter((one[i] for i in at.tolist()), dtype=np.bool_, count=len(at))
+    out: B = has(problem.needs, need) & has(problem.resources, res)
     return out
 
 

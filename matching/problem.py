@@ -65,7 +65,8 @@ class NeedItem:
     means the need has no place, so only online resources can serve it. ``start``/``end``
     bound the time window (``None`` is open). ``people`` is how many people it involves
     and ``days`` whether it falls on weekdays or at the weekend (``None``: unknown), as
-    read by :mod:`matching.facts` when no column gives them.
+    read by :mod:`matching.facts` when no column gives them; ``needs_place`` that it asks
+    for a place (only a resource that gives one serves it).
 
     Examples
     --------
@@ -90,6 +91,7 @@ class NeedItem:
     weak_community: bool = False
     people: int | None = None
     days: str | None = None
+    needs_place: bool = False
 
     def __post_init__(self) -> None:
         _check_text("need", repr(self.id), "id", self.id)
@@ -118,7 +120,8 @@ class ResourceItem:
     of a need it can take; ``also_categories`` are categories it serves besides its own;
     ``only_for`` and ``excludes`` are its restrictions (terms met by a need's text, see
     :func:`matching.facts.restriction_refuses`); ``registered_only`` limits it to the
-    communities its unit is registered with; ``days`` to weekdays or the weekend.
+    communities its unit is registered with; ``days`` to weekdays or the weekend;
+    ``goods`` is the closed list of what it gives (a need naming another thing is refused).
 
     Examples
     --------
@@ -146,6 +149,7 @@ class ResourceItem:
     excludes: tuple[str, ...] = ()
     registered_only: bool = False
     days: str | None = None
+    goods: tuple[str, ...] = ()
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -170,7 +174,7 @@ class ResourceItem:
         _check_window("resource", self.id, self.start, self.end)
         _check_count("resource", self.id, "seats", self.seats)
         _check_days("resource", self.id, self.days)
-        for name in ("also_categories", "only_for", "excludes"):
+        for name in ("also_categories", "only_for", "excludes", "goods"):
             value = getattr(self, name)
             if not isinstance(value, tuple) or not all(
                     isinstance(v, str) and v.strip() for v in value):

@@ -139,7 +139,8 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
                               n.unit_of_measure, urgency=n.urgency, lat=lat, lon=lon,
                               online_ok=bool(online), title=n.title,
                               description=n.description, weak_community=weak,
-                              people=n.people or nf.people, days=nf.days))
+                              people=n.people or nf.people, days=nf.days,
+                              needs_place=nf.needs_place))
     resources = []
     for r in half.resources:
         lat, lon = _place(*r.xy)
@@ -150,7 +151,8 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
                                       description=r.description,
                                       seats=r.seats or rf.seats, also_categories=r.also,
                                       only_for=rf.only_for, excludes=rf.excludes,
-                                      registered_only=rf.registered_only, days=rf.days))
+                                      registered_only=rf.registered_only, days=rf.days,
+                                      goods=rf.goods))
     return Problem(needs, resources, Taxonomy.from_related(RELATED),
                    registrations=half.registrations)
 

@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from matching.arrays import F64, I64
 from matching.text import (
     TextSimilarity,
+    pair_local,
     tfidf_evidence,
     tfidf_evidence_unique,
     unique_pairs,
@@ -237,7 +238,8 @@ def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
         e5 = np.clip((z - z_floor) / z_span, 0.0, 1.0)
         out: F64 = ((1.0 - e5_weight) * tfidf + e5_weight * e5)[inverse]
         return out
-    return similarity
+    # each pair's value: its two texts' vectors and the backgrounds of the distinct texts
+    return pair_local(similarity, ("tfidf+e5", z_floor, z_span, e5_weight))
 
 
 def text_models(cache: EmbeddingCache | None = None) -> dict[str, TextSimilarity]:

@@ -11,6 +11,8 @@ makes the pairs distinct first, for text models that cost more per pair).
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -32,6 +34,25 @@ TextSimilarity = Callable[[list[str], list[str], I64, I64], F64]
 The shape of :func:`text_similarity`; ``match(..., text_similarity=f)`` puts another in
 its place (e.g. an embedding model the package does not depend on).
 """
+
+_PAIR_LOCAL: weakref.WeakKeyDictionary[TextSimilarity, tuple[object, ...]] = \
+    weakref.WeakKeyDictionary()
+
+
+def pair_local(model: TextSimilarity, key: tuple[object, ...]) -> TextSimilarity:
+    """Declare that ``model`` gives a pair a value that depends only on the pair's two
+    texts and on the sets of distinct need texts and resource texts (not on which other
+    pairs are asked for, nor on positions); ``key`` names the model and its settings. A
+    re-run whose distinct texts did not change may then take the values of the pairs it
+    shares with a run of the same key (:mod:`matching.reuse`)."""
+    _PAIR_LOCAL[model] = key
+    return model
+
+
+def pair_local_key(model: TextSimilarity | None) -> tuple[object, ...] | None:
+    """The key :func:`pair_local` gave ``model`` (``None``: the matcher's default,
+    :func:`tfidf_evidence`), or ``None`` for a model not declared pair-local."""
+    return _PAIR_LOCAL.get(model if model is not None else tfidf_evidence)
 
 
 def item_text(title: str, description: str) -> str:
@@ -94,6 +115,31 @@ def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     return counts
 
 
+_FITTED: list[tuple[tuple[str, ...], int, sparse.csr_matrix, sparse.csr_matrix]] = []
+_FITTED_LOCK = threading.Lock()
+
+
+def fitted_tfidf(need_texts: list[str], res_texts: list[str]
+                 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The rows of :func:`char_tfidf` of the corpus ``need_texts + res_texts``: the need
+    texts' and the resource texts', without the columns only one side uses
+    (:func:`_shared_columns`: no cosine changes). Kept for the next call with the same
+    corpus (one entry, process-local): a re-run whose texts did not change (an added need
+    with a text already there, a changed quantity) scores its new pairs without fitting
+    again. The matrix is a pure function of the corpus, so a kept one is the one a fit
+    gives."""
+    key = (*need_texts, *res_texts)
+    with _FITTED_LOCK:
+        if _FITTED and _FITTED[0][1] == len(need_texts) and _FITTED[0][0] == key:
+            return _FITTED[0][2], _FITTED[0][3]
+    matrix = char_tfidf(list(key))
+    xn, xr = _shared_columns(matrix[: len(need_texts)], matrix[len(need_texts):])
+    del matrix
+    with _FITTED_LOCK:
+        _FITTED[:] = [(key, len(need_texts), xn, xr)]
+    return xn, xr
+
+
 def _dense_ids(keys: NDArray[np.integer], space: int) -> tuple[NDArray[np.integer], int]:
     """Number the distinct ``keys`` (all in ``range(space)``) 0, 1, ... in key order: a
     table lookup when the key space is small enough (int32 numbers, as scipy keeps the
@@ -148,9 +194,7 @@ def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     corpus = n_uniq + r_uniq
     if len(a) == 0 or not any(t.strip() for t in corpus):
         return np.zeros(len(a), dtype=np.float64)
-    matrix = char_tfidf(corpus)
-    xn, xr = _shared_columns(matrix[: len(n_uniq)], matrix[len(n_uniq):])
-    del matrix
+    xn, xr = fitted_tfidf(n_uniq, r_uniq)
     sims = np.empty(len(a), dtype=np.float64)
 
     def chunk(s: int) -> None:
@@ -216,3 +260,6 @@ def tfidf_evidence(need_texts: list[str], res_texts: list[str], need: I64,
     r_uniq, r_code = _unique_texts(res_texts)
     out: F64 = tfidf_evidence_unique(n_uniq, r_uniq, n_code[need], r_code[res])
     return out
+
+
+pair_local(tfidf_evidence, ("tfidf", TFIDF_SPAN))

@@ -15,7 +15,7 @@ import numpy as np
 
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.errors import ResultInvalid
-from matching.facts import restriction_refuses
+from matching.facts import offers_place, restriction_refuses
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult
@@ -58,7 +58,10 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> st
         return f"the need falls on {n.days}, the resource serves only on {r.days}"
     if r.registered_only and (r.unit_id, n.community_id) not in problem.registrations:
         return "the resource serves only communities its unit is registered with"
-    refused = restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}")
+    if n.needs_place and not offers_place(r.categories, r.seats):
+        return "the need asks for a place and the resource gives none"
+    refused = restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}",
+                                  r.goods)
     if refused:
         return f"the resource's restriction refuses it ({refused})"
     starts = [d for d in (n.start, r.start) if d is not None]

@@ -134,7 +134,8 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     expired = expired_needs(snap, now.date())
     problem = build_problem(snap, today=now.date())
     say("计算匹配")
-    # the live run's optimum is reused for the components the change since did not touch
+    # the live run's optimum is reused for the components the change since did not touch,
+    # and its pair work (kept in this process) for the pairs it did not touch
     result = match(problem, run_p, text_similarity=text_model(),
                    previous=live.result.get("warm") if live else None)
     say("校验结果")

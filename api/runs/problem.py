@@ -194,7 +194,7 @@ def _need_item(n: Need, orgs: dict[str, Organization]) -> NeedItem:
         online_ok=n.online_ok or bool(facts.online_ok),
         title=n.title, description=n.description,
         weak_community=bool(community and community.weak),
-        people=n.people or facts.people, days=facts.days)
+        people=n.people or facts.people, days=facts.days, needs_place=facts.needs_place)
 
 
 def _resource_item(r: Resource, units: dict[str, ResidentUnit]) -> ResourceItem:
@@ -207,7 +207,8 @@ def _resource_item(r: Resource, units: dict[str, ResidentUnit]) -> ResourceItem:
         reach_km=r.reach_km, mode=r.mode.value, start=r.start, end=r.end,
         title=r.title, description=r.description, seats=r.seats or facts.seats,
         also_categories=tuple(r.also_categories), only_for=facts.only_for,
-        excludes=facts.excludes, registered_only=facts.registered_only, days=facts.days)
+        excludes=facts.excludes, registered_only=facts.registered_only, days=facts.days,
+        goods=facts.goods)
 
 
 def _place(lat: float | None, lon: float | None,

@@ -7,8 +7,10 @@ import datetime as dt
 
 import pytest
 
+import matching.matcher as matcher
 from api.runs import REASON_LABELS, build_problem, run_match
 from api.runs import service as runs
+from api.runs.engine import compute
 from api.services import projects
 from graph import (
     AuditEntry,
@@ -19,7 +21,8 @@ from graph import (
     Snapshot,
 )
 from matching import REASONS, ParamsError, check_result, match
-from tests.api.world import C1, S1, identity, load_world
+from matching.reuse import forget
+from tests.api.world import C1, C2, S1, identity, load_world
 
 T1 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
 T2 = dt.datetime(2026, 1, 6, 9, 0, tzinfo=dt.UTC)
@@ -289,3 +292,35 @@ def test_weights_share_one_vocabulary_and_are_bounded_naming_the_weight(
     run, _ = run_match(store, S1, TEXT, now=T1)
     assert run.params["weights"]["text"] == 0.9
     assert not store.list(Project, filters={"match_run_id": "x"}).items
+
+
+def run_pairs(result: dict[str, object]) -> list[tuple[str, str, int]]:
+    return sorted((p["need_id"], p["resource_id"], p["quantity"])  # type: ignore[index]
+                  for p in result["pairs"])  # type: ignore[attr-defined]
+
+
+def test_a_re_run_after_an_added_need_reuses_the_pair_work_and_equals_a_full_run(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = run_match(store, S1, now=T1)
+    assert first.result["warm"]["pair_work"]
+    store.upsert([Need(id="N4", title="老年人免费义诊", category="家庭医疗", community_id=C2,
+                       street_id=S1, quantity=3, unit_of_measure="次",
+                       created=dt.date(2025, 12, 1))], [])
+    reused: list[object] = []
+    real = matcher.reuse_pairs
+
+    def spy(*args: object, **kwargs: object) -> object:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        reused.append(out)
+        return out
+
+    monkeypatch.setattr(matcher, "reuse_pairs", spy)
+    again, _ = run_match(store, S1, now=T2)
+    assert reused and reused[0] is not None  # the live run's pair work was taken
+    assert again.id != first.id and any(p[0] == "N4" for p in run_pairs(again.result))
+    forget()  # no kept work: every pair computed
+    reused.clear()
+    full, _ = compute(store, S1, now=T2)
+    assert not reused
+    assert run_pairs(full.result) == run_pairs(again.result)
+    assert full.result["objective"] == pytest.approx(again.result["objective"], rel=1e-12)

@@ -9,7 +9,7 @@ from match_helpers import need, problem, res, served
 
 from matching import MatchParams, match
 from matching.errors import ResultInvalid
-from matching.facts import need_facts, resource_facts
+from matching.facts import need_facts, resource_facts, term_in_text
 from matching.validate import check_result
 
 
@@ -138,6 +138,59 @@ def test_a_restriction_is_met_by_the_words_a_need_uses_for_its_goods_or_its_peop
     assert served(result) == {("N1", "R1"): 1, ("N3", "R2"): 1}
     assert {u.need_id: u.details["why"] for u in result.unmatched} == {
         "N2": "只用于药品", "N4": "只用于青少年、家长"}
+    check_result(p, result)
+
+
+def test_a_restriction_naming_students_is_met_by_a_need_about_a_pupils_schooling() -> None:
+    assert term_in_text("困难家庭学生助学", "两个孩子上高中交不起学费")
+    grant = res("R1", "funds", capacity=10_000, uom="元", mode="online",
+                only_for=resource_facts("教育助学金，专项用于困难家庭学生助学").only_for)
+    p = problem([need("N1", "funds", quantity=3000, uom="元", online_ok=True,
+                      title="两个孩子上高中交不起学费", description="厂里两户职工家里揭不开锅"),
+                 need("N2", "funds", quantity=5000, uom="元", online_ok=True,
+                      title="小区门口路面坑洼", community="C2")], [grant])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert served(result) == {("N1", "R1"): 3000}
+    assert result.unmatched[0].details["why"].startswith("只用于")
+    check_result(p, result)
+
+
+def test_a_need_that_asks_for_a_place_is_served_only_by_a_resource_that_gives_one() -> None:
+    text = "六十人参加的比赛，需要场地"
+    facts = need_facts(text)
+    assert (facts.needs_place, facts.people) == (True, 60)
+    assert need_facts("衣服破了没地方补，附近的店都关了").needs_place is False
+    asks = need("N1", "sports_leisure", uom="场", title=text, people=facts.people,
+                needs_place=True)
+    coach = res("R1", "sports_leisure", uom="场", title="社会体育指导员带练")
+    hall = res("R2", "sports_leisure", uom="场", seats=80, title="乒乓球馆开放")
+    result = match(problem([asks], [coach, hall]), MatchParams(accept_text=0.0))
+    assert served(result) == {("N1", "R2"): 1}
+    alone = match(problem([asks], [coach]), MatchParams(accept_text=0.0))
+    assert alone.pairs == []
+    assert alone.unmatched[0].details["why"] == "需要场地，该资源不提供场地"
+    with pytest.raises(ResultInvalid, match="asks for a place"):
+        check_result(problem([asks], [dataclasses.replace(hall, id="R1", seats=None)]),
+                     dataclasses.replace(result, pairs=[dataclasses.replace(
+                         result.pairs[0], resource_id="R1")]))
+
+
+def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_thing(
+) -> None:
+    goods = resource_facts("应急物资储备捐赠，捐赠口罩、消毒液、急救包和冬季棉被").goods
+    assert goods == ("口罩", "消毒液", "急救包", "冬季棉被")
+    # a list with 等, or a name of a class of goods, gives examples only: no closed list
+    assert resource_facts("书包、文具、台灯等学习用品").goods == ()
+    assert resource_facts("爱心企业捐赠学习用品").goods == ()
+    assert need_facts("需要一台轮椅，老人摔伤后出门要轮椅").objects == ("轮椅",)
+    donor = res("R1", "materials", capacity=3, uom="件", goods=goods)
+    p = problem([need("N1", "materials", uom="件", title="需要一台轮椅"),
+                 need("N2", "materials", uom="件", title="想要一床棉被", community="C2"),
+                 need("N3", "materials", uom="件", title="被褥太薄，冻得睡不着",
+                      community="C3")], [donor])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert set(served(result)) == {("N2", "R1"), ("N3", "R1")}
+    assert result.unmatched[0].details["why"] == "只有口罩、消毒液、急救包、冬季棉被"
     check_result(p, result)
 
 

@@ -1,0 +1,267 @@
+"""Reuse of the pair work in a re-run (:mod:`matching.reuse`): after a small change the
+candidates, refusals, features, scores and confidence codes are the very arrays a full
+computation gives, only the touched pairs are computed afresh, and the whole re-run
+equals a full run."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from matching import MatchParams, MatchResult, Problem, check_result, match
+from matching.arrays import arrays_of
+from matching.matcher import scored_pairs
+from matching.problem import NeedItem, ResourceItem
+from matching.reuse import Pairs, recall
+from matching.semantic import DIM, EmbeddingCache, blended_similarity, text_key
+from matching.synthetic import synthetic_problem
+from matching.text import item_text, tfidf_evidence
+
+
+def pairs_of(result: MatchResult) -> list[tuple[str, str, int]]:
+    return sorted((p.need_id, p.resource_id, p.quantity) for p in result.pairs)
+
+
+def with_facts(problem: Problem) -> Problem:
+    """``problem`` with what refuses pairs and what is pinned or declined: seats and
+    people, weekday and weekend days, written restrictions, registered-only resources."""
+    needs = [dataclasses.replace(n, people=(i % 5) * 4 or None,
+                                 days=("weekday", "weekend", None)[i % 3])
+             for i, n in enumerate(problem.needs)]
+    resources = [dataclasses.replace(
+        r, seats=(6 if j % 4 == 0 else None), days=("weekend" if j % 9 == 0 else None),
+        registered_only=j % 7 == 0, excludes=(("3号楼",) if j % 10 == 0 else ()))
+        for j, r in enumerate(problem.resources)]
+    pin = next(r for r in resources[20:] if r.unit_of_measure == needs[0].unit_of_measure
+               and r.mode != "online")
+    pinned = [(needs[0].id, pin.id, 1)]
+    declined = [(needs[1].id, r.id) for r in resources[40:80] if r.mode != "online"]
+    return rebuilt(problem, needs, resources, pinned=pinned, declined=declined)
+
+
+def rebuilt(problem: Problem, needs: list[NeedItem], resources: list[ResourceItem],
+            **context: object) -> Problem:
+    kept = {"pinned": problem.pinned, "declined": problem.declined, **context}
+    return Problem(needs, resources, problem.taxonomy, registrations=problem.registrations,
+                   history=problem.history, **kept)  # type: ignore[arg-type]
+
+
+def _online(problem: Problem) -> int:
+    return next(j for j, r in enumerate(problem.resources) if r.mode == "online")
+
+
+def added_need(p: Problem) -> Problem:
+    new = dataclasses.replace(p.needs[5], id="N-ADDED", quantity=p.needs[5].quantity + 1)
+    return rebuilt(p, [*p.needs, new], list(p.resources))
+
+
+def added_online_need(p: Problem) -> Problem:
+    like = next(n for n in p.needs if n.online_ok)
+    return rebuilt(p, [*p.needs, dataclasses.replace(like, id="N-ONLINE")], list(p.resources))
+
+
+def removed_need(p: Problem) -> Problem:
+    return rebuilt(p, [n for i, n in enumerate(p.needs) if i != 17], list(p.resources))
+
+
+def changed_quantity(p: Problem) -> Problem:
+    needs = list(p.needs)
+    needs[9] = dataclasses.replace(needs[9], quantity=needs[9].quantity + 3)
+    return rebuilt(p, needs, list(p.resources))
+
+
+def moved_need(p: Problem) -> Problem:
+    needs = list(p.needs)
+    needs[11] = dataclasses.replace(needs[11], lat=needs[30].lat, lon=needs[30].lon)
+    return rebuilt(p, needs, list(p.resources))
+
+
+def withdrawn_resource(p: Problem) -> Problem:
+    return rebuilt(p, list(p.needs), [r for j, r in enumerate(p.resources) if j != 13])
+
+
+def withdrawn_online_resource(p: Problem) -> Problem:
+    gone = _online(p)
+    return rebuilt(p, list(p.needs), [r for j, r in enumerate(p.resources) if j != gone])
+
+
+def added_resources(p: Problem) -> Problem:
+    onsite = dataclasses.replace(p.resources[3], id="R-ADDED", capacity=4)
+    online = dataclasses.replace(p.resources[_online(p)], id="R-ONLINE")
+    resources = list(p.resources)
+    resources.insert(8, onsite)  # not only at the end: later positions shift
+    return rebuilt(p, list(p.needs), [*resources, online])
+
+
+def changed_capacity(p: Problem) -> Problem:
+    resources = list(p.resources)
+    resources[4] = dataclasses.replace(resources[4], capacity=resources[4].capacity + 5)
+    return rebuilt(p, list(p.needs), resources)
+
+
+CHANGES: list[Callable[[Problem], Problem]] = [
+    added_need, added_online_need, removed_need, changed_quantity, moved_need,
+    withdrawn_resource, withdrawn_online_resource, added_resources, changed_capacity]
+
+
+def assert_same_pairs(got: Pairs, want: Pairs) -> None:
+    for name in ("need", "res", "online"):
+        assert np.array_equal(getattr(got.cands, name), getattr(want.cands, name)), name
+    assert np.array_equal(got.cands.dist, want.cands.dist, equal_nan=True)
+    for name in ("features", "score", "conf"):
+        assert np.array_equal(getattr(got, name), getattr(want, name)), name
+    assert got.refused == want.refused
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_pair_work_of_a_re_run_is_the_full_computation_of_only_the_touched_pairs(
+        change: Callable[[Problem], Problem], seed: int) -> None:
+    before = with_facts(synthetic_problem(900, seed=seed, online_share=0.15))
+    first = match(before)
+    assert recall(first.warm["pair_work"]) is not None
+    after = change(before)
+    params = MatchParams()
+    a = arrays_of(after)
+    want = scored_pairs(after, a, params)
+    got = scored_pairs(after, a, params, previous=first.warm)
+    assert_same_pairs(got, want)
+    assert want.refused  # the facts refuse some pairs, reused and fresh alike
+    assert got.fresh < want.fresh / 4  # only the touched pairs computed again
+    full = match(after)
+    again = match(after, previous=first.warm)
+    assert again.objective == pytest.approx(full.objective, rel=1e-12, abs=1e-12)
+    assert pairs_of(again) == pairs_of(full)
+    assert [u.need_id for u in again.unmatched] == [u.need_id for u in full.unmatched]
+    check_result(after, again, params)
+
+
+def test_a_new_text_moves_every_tfidf_weight_so_every_pair_is_computed_again() -> None:
+    before = synthetic_problem(600, seed=3)
+    first = match(before)
+    needs = list(before.needs)
+    needs[2] = dataclasses.replace(needs[2], title="从未出现过的全新需求描述")
+    after = rebuilt(before, needs, list(before.resources))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=first.warm)
+    assert got.fresh == want.fresh
+    assert_same_pairs(got, want)
+
+
+def test_other_weights_a_text_model_or_a_lost_cache_compute_every_pair() -> None:
+    problem = synthetic_problem(400, seed=4)
+    first = match(problem)
+    a = arrays_of(problem)
+    full = scored_pairs(problem, a, MatchParams())
+    other = scored_pairs(problem, a, MatchParams(w_text=0.9), previous=first.warm)
+    assert other.fresh == full.fresh
+    assert scored_pairs(problem, a, MatchParams(), previous={"pair_work": "gone"}).fresh \
+        == full.fresh
+    assert scored_pairs(problem, a, MatchParams(), previous=first.warm).fresh == 0
+
+    def model(need_texts: list[str], res_texts: list[str], need: np.ndarray,
+              res: np.ndarray) -> np.ndarray:
+        return np.full(len(need), 0.5)
+
+    with_model = match(problem, text_similarity=model)
+    assert "pair_work" not in with_model.warm  # a caller's model may read the whole problem
+    # the default named as such is the default
+    assert scored_pairs(problem, a, MatchParams(), tfidf_evidence, previous=first.warm
+                        ).fresh == 0
+
+
+def test_the_e5_blend_is_pair_local_and_its_pairs_are_reused_too() -> None:
+    before = synthetic_problem(600, seed=6, online_share=0.15)
+    rng = np.random.default_rng(6)
+    texts = {item_text(x.title, x.description) for x in (*before.needs, *before.resources)}
+
+    def unit() -> np.ndarray:
+        v = rng.normal(size=DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    cache = EmbeddingCache([(text_key(t, role), unit()) for t in sorted(texts)
+                            for role in ("query", "passage")])
+    first = match(before, text_similarity=blended_similarity(cache))
+    after = added_need(withdrawn_resource(before))
+    a = arrays_of(after)
+    model = blended_similarity(cache)  # a new object of the same model and settings
+    want = scored_pairs(after, a, MatchParams(), model)
+    got = scored_pairs(after, a, MatchParams(), model, previous=first.warm)
+    assert_same_pairs(got, want)
+    assert got.fresh < want.fresh / 4
+    other = blended_similarity(cache, e5_weight=0.2)
+    assert scored_pairs(after, a, MatchParams(), other, previous=first.warm).fresh == \
+        want.fresh
+
+
+def test_a_re_run_of_a_re_run_reuses_the_work_the_first_re_run_kept() -> None:
+    before = with_facts(synthetic_problem(700, seed=5, online_share=0.15))
+    first = match(before)
+    middle = added_resources(before)
+    again = match(middle, previous=first.warm)
+    after = withdrawn_online_resource(added_need(middle))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=again.warm)
+    assert_same_pairs(got, want)
+    assert got.fresh < want.fresh / 4
+    assert pairs_of(match(after, previous=again.warm)) == pairs_of(match(after))
+
+
+def test_a_need_far_away_moves_the_projection_so_every_distance_is_computed_again() -> None:
+    before = synthetic_problem(500, seed=7)
+    first = match(before)
+    far = dataclasses.replace(before.needs[0], id="N-FAR", lat=before.needs[0].lat + 40)
+    after = rebuilt(before, [*before.needs, far], list(before.resources))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=first.warm)
+    assert got.fresh == want.fresh  # the origin of the projection moved
+    assert_same_pairs(got, want)
+
+
+def test_resources_in_another_order_are_all_paired_again() -> None:
+    before = synthetic_problem(500, seed=8, online_share=0.3)
+    first = match(before)
+    after = rebuilt(before, list(before.needs), list(reversed(before.resources)))
+    a = arrays_of(after)
+    want = scored_pairs(after, a, MatchParams())
+    got = scored_pairs(after, a, MatchParams(), previous=first.warm)
+    assert got.fresh == want.fresh  # online ties are broken by resource order
+    assert_same_pairs(got, want)
+
+
+def served(result: MatchResult) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for p in result.pairs:
+        out[p.need_id] = out.get(p.need_id, 0) + p.quantity
+    return out
+
+
+def test_an_added_need_that_takes_capacity_from_others_gives_the_full_runs_result() -> None:
+    before = synthetic_problem(800, seed=9)
+    first = match(before)
+    full_res = {u.resource_id for u in first.utilisation if u.used == u.capacity}
+    by_id = {n.id: n for n in before.needs}
+    for p in first.pairs:  # an urgent one-unit copy of a need on a resource used up
+        if p.resource_id not in full_res:
+            continue
+        like = by_id[p.need_id]
+        new = dataclasses.replace(like, id="N-URGENT", quantity=1, urgency=3)
+        after = rebuilt(before, [*before.needs, new], list(before.resources))
+        full = match(after)
+        lost = [n for n, q in served(first).items() if served(full).get(n, 0) < q]
+        if "N-URGENT" in served(full) and lost:
+            break
+    else:
+        pytest.fail("no added need took capacity from another")
+    again = match(after, previous=first.warm)
+    assert again.objective == pytest.approx(full.objective, rel=1e-12, abs=1e-12)
+    assert pairs_of(again) == pairs_of(full)
+    assert 0 < again.reused_pairs < again.n_candidates
+    check_result(after, again, MatchParams())
