@@ -85,3 +85,20 @@ def test_each_need_s_alternative_is_its_best_unchosen_pair_ties_to_the_lowest_re
         if free:
             want[i] = min(free, key=lambda p: (-model.score[p], model.pair_res[p]))
     assert alternatives(model, x).tolist() == want.tolist()
+
+
+def test_the_reasons_of_needs_without_a_candidate_do_not_depend_on_the_chunks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import explain
+
+    needs = [need("N1", x=20.0), need("N2", "legal_advice", uom="次"),
+             need("N3", "elderly_care", uom="小时"), need("N4", end=dt.date(2025, 3, 1)),
+             need("N5", "legal_advice", uom="次", x=0.5), need("N6", x=-20.0),
+             need("N7", "elderly_care", uom="小时", y=1.0)]
+    resources = [res("R1", start=dt.date(2025, 4, 1)), res("R2", "elderly_care", uom="次"),
+                 res("R3", "venue", x=0.2, y=0.5, start=dt.date(2025, 4, 1))]
+    whole = match(problem(needs, resources))
+    assert len({u.reason for u in whole.unmatched}) == 4
+    monkeypatch.setattr(explain, "REASON_CHUNK", 2)
+    chunked = match(problem(needs, resources))
+    assert chunked.unmatched == whole.unmatched and chunked.partial == whole.partial
