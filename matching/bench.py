@@ -22,13 +22,11 @@ from ortools.graph.python import min_cost_flow
 from matching import workers
 from matching.flow import build_network, initial_scale, share_units
 from matching.lp import solve_lp
-from matching.matcher import match, problem_model
+from matching.matcher import STAGES, match, problem_model
 from matching.model import Model, model_objective
 from matching.params import MatchParams
 from matching.problem import Problem
 from matching.text import TextSimilarity
-
-STAGES = ("candidates", "scores", "solve", "explain", "scarcity", "validate")
 
 
 def peak_rss_mib() -> float:

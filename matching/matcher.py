@@ -38,6 +38,8 @@ from matching.text import TextSimilarity
 from matching.validate import check_result
 
 METHODS = ("flow", "lp", "greedy")
+# the stages of a run, in their order (each one timed in ``MatchResult.timings``)
+STAGES = ("candidates", "scores", "solve", "explain", "scarcity", "validate")
 SCARCITY_EXACT = "exact: shortest paths from the sink in the residual network (node potentials)"
 SCARCITY_DUALS = ("exact: node potentials (dual values) of the certified solve, residual "
                   "distances from the sink of the full network")
@@ -141,7 +143,8 @@ def problem_model(problem: Problem, params: MatchParams,
 
 def match(problem: Problem, params: MatchParams | None = None, method: str = "flow", *,
           text_similarity: TextSimilarity | None = None,
-          previous: dict[str, Any] | None = None) -> MatchResult:
+          previous: dict[str, Any] | None = None,
+          on_stage: Callable[[str], None] | None = None) -> MatchResult:
     """Pair needs with resources, optimally, and explain the result.
 
     The objective is ``sum over pairs of score * quantity / need quantity``: a need served
@@ -173,6 +176,9 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
         candidate network unchanged since then reuse its optimal flows and only the
         others are solved (:mod:`matching.incremental`); the result is certified optimal
         and validated all the same.
+    on_stage
+        Called with each stage's name (:data:`STAGES`) as the stage begins: how a
+        background run reports where it is.
 
     Returns
     -------
@@ -200,7 +206,8 @@ def match(problem: Problem, params: MatchParams | None = None, method: str = "fl
     if method not in METHODS:
         raise UnknownMethod(f"unknown method {method!r}; valid methods: {', '.join(METHODS)}")
     with collector_paused():
-        return _match(problem, params or MatchParams(), method, text_similarity, previous)
+        return _match(problem, params or MatchParams(), method, text_similarity, previous,
+                      on_stage)
 
 
 @contextmanager
@@ -221,10 +228,10 @@ def collector_paused() -> Iterator[None]:
 
 
 def _match(problem: Problem, params: MatchParams, method: str,
-           text_similarity: TextSimilarity | None, previous: dict[str, Any] | None
-           ) -> MatchResult:
+           text_similarity: TextSimilarity | None, previous: dict[str, Any] | None,
+           on_stage: Callable[[str], None] | None) -> MatchResult:
     timings: dict[str, float] = {}
-    clock = _Clock(timings)
+    clock = _Clock(timings, on_stage)
 
     a = arrays_of(problem)
     scored = scored_pairs(problem, a, params, text_similarity, previous, clock.lap)
@@ -295,14 +302,23 @@ def _match(problem: Problem, params: MatchParams, method: str,
 
 
 class _Clock:
-    def __init__(self, timings: dict[str, float]) -> None:
+    """Times the stages, in the order of :data:`STAGES`, telling ``on_stage`` as each
+    one begins."""
+
+    def __init__(self, timings: dict[str, float],
+                 on_stage: Callable[[str], None] | None = None) -> None:
         self.timings = timings
+        self.on_stage = on_stage or (lambda _stage: None)
+        self.on_stage(STAGES[0])
         self.t = time.perf_counter()
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.timings[stage] = round(now - self.t, 6)
-        self.t = now
+        at = STAGES.index(stage)
+        if at + 1 < len(STAGES):
+            self.on_stage(STAGES[at + 1])
+        self.t = time.perf_counter()
 
 
 def _pinned_dist(a: Arrays) -> F64:

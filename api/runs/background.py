@@ -57,7 +57,9 @@ __all__ = ["PROGRESS", "Runner", "begin", "carry_out", "fail_interrupted", "refu
 LOG = logging.getLogger("gongjian.runs")
 
 # the stages a run reports, and how far along each one starts
-PROGRESS = {"排队等候": 0.0, "读取范围数据": 0.05, "计算匹配": 0.2, "校验结果": 0.85,
+# (the matcher's stages by their share of a city-size run: 100,000 needs, 22 s in all)
+PROGRESS = {"排队等候": 0.0, "读取范围数据": 0.05, "计算候选": 0.15, "评分": 0.25,
+            "求解最优配对": 0.48, "生成解释": 0.71, "计算稀缺度": 0.78, "校验结果": 0.79,
             "保存提议": 0.9, "保存草稿": 0.9}
 INTERRUPTED = "服务重启时该批次仍在运行，已中断，结果未写入；请重新发起匹配"
 

@@ -1,8 +1,9 @@
 """A match run from snapshot to live proposals: compute (a draft), compare, publish.
 
-:func:`compute` reads the scope's snapshot, solves, validates the result once
-(:func:`matching.check_result`) and keeps it as a :class:`~graph.MatchRun` with each pair's
-project id and explanation, and the version of every project it read (``basis``). As a
+:func:`compute` reads the scope's snapshot, solves (:func:`matching.match`, which
+validates its result with :func:`matching.check_result` before it returns it, and tells
+each of its stages as it begins) and keeps it as a :class:`~graph.MatchRun` with each
+pair's project id and explanation, and the version of every project it read (``basis``). As a
 draft it touches no live proposal. :func:`publish` makes its pairs live in one versioned
 write (:meth:`graph.GraphStore.write`): a new pair becomes a proposed project, a repeated
 one is left as it is when nothing changed (same id, same version), a superseded one comes
@@ -50,11 +51,14 @@ from graph import (
     VersionConflict,
     Versioned,
 )
-from matching import MatchResult, Problem, check_result, match
+from matching import MatchResult, Problem, match
 
 Say = Callable[[str], None]
 
 STATE_LABELS = {"running": "仍在运行", "done": "已完成", "failed": "运行失败"}
+# what a run reports as each stage of the matcher begins (matching.matcher.STAGES)
+STAGE_LABELS = {"candidates": "计算候选", "scores": "评分", "solve": "求解最优配对",
+                "explain": "生成解释", "scarcity": "计算稀缺度", "validate": "校验结果"}
 
 # what a run reads of its scope (organizations always come with a snapshot)
 MATCH_KINDS = ("ResidentUnit", "Need", "Resource", "Project", "Evaluation")
@@ -133,13 +137,11 @@ def compute(store: GraphStore, scope_id: str, params: dict[str, Any] | None = No
     snap = store.snapshot(scope_id, kinds=MATCH_KINDS)  # not earlier runs' results
     expired = expired_needs(snap, now.date())
     problem = build_problem(snap, today=now.date())
-    say("计算匹配")
     # the live run's optimum is reused for the components the change since did not touch,
     # and its pair work (kept in this process) for the pairs it did not touch
     result = match(problem, run_p, text_similarity=text_model(),
-                   previous=live.result.get("warm") if live else None)
-    say("校验结果")
-    check_result(problem, result, run_p)  # the one validation; stored results are trusted
+                   previous=live.result.get("warm") if live else None,
+                   on_stage=lambda stage: say(STAGE_LABELS[stage]))
     digest = input_hash(problem, run_p, expired, text_model_name())
     run_id = run_id or new_run_id(now, digest)
     views = pair_views(snap, problem, result, run_id)

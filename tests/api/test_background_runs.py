@@ -124,9 +124,10 @@ def test_a_run_reports_each_stage_and_is_written_whole_in_its_last_write(
     running = begin(seen, S1, {}, publish_when_done=False, now=T)  # type: ignore[arg-type]
     done = carry_out(seen, running, {}, now=T)  # type: ignore[arg-type]
     stages = [stage for _state, stage, _p in seen.seen]
-    assert stages == ["排队等候", "读取范围数据", "计算匹配", "校验结果", "保存草稿", "完成"]
+    assert stages == ["排队等候", "读取范围数据", "计算候选", "评分", "求解最优配对", "生成解释",
+                      "计算稀缺度", "校验结果", "保存草稿", "完成"]
     assert [p for *_x, p in seen.seen[:-1]] == sorted(PROGRESS[s] for s in stages[:-1])
-    assert [state for state, *_x in seen.seen] == ["running"] * 5 + ["done"]
+    assert [state for state, *_x in seen.seen] == ["running"] * 9 + ["done"]
     assert done.state == "done" and done.draft and done.result["pairs"]
     assert proposed(store) == {}  # a draft: no live proposal
     lines = store.list(AuditEntry, filters={"target_id": done.id}).items
@@ -168,13 +169,13 @@ def test_a_restart_in_the_middle_marks_the_run_failed_and_a_late_worker_cannot_w
     load_world(store)
     running = begin(store, S1, {}, publish_when_done=True, now=T)
     # the process stops here: the run stays stored as running with no worker
-    step = running.model_copy(update={"stage": "计算匹配", "progress": 0.2})
+    step = running.model_copy(update={"stage": "求解最优配对", "progress": 0.48})
     store.write([Versioned(step, running.version)])
     store.close()
     app = create_app(settings, secret=secrets.token_urlsafe(48))  # the restart
     restarted = app.state.ctx.store
     failed = restarted.get(MatchRun, running.id)
-    assert (failed.state, failed.error, failed.stage) == ("failed", INTERRUPTED, "计算匹配")
+    assert (failed.state, failed.error, failed.stage) == ("failed", INTERRUPTED, "求解最优配对")
     assert not failed.result and not failed.proposals
     late = carry_out(restarted, running, {}, now=T)  # the old worker, had it gone on
     assert late.state == "failed" and late.error == INTERRUPTED
@@ -201,3 +202,12 @@ def test_starting_a_run_over_http_answers_202_and_a_second_start_409_with_its_id
     gate.open.set()
     done = api.finish("street", first)
     assert done["state"] == "done" and not done["draft"] and done["published"]
+
+
+def test_every_stage_of_the_matcher_has_a_chinese_label_and_a_progress() -> None:
+    from api.runs.engine import STAGE_LABELS
+    from matching.matcher import STAGES
+
+    assert list(STAGE_LABELS) == list(STAGES)
+    progress = [PROGRESS[STAGE_LABELS[s]] for s in STAGES]
+    assert progress == sorted(progress) and progress[0] > 0 and progress[-1] < 1

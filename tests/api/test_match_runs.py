@@ -167,7 +167,7 @@ def test_a_claim_made_while_a_run_computes_stays_claimed_and_the_run_reports_it(
     claimed: list[Project] = []
 
     def meanwhile(stage: str) -> None:
-        if stage == "计算匹配":  # the run has read its snapshot
+        if stage == "计算候选":  # the run has read its snapshot
             claimed.append(projects.transition(store, unit, "PJ-N1-R1", "claim", 1, now=T2))
 
     run, summary = run_match(store, S1, TEXT, now=T2, progress=meanwhile)

@@ -75,3 +75,12 @@ def test_greedy_reports_no_scarcity_and_no_gap() -> None:
 def test_scarcity_can_be_turned_off() -> None:
     result = match(problem([need("N1")], [res("R1")]), MatchParams(scarcity=False))
     assert result.scarcity == [] and result.scarcity_method == "not computed"
+
+
+def test_each_stage_is_told_as_it_begins_in_order_and_every_stage_is_timed() -> None:
+    from matching.matcher import STAGES
+
+    seen: list[str] = []
+    result = match(synthetic_problem(40, seed=3), on_stage=seen.append)
+    assert seen == list(STAGES)
+    assert set(result.timings) == set(STAGES)
