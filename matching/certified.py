@@ -39,6 +39,14 @@ cost-scaling time follows the nodes and cost bits far more than the arcs, so eve
 pricing round costs about as much as the whole
 component (35-41 s CPU in 5-7 rounds against 11.7 s for one solve of it).
 
+Of equal optima (needs with the same score at several resources are common) each bucket
+reports one, :func:`canonical`: the least of a second, hashed cost among the optimal
+flows. A changed bucket of a re-run is warm-started from the previous optimum and its
+potentials (:mod:`matching.warmstart`: a few shortest paths instead of a cold solve of
+a component that may hold a fifth of the city's pairs) and, the optimum being canonical,
+reports the very flows of a cold solve; when the warm start does not apply it is solved
+cold.
+
 Scope (stated here, checked in :func:`applies`): the pure transportation network with
 optional per-unit quantity limits (unit nodes are kept whole; only pair arcs are left
 out of the core). With minimum shares (lexicographic, a max-flow of share units first)
@@ -54,13 +62,16 @@ from dataclasses import replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
+from scipy import sparse
+from scipy.sparse.csgraph import dijkstra
 
-from matching.arrays import I64
+from matching.arrays import I64, B
 from matching.errors import MatchingError
 from matching.flow import (
     ROUNDING_REL,
     Network,
     T,
+    _layout,
     _pow2_at_least,
     build_network,
     cost_scale,
@@ -71,15 +82,20 @@ from matching.flow import (
 )
 from matching.incremental import (
     Keys,
+    Prior,
     Warm,
+    _mix,
     buckets,
     fingerprints,
+    keep_prior,
     n_buckets,
     pair_keys,
     position_keys,
+    recall_prior,
 )
 from matching.lp import components
 from matching.model import UNLIMITED, Certificate, Model, Solution, model_objective
+from matching.warmstart import fill_potentials, reoptimize
 from matching.workers import map_largest_first
 
 CORE_K = 0
@@ -314,22 +330,21 @@ def solve_bucket(sub: Model) -> tuple[I64, float]:
     :func:`matching.flow.initial_scale`) whose rounding bound ``sum(quantities) / K`` is
     within ``ROUNDING_REL`` of the bucket's objective. Fewer cost bits make the
     cost-scaling solver faster, and a bucket without the city's largest quantities needs
-    far fewer than one scale for the whole network would give it. Depends on nothing
-    but ``sub``, so an unchanged bucket gets the very same answer."""
-    total = float(sub.need_cap.sum())
-    k_max = max_scale(sub)
+    far fewer than one scale for the whole network would give it. Of equal optima the
+    one of :func:`canonical` is reported. Depends on nothing but ``sub``, so an
+    unchanged bucket gets the very same answer, and a warm start of a changed one
+    (:func:`_warm_bucket`) the same answer as this cold solve."""
     scale = initial_scale(sub)
-    floor = _floor(sub)
     x = np.zeros(sub.n_pairs, np.int64)
     for _ in range(6):
-        status, flows = run_network(build_network(sub, 0, scale=scale))
+        net = build_network(sub, 0, scale=scale)
+        status, flows = run_network(net)
         if status != min_cost_flow.SimpleMinCostFlow.OPTIMAL:  # pragma: no cover
             raise MatchingError(f"min-cost flow of a bucket failed with status {status}")
-        x = flows[: sub.n_pairs]
-        found = max(model_objective(sub, x), floor)
-        if total / scale <= ROUNDING_REL * found or scale >= k_max or found <= 0:
+        x = canonical(sub, net, flows)
+        if _scale_met(sub, x, scale):
             break
-        scale = min(k_max, _pow2_at_least(total / (ROUNDING_REL * found)))
+        scale = _next_scale(sub, x)
     return x, scale
 
 
@@ -365,6 +380,22 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
         x[kept] = warm.flows_of(pair_keys(keys, model.pair_need[kept], model.pair_res[kept]))
         cert.reused_pairs = len(kept)
     todo = [b for b in np.flatnonzero(solve).tolist() if bounds[b + 1] > bounds[b]]
+    prior = recall_prior(warm) if warm is not None and warm.n_buckets == n else None
+    if prior is not None and todo:
+        assert warm is not None
+        pi_old, known = _prior_nodes(model, keys, prior)
+        cold: list[int] = []
+        for b in todo:
+            pairs = order[bounds[b]:bounds[b + 1]]
+            got = _warm_bucket(model, pairs, warm.flows_of(
+                pair_keys(keys, model.pair_need[pairs], model.pair_res[pairs])), pi_old, known,
+                float(warm.scales.max()))
+            if got is None:
+                cold.append(b)
+                continue
+            x[pairs], scales[b] = got
+            cert.warm_pairs += len(pairs)
+        todo = cold
     subs = [_compact(model, order[bounds[b]:bounds[b + 1]])[0] for b in todo]
     results = map_largest_first(solve_bucket, subs, [sub.n_pairs for sub in subs])
     for b, (flows, scale) in zip(todo, results, strict=True):
@@ -387,6 +418,11 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
     used = np.flatnonzero(x)
     cert.warm = Warm(n, prints, pair_keys(keys, model.pair_need[used], model.pair_res[used]),
                      x[used], scales)
+    need0, res0, _, _, unit_node = _layout(model)
+    limited = np.flatnonzero(unit_node >= 0)
+    keep_prior(cert.warm, keys.need, pi[need0:need0 + model.n_needs], keys.res,
+               pi[res0:res0 + model.n_res], keys.unit[limited], pi[unit_node[limited]],
+               int(pi[0]), int(pi[T]))
     # the rounding bound of each need's bucket, summed
     need_scale = np.ones(model.n_needs, np.float64)
     need_scale[model.pair_need] = pair_scale
@@ -398,6 +434,152 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
     low, high = (float(solved.min()), float(solved.max())) if len(solved) else (1.0, 1.0)
     return Solution(x=x, status="optimal", solver="ortools-mcf-certified",
                     notes=_rounding_note(bound, found, low, high), certificate=cert)
+
+
+def _prior_nodes(model: Model, keys: Keys, prior: Prior) -> tuple[I64, B]:
+    """The kept potential of each node of ``model``'s network and whether one was kept
+    (S, T and the share node always are)."""
+    need0, res0, n_nodes, _, unit_node = _layout(model)
+    pi = np.zeros(n_nodes, np.int64)
+    known = np.zeros(n_nodes, np.bool_)
+    pi[:3] = prior.s_pi, prior.t_pi, prior.s_pi
+    known[:3] = True
+    pi[need0:need0 + model.n_needs], known[need0:need0 + model.n_needs] = \
+        prior.of(keys.need, "need")
+    pi[res0:res0 + model.n_res], known[res0:res0 + model.n_res] = prior.of(keys.res, "res")
+    limited = np.flatnonzero(unit_node >= 0)
+    pi[unit_node[limited]], known[unit_node[limited]] = prior.of(keys.unit[limited], "unit")
+    return pi, known
+
+
+def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: I64, known: B, old_scale: float
+                 ) -> tuple[I64, float] | None:
+    """The flows of a changed bucket (its ``pairs``) warm-started from the previous
+    flows ``x0`` and the previous potentials of the model's nodes (on cost scale
+    ``old_scale``; :func:`matching.warmstart.reoptimize`), and its cost scale: exactly
+    what :func:`solve_bucket` gives (the same scales tried in turn, the same
+    :func:`canonical` optimum at each), or None when ``x0`` breaks a bound or the warm
+    start gives up."""
+    sub, needs, res = _compact(model, pairs)
+    units = np.unique(model.res_unit[res])
+    served = np.bincount(sub.pair_need, weights=x0, minlength=sub.n_needs)
+    used = np.bincount(sub.pair_res, weights=x0, minlength=sub.n_res)
+    unit_used = np.bincount(sub.res_unit, weights=used, minlength=sub.n_units)
+    if np.any(x0 > sub.pair_cap) or np.any(served > sub.need_cap) or \
+            np.any(used > sub.res_cap) or \
+            np.any((sub.unit_qty_cap != UNLIMITED) & (unit_used > sub.unit_qty_cap)):
+        return None
+    need0, res0, n_nodes, _, unit_node = _layout(sub)
+    full_need0, full_res0, _, _, full_unit = _layout(model)
+    node = np.zeros(n_nodes, np.int64)
+    node[:3] = 0, T, 2
+    node[need0:need0 + sub.n_needs] = full_need0 + needs
+    node[res0:res0 + sub.n_res] = full_res0 + res
+    limited = np.flatnonzero(unit_node >= 0)
+    node[unit_node[limited]] = full_unit[units[limited]]
+    old = x0, pi_old[node], known[node]
+    x, pi, known_now, at = *old, old_scale
+    scale = initial_scale(sub)
+    for _ in range(6):
+        if scale == old_scale:  # the previous optimum is for this very scale
+            x, pi, known_now, at = *old, old_scale
+        net = build_network(sub, 0, scale=scale)
+        start = fill_potentials(net, np.rint(pi * (scale / at)).astype(np.int64), known_now)
+        got = reoptimize(net, arc_flows(sub, net, x), start)
+        if got is None:
+            return None
+        x = canonical(sub, net, *got)
+        if _scale_met(sub, x, scale):
+            return x, scale
+        pi, known_now, at = got[1], np.ones(n_nodes, np.bool_), scale
+        scale = _next_scale(sub, x)
+    return None  # pragma: no cover - solve_bucket stops within as many scales
+
+
+def _next_scale(sub: Model, x: I64) -> float:
+    """The cost scale :func:`solve_bucket` tries after one whose rounding bound was not
+    met by the flows ``x``."""
+    found = max(model_objective(sub, x), _floor(sub))
+    return min(max_scale(sub), _pow2_at_least(float(sub.need_cap.sum()) / (ROUNDING_REL * found)))
+
+
+def _scale_met(sub: Model, x: I64, scale: float) -> bool:
+    """Whether :func:`solve_bucket` stops at ``scale`` with the flows ``x``."""
+    found = max(model_objective(sub, x), _floor(sub))
+    return float(sub.need_cap.sum()) / scale <= ROUNDING_REL * found or \
+        scale >= max_scale(sub) or found <= 0
+
+
+TIE_BITS = 30
+
+
+def tie_costs(sub: Model) -> I64:
+    """The second cost of each pair of a bucket, which picks one optimum among equal
+    ones: a 30-bit hash of the pair's need and resource positions in the bucket (the
+    same bucket has the same positions in a full run and in a re-run)."""
+    h = (sub.pair_need.astype(np.uint64) << np.uint64(32)) ^ sub.pair_res.astype(np.uint64)
+    return (_mix(h + np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - TIE_BITS)
+            ).astype(np.int64)
+
+
+def sink_distances(net: Network, flows: I64, pi: I64 | None = None) -> I64:
+    """Shortest distances from T in the residual network of the optimal ``flows``
+    (``INF`` where T does not reach): by Dijkstra on the reduced costs of potentials
+    ``pi`` proving ``flows`` optimal when given (then exact in float64: reduced costs
+    and distances far below 2^53), else label-correcting (:func:`distances`)."""
+    tails, heads, costs = residual(net, flows)
+    if pi is not None:
+        weight = costs + pi[tails] - pi[heads]
+        if not np.any(weight < 0):
+            graph = sparse.csr_matrix((weight.astype(np.float64), (tails, heads)),
+                                      shape=(net.n_nodes, net.n_nodes))
+            dist = dijkstra(graph, indices=T)
+            reach = np.isfinite(dist)
+            out = np.full(net.n_nodes, INF, np.int64)
+            out[reach] = np.rint(dist[reach]).astype(np.int64) + pi[reach] - pi[T]
+            return out
+    return distances(net.n_nodes, tails, heads, costs, np.array([T]))
+
+
+def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None) -> I64:
+    """The one optimum a bucket's solve reports, whichever optimal ``flows`` it found.
+
+    Optimal flows can tie (needs with the same score at several resources). Every
+    optimal flow keeps each arc of non-zero reduced cost at its bound, under any optimal
+    potentials; under the shortest distances ``d`` from T -- the same for every optimal
+    flow (the largest optimal potentials with ``d(T) = 0``) -- the arcs of reduced cost
+    0 between nodes T reaches are the only ones that may move. Among the optimal flows
+    the one of least :func:`tie_costs` on them is solved for (a min-cost flow on those
+    arcs alone, the others held): its network is the same from every optimal
+    ``flows``, so the answer is too. ``pi``: potentials proving ``flows`` optimal, if
+    known (:func:`sink_distances`). Returns the pair flows."""
+    d = sink_distances(net, flows, pi)
+    reach = d < INF
+    rc = net.costs + np.where(reach, d, 0)[net.tails] - np.where(reach, d, 0)[net.heads]
+    free = reach[net.tails] & reach[net.heads] & (rc == 0) & (net.caps > 0)
+    if not free[: sub.n_pairs].any():
+        return flows[: sub.n_pairs]
+    held = np.where(free, 0, flows)
+    supply = net.supplies + np.bincount(net.heads, weights=held, minlength=net.n_nodes) \
+        - np.bincount(net.tails, weights=held, minlength=net.n_nodes)
+    at = np.flatnonzero(free)
+    nodes, local = np.unique(np.r_[net.tails[at], net.heads[at]], return_inverse=True)
+    supply = supply.astype(np.int64)
+    if np.any(np.delete(supply, nodes) != 0):  # pragma: no cover - flows not optimal
+        raise MatchingError("canonical optimum: held arcs leave an imbalance")
+    cost = np.zeros(len(at), np.int64)
+    pair = at < sub.n_pairs
+    cost[pair] = tie_costs(sub)[at[pair]]
+    solver = min_cost_flow.SimpleMinCostFlow()
+    arcs = solver.add_arcs_with_capacity_and_unit_cost(
+        local[: len(at)].astype(np.int64), local[len(at):].astype(np.int64),
+        net.caps[at], cost)
+    solver.set_nodes_supplies(np.arange(len(nodes)), supply[nodes])
+    if solver.solve() != solver.OPTIMAL:  # pragma: no cover - flows not optimal
+        raise MatchingError("canonical optimum: the min-cost flow of the ties failed")
+    out = held.copy()
+    out[at] = np.asarray(solver.flows(arcs), dtype=np.int64)
+    return out[: sub.n_pairs]
 
 
 def _certify(model: Model, core: I64, scale: float, full_net: Network

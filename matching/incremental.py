@@ -26,7 +26,10 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,11 +145,13 @@ class Warm:
     pairs: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
     flows: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
     scales: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0, np.float64))
+    token: str = ""  # names the solve's node potentials kept in this process (Prior)
 
     def to_dict(self) -> dict[str, Any]:
         return {"buckets": self.n_buckets, "scales": self.scales.tolist(),
                 "components": [f"{v:016x}" for v in self.components],
-                "pairs": [f"{v:016x}" for v in self.pairs], "flows": self.flows.tolist()}
+                "pairs": [f"{v:016x}" for v in self.pairs], "flows": self.flows.tolist(),
+                **({"solve_work": self.token} if self.token else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Warm | None:
@@ -160,7 +165,8 @@ class Warm:
 
             warm = cls(int(data["buckets"]), hexes(data["components"]), hexes(data["pairs"]),
                        np.asarray(data["flows"], dtype=np.int64),
-                       np.asarray(data["scales"], dtype=np.float64))
+                       np.asarray(data["scales"], dtype=np.float64),
+                       str(data.get("solve_work", "")))
         except (KeyError, TypeError, ValueError):
             return None
         ok = len(warm.pairs) == len(warm.flows) and \
@@ -176,3 +182,77 @@ class Warm:
         at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
         hit = sorted_keys[at] == keys
         return np.where(hit, self.flows[order][at], 0).astype(np.int64)
+
+
+PRIOR_CACHE_SIZE = 2
+_PRIORS: OrderedDict[str, Prior] = OrderedDict()
+_PRIORS_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, eq=False)
+class Prior:
+    """A solve's node potentials by the ids' keys of their nodes (needs, resources,
+    limited units; each sorted by key) and the potentials of S and T: where the warm
+    start of the next solve begins (:mod:`matching.warmstart`). Kept in this process
+    only, named by :attr:`Warm.token`."""
+
+    need: U64
+    need_pi: I64
+    res: U64
+    res_pi: I64
+    unit: U64
+    unit_pi: I64
+    s_pi: int
+    t_pi: int
+
+    def of(self, keys: U64, which: str) -> tuple[I64, NDArray[np.bool_]]:
+        """The kept potential of each key of ``which`` ("need", "res", "unit") and
+        whether one was kept."""
+        have: U64 = getattr(self, which)
+        values: I64 = getattr(self, f"{which}_pi")
+        if len(have) == 0:
+            return np.zeros(len(keys), np.int64), np.zeros(len(keys), np.bool_)
+        at = np.minimum(np.searchsorted(have, keys), len(have) - 1)
+        hit = have[at] == keys
+        return np.where(hit, values[at], 0).astype(np.int64), hit
+
+
+def keep_prior(warm: Warm, need: U64, need_pi: I64, res: U64, res_pi: I64, unit: U64,
+               unit_pi: I64, s_pi: int, t_pi: int) -> str:
+    """Keep a solve's potentials (by node key) for the next solve; sets and returns the
+    token of ``warm`` (a name of its flows: the same solve twice, the same name)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (warm.components, warm.pairs, warm.flows, warm.scales):
+        h.update(np.ascontiguousarray(part).tobytes())
+    token = h.hexdigest()
+
+    def by_key(k: U64, v: I64) -> tuple[U64, I64]:
+        order = np.argsort(k, kind="stable")
+        return k[order], v[order]
+
+    prior = Prior(*by_key(need, need_pi), *by_key(res, res_pi), *by_key(unit, unit_pi),
+                  s_pi=s_pi, t_pi=t_pi)
+    with _PRIORS_LOCK:
+        _PRIORS[token] = prior
+        _PRIORS.move_to_end(token)
+        while len(_PRIORS) > PRIOR_CACHE_SIZE:
+            _PRIORS.popitem(last=False)
+    warm.token = token
+    return token
+
+
+def recall_prior(warm: Warm | None) -> Prior | None:
+    """The potentials kept for ``warm``'s token, if this process still has them."""
+    if warm is None or not warm.token:
+        return None
+    with _PRIORS_LOCK:
+        prior = _PRIORS.get(warm.token)
+        if prior is not None:
+            _PRIORS.move_to_end(warm.token)
+        return prior
+
+
+def forget_priors() -> None:
+    """Drop every kept potential (the next solve warm-starts nothing)."""
+    with _PRIORS_LOCK:
+        _PRIORS.clear()

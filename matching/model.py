@@ -75,6 +75,7 @@ class Certificate:
     res_scale: F64 = field(default_factory=lambda: np.zeros(0, np.float64))
     res_node0: int = 0  # node id of the first resource in the potentials
     reused_pairs: int = 0  # pairs whose flows came from the previous solve (incremental)
+    warm_pairs: int = 0  # pairs of changed buckets warm-started from the previous optimum
     warm: Warm | None = None  # what the next solve may reuse (matching.incremental)
 
 
