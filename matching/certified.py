@@ -28,8 +28,8 @@ network).
 
 The default (``CORE_K`` 0) takes the whole network as the core: its components, grouped
 into buckets by fingerprint (:mod:`matching.incremental`), are solved bucket by bucket,
-each on its own integer cost scale ``K`` (:func:`solve_bucket`: a bucket without the
-city's largest quantities needs fewer cost bits), on worker processes when there are
+all on one integer cost scale ``K`` chosen from a lower bound on the optimum so that one
+solve meets the rounding bound (:func:`network_scale`), on worker processes when there are
 many pairs (:mod:`matching.workers`: OR-Tools holds the GIL; 100,000 needs, 2 cores: the
 buckets' 13.2 s of OR-Tools time in 9.4 s of solve stage instead of 13.3 s, the same
 flows), and one pass of potentials over the full network certifies the whole flow.
@@ -40,12 +40,11 @@ pricing round costs about as much as the whole
 component (35-41 s CPU in 5-7 rounds against 11.7 s for one solve of it).
 
 Of equal optima (needs with the same score at several resources are common) each bucket
-reports one, :func:`canonical`: the least of a second, hashed cost among the optimal
-flows. A changed bucket of a re-run is warm-started from the previous optimum and its
-potentials (:mod:`matching.warmstart`: a few shortest paths instead of a cold solve of
-a component that may hold a fifth of the city's pairs) and, the optimum being canonical,
-reports the very flows of a cold solve; when the warm start does not apply it is solved
-cold.
+reports one, :func:`canonical`, the same whichever optimum its solve found. A changed
+bucket of a re-run is warm-started from the previous optimum and its potentials
+(:mod:`matching.warmstart`: a few shortest paths instead of a cold solve of a component
+that may hold a sixth of the city's pairs) and, the optimum being canonical, reports the
+very flows of a cold solve; when the warm start does not apply it is solved cold.
 
 Scope (stated here, checked in :func:`applies`): the pure transportation network with
 optional per-unit quantity limits (unit nodes are kept whole; only pair arcs are left
@@ -65,7 +64,7 @@ from ortools.graph.python import min_cost_flow
 from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
-from matching.arrays import I64, B
+from matching.arrays import F64, I64, B
 from matching.errors import MatchingError
 from matching.flow import (
     ROUNDING_REL,
@@ -76,7 +75,6 @@ from matching.flow import (
     build_network,
     cost_scale,
     initial_scale,
-    max_scale,
     run_network,
     solve_flow,
 )
@@ -84,7 +82,6 @@ from matching.incremental import (
     Keys,
     Prior,
     Warm,
-    _mix,
     buckets,
     fingerprints,
     keep_prior,
@@ -324,28 +321,54 @@ def _floor(sub: Model) -> float:
     return float(np.max(sub.weight * cap))
 
 
-def solve_bucket(sub: Model) -> tuple[I64, float]:
-    """The optimal pair flows of one bucket's compact model and the integer cost scale
-    ``K`` they are optimal for: the smallest power of two (from the estimate of
-    :func:`matching.flow.initial_scale`) whose rounding bound ``sum(quantities) / K`` is
-    within ``ROUNDING_REL`` of the bucket's objective. Fewer cost bits make the
-    cost-scaling solver faster, and a bucket without the city's largest quantities needs
-    far fewer than one scale for the whole network would give it. Of equal optima the
-    one of :func:`canonical` is reported. Depends on nothing but ``sub``, so an
+def lower_bound(model: Model) -> float:
+    """A lower bound on the optimum of ``model``, in one pass over its pairs: a
+    fractional flow that is feasible (each need sends what it can on its best pair,
+    scaled down where a resource or a unit is asked for more than it has; the flow
+    polytope is integral, so no integer flow does worse than the best fractional one)."""
+    if model.n_pairs == 0:
+        return 0.0
+    top = np.full(model.n_needs, -np.inf)
+    np.maximum.at(top, model.pair_need, model.weight)
+    tops = np.flatnonzero(model.weight == top[model.pair_need])
+    _, first = np.unique(model.pair_need[tops], return_index=True)
+    pairs = tops[first]  # each need's best pair (the first of equal ones)
+    q = np.minimum(model.pair_cap[pairs], model.need_cap[model.pair_need[pairs]]).astype(float)
+    res = model.pair_res[pairs]
+    asked = np.bincount(res, weights=q, minlength=model.n_res)
+    q *= np.minimum(1.0, model.res_cap[res] / np.maximum(asked[res], 1.0))
+    unit = model.res_unit[res]
+    limited = model.unit_qty_cap[unit] != UNLIMITED
+    unit_asked = np.bincount(unit, weights=q, minlength=model.n_units)
+    share = np.minimum(1.0, model.unit_qty_cap[unit] / np.maximum(unit_asked[unit], 1e-12))
+    q = np.where(limited, q * share, q)
+    return float(np.dot(model.weight[pairs], q))
+
+
+def network_scale(model: Model) -> float:
+    """The integer cost scale ``K`` of every bucket (capped at what a bucket's network
+    can take, :func:`bucket_scales`): the smallest power of two whose rounding
+    bound ``sum(quantities) / K`` is within ``ROUNDING_REL`` of a lower bound on the
+    optimum (:func:`lower_bound`, at least the best single pair) -- so the bound holds
+    after one solve. One ``K`` for the network: a small change moves the bound by a
+    hair, rarely across a power of two, and the previous potentials stay on the scale of
+    the next solve (:func:`_warm_bucket`)."""
+    floor = max(lower_bound(model), _floor(model), 1e-12)
+    return _pow2_at_least(float(model.need_cap.sum()) / (ROUNDING_REL * floor))
+
+
+def solve_bucket(item: tuple[Model, float]) -> I64:
+    """The optimal pair flows of one bucket's compact model on the integer cost scale
+    given (:func:`network_scale`, capped by :func:`bucket_scales`); of equal
+    optima the one of :func:`canonical`. Depends on nothing but its argument, so an
     unchanged bucket gets the very same answer, and a warm start of a changed one
     (:func:`_warm_bucket`) the same answer as this cold solve."""
-    scale = initial_scale(sub)
-    x = np.zeros(sub.n_pairs, np.int64)
-    for _ in range(6):
-        net = build_network(sub, 0, scale=scale)
-        status, flows = run_network(net)
-        if status != min_cost_flow.SimpleMinCostFlow.OPTIMAL:  # pragma: no cover
-            raise MatchingError(f"min-cost flow of a bucket failed with status {status}")
-        x = canonical(sub, net, flows)
-        if _scale_met(sub, x, scale):
-            break
-        scale = _next_scale(sub, x)
-    return x, scale
+    sub, scale = item
+    net = build_network(sub, 0, scale=scale)
+    status, flows = run_network(net)
+    if status != min_cost_flow.SimpleMinCostFlow.OPTIMAL:  # pragma: no cover
+        raise MatchingError(f"min-cost flow of a bucket failed with status {status}")
+    return canonical(sub, net, flows)
 
 
 def _solve_whole(model: Model, keys: Keys, warm: Warm | None) -> Solution:
@@ -370,12 +393,11 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
     order = np.argsort(bucket, kind="stable")  # pairs in index order per bucket
     bounds = np.searchsorted(bucket[order], np.arange(n + 1))
     x = np.zeros(model.n_pairs, np.int64)
-    scales = np.ones(n, np.float64)
+    scales = bucket_scales(model, bucket, n, network_scale(model))
     solve = np.ones(n, np.bool_)
     cert = Certificate(rounds=1, core_pairs=[model.n_pairs], res_node0=3 + model.n_needs)
     if warm is not None and warm.n_buckets == n:
-        solve = prints != warm.components
-        scales[~solve] = warm.scales[~solve]
+        solve = (prints != warm.components) | (scales != warm.scales)
         kept = np.flatnonzero(~solve[bucket])
         x[kept] = warm.flows_of(pair_keys(keys, model.pair_need[kept], model.pair_res[kept]))
         cert.reused_pairs = len(kept)
@@ -389,18 +411,19 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
             pairs = order[bounds[b]:bounds[b + 1]]
             got = _warm_bucket(model, pairs, warm.flows_of(
                 pair_keys(keys, model.pair_need[pairs], model.pair_res[pairs])), pi_old, known,
-                float(warm.scales.max()))
+                float(scales[b]))
             if got is None:
                 cold.append(b)
                 continue
-            x[pairs], scales[b] = got
+            x[pairs] = got
             cert.warm_pairs += len(pairs)
         todo = cold
     subs = [_compact(model, order[bounds[b]:bounds[b + 1]])[0] for b in todo]
-    results = map_largest_first(solve_bucket, subs, [sub.n_pairs for sub in subs])
-    for b, (flows, scale) in zip(todo, results, strict=True):
+    results = map_largest_first(solve_bucket, [(sub, float(scales[b])) for sub, b in
+                                               zip(subs, todo, strict=True)],
+                                [sub.n_pairs for sub in subs])
+    for b, flows in zip(todo, results, strict=True):
         x[order[bounds[b]:bounds[b + 1]]] = flows
-        scales[b] = scale
     cert.solved_pairs.append(int(sum(sub.n_pairs for sub in subs)))
     pair_scale = scales[bucket]
     net = build_network(model, 0, scale=1.0)
@@ -420,12 +443,15 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
                      x[used], scales)
     need0, res0, _, _, unit_node = _layout(model)
     limited = np.flatnonzero(unit_node >= 0)
-    keep_prior(cert.warm, keys.need, pi[need0:need0 + model.n_needs], keys.res,
-               pi[res0:res0 + model.n_res], keys.unit[limited], pi[unit_node[limited]],
-               int(pi[0]), int(pi[T]))
-    # the rounding bound of each need's bucket, summed
     need_scale = np.ones(model.n_needs, np.float64)
     need_scale[model.pair_need] = pair_scale
+    unit_scale = np.ones(model.n_units, np.float64)
+    np.maximum.at(unit_scale, model.res_unit, res_scale)
+    keep_prior(cert.warm, keys.need, pi[need0:need0 + model.n_needs], need_scale, keys.res,
+               pi[res0:res0 + model.n_res], res_scale, keys.unit[limited],
+               pi[unit_node[limited]], unit_scale[limited], pi[0] / cert.scale,
+               pi[T] / cert.scale)
+    # the rounding bound of each need's bucket, summed
     has = np.zeros(model.n_needs, np.bool_)
     has[model.pair_need] = True
     bound = float(np.sum(model.need_cap[has] / need_scale[has]))
@@ -436,11 +462,11 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
                     notes=_rounding_note(bound, found, low, high), certificate=cert)
 
 
-def _prior_nodes(model: Model, keys: Keys, prior: Prior) -> tuple[I64, B]:
-    """The kept potential of each node of ``model``'s network and whether one was kept
-    (S, T and the share node always are)."""
+def _prior_nodes(model: Model, keys: Keys, prior: Prior) -> tuple[F64, B]:
+    """The kept potential (on cost scale 1) of each node of ``model``'s network and
+    whether one was kept (S, T and the share node always are)."""
     need0, res0, n_nodes, _, unit_node = _layout(model)
-    pi = np.zeros(n_nodes, np.int64)
+    pi = np.zeros(n_nodes, np.float64)
     known = np.zeros(n_nodes, np.bool_)
     pi[:3] = prior.s_pi, prior.t_pi, prior.s_pi
     known[:3] = True
@@ -452,14 +478,28 @@ def _prior_nodes(model: Model, keys: Keys, prior: Prior) -> tuple[I64, B]:
     return pi, known
 
 
-def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: I64, known: B, old_scale: float
-                 ) -> tuple[I64, float] | None:
-    """The flows of a changed bucket (its ``pairs``) warm-started from the previous
-    flows ``x0`` and the previous potentials of the model's nodes (on cost scale
-    ``old_scale``; :func:`matching.warmstart.reoptimize`), and its cost scale: exactly
-    what :func:`solve_bucket` gives (the same scales tried in turn, the same
-    :func:`canonical` optimum at each), or None when ``x0`` breaks a bound or the warm
-    start gives up."""
+def bucket_scales(model: Model, bucket: I64, n: int, scale: float) -> F64:
+    """Each bucket's cost scale: ``scale``, capped by what its network can take (its
+    node count bounded from above by one unit node per pair of a limited unit)."""
+    nodes = np.full(n, 3, np.int64)
+    for group, size in ((model.pair_need, model.n_needs), (model.pair_res, model.n_res)):
+        of = np.full(size, -1, np.int64)  # each node's bucket (one: a component's)
+        of[group] = bucket
+        nodes += np.bincount(of[of >= 0], minlength=n)
+    limited = model.unit_qty_cap[model.res_unit[model.pair_res]] != UNLIMITED
+    nodes += np.bincount(bucket[limited], minlength=n)
+    caps = np.array([cost_scale(int(v)) for v in nodes.tolist()], np.float64)
+    return np.minimum(scale, caps)
+
+
+def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: F64, known: B, scale: float
+                 ) -> I64 | None:
+    """The flows of a changed bucket (its ``pairs``) on cost scale ``scale``,
+    warm-started from the previous flows ``x0`` and the previous potentials of the
+    model's nodes (``pi_old``: each on cost scale 1, known where ``known``;
+    :func:`matching.warmstart.reoptimize`): exactly what :func:`solve_bucket` gives
+    (the same :func:`canonical` optimum), or None when ``x0`` breaks a bound or the
+    warm start gives up."""
     sub, needs, res = _compact(model, pairs)
     units = np.unique(model.res_unit[res])
     served = np.bincount(sub.pair_need, weights=x0, minlength=sub.n_needs)
@@ -477,49 +517,10 @@ def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: I64, known: B, old_s
     node[res0:res0 + sub.n_res] = full_res0 + res
     limited = np.flatnonzero(unit_node >= 0)
     node[unit_node[limited]] = full_unit[units[limited]]
-    old = x0, pi_old[node], known[node]
-    x, pi, known_now, at = *old, old_scale
-    scale = initial_scale(sub)
-    for _ in range(6):
-        if scale == old_scale:  # the previous optimum is for this very scale
-            x, pi, known_now, at = *old, old_scale
-        net = build_network(sub, 0, scale=scale)
-        start = fill_potentials(net, np.rint(pi * (scale / at)).astype(np.int64), known_now)
-        got = reoptimize(net, arc_flows(sub, net, x), start)
-        if got is None:
-            return None
-        x = canonical(sub, net, *got)
-        if _scale_met(sub, x, scale):
-            return x, scale
-        pi, known_now, at = got[1], np.ones(n_nodes, np.bool_), scale
-        scale = _next_scale(sub, x)
-    return None  # pragma: no cover - solve_bucket stops within as many scales
-
-
-def _next_scale(sub: Model, x: I64) -> float:
-    """The cost scale :func:`solve_bucket` tries after one whose rounding bound was not
-    met by the flows ``x``."""
-    found = max(model_objective(sub, x), _floor(sub))
-    return min(max_scale(sub), _pow2_at_least(float(sub.need_cap.sum()) / (ROUNDING_REL * found)))
-
-
-def _scale_met(sub: Model, x: I64, scale: float) -> bool:
-    """Whether :func:`solve_bucket` stops at ``scale`` with the flows ``x``."""
-    found = max(model_objective(sub, x), _floor(sub))
-    return float(sub.need_cap.sum()) / scale <= ROUNDING_REL * found or \
-        scale >= max_scale(sub) or found <= 0
-
-
-TIE_BITS = 30
-
-
-def tie_costs(sub: Model) -> I64:
-    """The second cost of each pair of a bucket, which picks one optimum among equal
-    ones: a 30-bit hash of the pair's need and resource positions in the bucket (the
-    same bucket has the same positions in a full run and in a re-run)."""
-    h = (sub.pair_need.astype(np.uint64) << np.uint64(32)) ^ sub.pair_res.astype(np.uint64)
-    return (_mix(h + np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - TIE_BITS)
-            ).astype(np.int64)
+    net = build_network(sub, 0, scale=scale)
+    start = fill_potentials(net, np.rint(pi_old[node] * scale).astype(np.int64), known[node])
+    got = reoptimize(net, arc_flows(sub, net, x0), start)
+    return None if got is None else canonical(sub, net, *got)
 
 
 def sink_distances(net: Network, flows: I64, pi: I64 | None = None) -> I64:
@@ -544,15 +545,18 @@ def sink_distances(net: Network, flows: I64, pi: I64 | None = None) -> I64:
 def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None) -> I64:
     """The one optimum a bucket's solve reports, whichever optimal ``flows`` it found.
 
-    Optimal flows can tie (needs with the same score at several resources). Every
-    optimal flow keeps each arc of non-zero reduced cost at its bound, under any optimal
-    potentials; under the shortest distances ``d`` from T -- the same for every optimal
-    flow (the largest optimal potentials with ``d(T) = 0``) -- the arcs of reduced cost
-    0 between nodes T reaches are the only ones that may move. Among the optimal flows
-    the one of least :func:`tie_costs` on them is solved for (a min-cost flow on those
-    arcs alone, the others held): its network is the same from every optimal
-    ``flows``, so the answer is too. ``pi``: potentials proving ``flows`` optimal, if
-    known (:func:`sink_distances`). Returns the pair flows."""
+    Optimal flows can tie (needs with the same score at several resources are common).
+    Every optimal flow keeps each arc of non-zero reduced cost at its bound, under any
+    optimal potentials; under the shortest distances ``d`` from T -- the same for every
+    optimal flow (the largest optimal potentials with ``d(T) = 0``) -- the arcs of
+    reduced cost 0 between nodes T reaches are the only ones that may move, and every
+    flow on them that balances the nodes, the others held, is optimal. That flow is
+    found by one min-cost flow on those arcs alone (all costs 0): its network (arcs in
+    order, capacities, supplies) is built from ``d`` and the held flows only, the same
+    from every optimal ``flows``, and OR-Tools answers the same network the same way.
+    So a cold solve and a warm start of a bucket report the same flows. ``pi``:
+    potentials proving ``flows`` optimal, if known (:func:`sink_distances`). Returns the
+    pair flows."""
     d = sink_distances(net, flows, pi)
     reach = d < INF
     rc = net.costs + np.where(reach, d, 0)[net.tails] - np.where(reach, d, 0)[net.heads]
@@ -567,13 +571,10 @@ def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None) -> I6
     supply = supply.astype(np.int64)
     if np.any(np.delete(supply, nodes) != 0):  # pragma: no cover - flows not optimal
         raise MatchingError("canonical optimum: held arcs leave an imbalance")
-    cost = np.zeros(len(at), np.int64)
-    pair = at < sub.n_pairs
-    cost[pair] = tie_costs(sub)[at[pair]]
     solver = min_cost_flow.SimpleMinCostFlow()
     arcs = solver.add_arcs_with_capacity_and_unit_cost(
         local[: len(at)].astype(np.int64), local[len(at):].astype(np.int64),
-        net.caps[at], cost)
+        net.caps[at], np.zeros(len(at), np.int64))
     solver.set_nodes_supplies(np.arange(len(nodes)), supply[nodes])
     if solver.solve() != solver.OPTIMAL:  # pragma: no cover - flows not optimal
         raise MatchingError("canonical optimum: the min-cost flow of the ties failed")

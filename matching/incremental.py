@@ -173,15 +173,19 @@ class Warm:
             len(warm.scales) == len(warm.components) == warm.n_buckets
         return warm if ok else None
 
+    _by_key: tuple[U64, I64] | None = field(default=None, repr=False, compare=False)
+
     def flows_of(self, keys: U64) -> I64:
         """The stored flow of each pair key (0 where none was stored)."""
         if len(self.pairs) == 0:
             return np.zeros(len(keys), np.int64)
-        order = np.argsort(self.pairs)
-        sorted_keys = self.pairs[order]
+        if self._by_key is None:  # sorted once, for every look-up of a solve
+            order = np.argsort(self.pairs)
+            self._by_key = self.pairs[order], self.flows[order]
+        sorted_keys, flows = self._by_key
         at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
         hit = sorted_keys[at] == keys
-        return np.where(hit, self.flows[order][at], 0).astype(np.int64)
+        return np.where(hit, flows[at], 0).astype(np.int64)
 
 
 PRIOR_CACHE_SIZE = 2
@@ -192,46 +196,50 @@ _PRIORS_LOCK = threading.Lock()
 @dataclass(frozen=True, eq=False)
 class Prior:
     """A solve's node potentials by the ids' keys of their nodes (needs, resources,
-    limited units; each sorted by key) and the potentials of S and T: where the warm
-    start of the next solve begins (:mod:`matching.warmstart`). Kept in this process
-    only, named by :attr:`Warm.token`."""
+    limited units; each sorted by key), each divided by its bucket's cost scale, and the
+    potentials of S and T: where the warm start of the next solve begins
+    (:mod:`matching.warmstart`). Kept in this process only, named by
+    :attr:`Warm.token`."""
 
     need: U64
-    need_pi: I64
+    need_pi: NDArray[np.float64]
     res: U64
-    res_pi: I64
+    res_pi: NDArray[np.float64]
     unit: U64
-    unit_pi: I64
-    s_pi: int
-    t_pi: int
+    unit_pi: NDArray[np.float64]
+    s_pi: float
+    t_pi: float
 
-    def of(self, keys: U64, which: str) -> tuple[I64, NDArray[np.bool_]]:
-        """The kept potential of each key of ``which`` ("need", "res", "unit") and
-        whether one was kept."""
+    def of(self, keys: U64, which: str) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+        """The kept potential (on cost scale 1) of each key of ``which`` ("need", "res",
+        "unit") and whether one was kept."""
         have: U64 = getattr(self, which)
-        values: I64 = getattr(self, f"{which}_pi")
+        values: NDArray[np.float64] = getattr(self, f"{which}_pi")
         if len(have) == 0:
-            return np.zeros(len(keys), np.int64), np.zeros(len(keys), np.bool_)
+            return np.zeros(len(keys)), np.zeros(len(keys), np.bool_)
         at = np.minimum(np.searchsorted(have, keys), len(have) - 1)
         hit = have[at] == keys
-        return np.where(hit, values[at], 0).astype(np.int64), hit
+        return np.where(hit, values[at], 0.0), hit
 
 
-def keep_prior(warm: Warm, need: U64, need_pi: I64, res: U64, res_pi: I64, unit: U64,
-               unit_pi: I64, s_pi: int, t_pi: int) -> str:
-    """Keep a solve's potentials (by node key) for the next solve; sets and returns the
-    token of ``warm`` (a name of its flows: the same solve twice, the same name)."""
+def keep_prior(warm: Warm, need: U64, need_pi: I64, need_scale: NDArray[np.float64],
+               res: U64, res_pi: I64, res_scale: NDArray[np.float64], unit: U64,
+               unit_pi: I64, unit_scale: NDArray[np.float64], s_pi: float, t_pi: float) -> str:
+    """Keep a solve's potentials (by node key, each with its cost scale) for the next
+    solve; sets and returns the token of ``warm`` (a name of its flows: the same solve
+    twice, the same name)."""
     h = hashlib.blake2b(digest_size=16)
     for part in (warm.components, warm.pairs, warm.flows, warm.scales):
         h.update(np.ascontiguousarray(part).tobytes())
     token = h.hexdigest()
 
-    def by_key(k: U64, v: I64) -> tuple[U64, I64]:
+    def by_key(k: U64, v: I64, scale: NDArray[np.float64]
+               ) -> tuple[U64, NDArray[np.float64]]:
         order = np.argsort(k, kind="stable")
-        return k[order], v[order]
+        return k[order], v[order] / scale[order]
 
-    prior = Prior(*by_key(need, need_pi), *by_key(res, res_pi), *by_key(unit, unit_pi),
-                  s_pi=s_pi, t_pi=t_pi)
+    prior = Prior(*by_key(need, need_pi, need_scale), *by_key(res, res_pi, res_scale),
+                  *by_key(unit, unit_pi, unit_scale), s_pi=s_pi, t_pi=t_pi)
     with _PRIORS_LOCK:
         _PRIORS[token] = prior
         _PRIORS.move_to_end(token)
