@@ -95,3 +95,32 @@ def test_a_pair_pointing_at_an_unknown_resource_is_caught() -> None:
     ghost = Pair("N1", "R9", 1, 0.5, dict(result.pairs[0].breakdown))
     with pytest.raises(ResultInvalid, match=r"pair \(N1, R9\) refers to an unknown"):
         check_result(p, dataclasses.replace(result, pairs=[*result.pairs, ghost]))
+
+
+def test_verdicts_kept_from_the_last_check_serve_only_the_same_items_in_the_same_context(
+        ) -> None:
+    from matching import MatchParams
+    from matching.synthetic import synthetic_problem
+    from matching.validate import haversine_km
+
+    p = synthetic_problem(300, seed=3)
+    result = match(p)  # validated: its verdicts are kept
+    check_result(p, result)  # from the kept verdicts
+    needs = {n.id: n for n in p.needs}
+    on_site = next(x for x in result.pairs if not x.pinned and
+                   p.resources[[r.id for r in p.resources].index(x.resource_id)].mode
+                   != "online")
+    at = [r.id for r in p.resources].index(on_site.resource_id)
+    r = p.resources[at]
+    n = needs[on_site.need_id]
+    assert haversine_km(n.lat, n.lon, r.lat, r.lon) > 1e-3
+    # a new object under the same id, out of reach: derived afresh, refused
+    near = dataclasses.replace(r, reach_km=1e-6)
+    moved = Problem(p.needs, [*p.resources[:at], near, *p.resources[at + 1:]], p.taxonomy,
+                    registrations=p.registrations, history=p.history)
+    with pytest.raises(ResultInvalid, match="exceeds reach"):
+        check_result(moved, result)
+    # the same objects under other parameters: the features are derived afresh
+    check_result(p, result)
+    with pytest.raises(ResultInvalid, match="feature distance"):
+        check_result(p, result, MatchParams(walk_km=0.0, decay_km=1e-3))
