@@ -304,7 +304,7 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     order = np.arange(len(keys)) if in_order else np.argsort(keys, kind="stable")
     if not in_order:
         cands = _take(cands, order)
-    features = np.concatenate([work.features[use], f_feat])
+    features = _spliced(work.features, use, f_feat)
     conf = np.r_[work.conf[use], f_conf]
     if not in_order:
         rows = np.r_[order, np.arange(len(order), len(conf))]
@@ -325,6 +325,16 @@ def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64
     return [(n, r, why) for n, r, (_, _, why), keep in zip(
         need_to[ref[:, 0]].tolist(), res_to[ref[:, 1]].tolist(), refused, ok.tolist(),
         strict=True) if keep]
+
+
+def _spliced(kept: F64, use: B, fresh: F64) -> F64:
+    """``kept[use]`` then ``fresh``, written once into one new matrix (no intermediate
+    copy of the millions of kept rows)."""
+    n_use = int(np.count_nonzero(use))
+    out = np.empty((n_use + len(fresh), kept.shape[1]), kept.dtype)
+    np.compress(use, kept, axis=0, out=out[:n_use])
+    out[n_use:] = fresh
+    return out
 
 
 def _take(c: Candidates, order: I64) -> Candidates:

@@ -25,7 +25,7 @@ from matching.errors import ResultInvalid
 from matching.facts import offers_place, restriction_refuses
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
-from matching.result import REASONS, STATUSES, MatchResult
+from matching.result import REASONS, STATUSES, MatchResult, Pair
 
 EARTH_KM = 6371.0088
 REACH_TOL = 5e-3
@@ -106,7 +106,9 @@ def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParam
 Verdict = tuple[float, "str | None", dict[str, float]]
 """What the items of a pair alone decide: its distance, the rule it breaks (None if
 none) and its features but text."""
-Table = dict[tuple[int, int], tuple[NeedItem, ResourceItem, Verdict]]
+Signature = tuple[tuple[tuple[str, float], ...], float, str]
+"""What a pair reports of itself: its breakdown, score and confidence."""
+Table = dict[tuple[int, int], tuple[NeedItem, ResourceItem, Verdict, "Signature | None"]]
 
 
 class _Verdicts:
@@ -141,17 +143,23 @@ class _Verdicts:
 _VERDICTS = _Verdicts()
 
 
+def _signature(p: Pair) -> Signature:
+    return tuple(p.breakdown.items()), p.score, p.confidence
+
+
+def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None
+          ) -> tuple[NeedItem, ResourceItem, Verdict, Signature | None] | None:
+    hit = kept.get((id(n), id(r)))
+    return hit if hit is not None and hit[0] is n and hit[1] is r else None
+
+
 def _verdict(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams,
-             kept: Table, now: Table) -> Verdict:
-    key = (id(n), id(r))
-    hit = kept.get(key)
-    if hit is not None and hit[0] is n and hit[1] is r:
-        now[key] = hit
+             kept: Table) -> Verdict:
+    hit = _kept(kept, n, r)
+    if hit is not None:
         return hit[2]
     d = _distance(n, r)
-    verdict = (d, _rule_broken(problem, n, r, d), _features(problem, n, r, params, d))
-    now[key] = (n, r, verdict)
-    return verdict
+    return d, _rule_broken(problem, n, r, d), _features(problem, n, r, params, d)
 
 
 def check_result(problem: Problem, result: MatchResult,
@@ -192,9 +200,16 @@ def check_result(problem: Problem, result: MatchResult,
     unit_qty: Counter[str] = Counter()
     unit_proj: Counter[str] = Counter()
     objective = 0.0
-    labels = _confidence_labels(problem, result, params, needs, resources)
     context, kept = _VERDICTS.start(problem, params)
     now: Table = {}
+    # pairs whose items, context and report all passed the last check: their per-pair
+    # rules, confidence, features and score are not derived again
+    passed = [not p.pinned and (hit := _kept(kept, needs.get(p.need_id),
+                                              resources.get(p.resource_id))) is not None
+              and hit[3] == _signature(p) for p in result.pairs]
+    todo = [at for at, ok in enumerate(passed) if not ok]
+    labels = dict(zip(todo, _confidence_labels(
+        problem, [result.pairs[at] for at in todo], params, needs, resources), strict=True))
     for at, p in enumerate(result.pairs):
         name = f"pair ({p.need_id}, {p.resource_id})"
         n, r = needs.get(p.need_id), resources.get(p.resource_id)
@@ -208,7 +223,16 @@ def check_result(problem: Problem, result: MatchResult,
                                 f"got {p.quantity!r}")
         if (p.need_id, p.resource_id) in problem.declined:
             raise ResultInvalid(f"{name} was declined")
-        _, broken, features = _verdict(problem, n, r, params, kept, now)
+        if passed[at] and (p.need_id, p.resource_id) not in pinned:
+            now[(id(n), id(r))] = kept[(id(n), id(r))]
+            objective += p.score * p.quantity / n.quantity
+            served[p.need_id] += p.quantity
+            used[p.resource_id] += p.quantity
+            unit_qty[r.unit_id] += p.quantity
+            unit_proj[r.unit_id] += 1
+            continue
+        verdict = _verdict(problem, n, r, params, kept)
+        _, broken, features = verdict
         if (p.need_id, p.resource_id) in pinned:
             if not p.pinned or p.quantity != pinned[(p.need_id, p.resource_id)]:
                 raise ResultInvalid(f"{name} is pinned at quantity "
@@ -236,6 +260,7 @@ def check_result(problem: Problem, result: MatchResult,
         if abs(combined - p.score) > 1e-9:
             raise ResultInvalid(f"{name}: score {p.score} differs from its weighted "
                                 f"breakdown {combined}")
+        now[(id(n), id(r))] = (n, r, verdict, None if p.pinned else _signature(p))
         objective += p.score * p.quantity / n.quantity
         served[p.need_id] += p.quantity
         used[p.resource_id] += p.quantity
@@ -274,18 +299,18 @@ def check_result(problem: Problem, result: MatchResult,
     _VERDICTS.keep(context, now)
 
 
-def _confidence_labels(problem: Problem, result: MatchResult, params: MatchParams,
+def _confidence_labels(problem: Problem, pairs: list[Pair], params: MatchParams,
                        needs: dict[str, NeedItem], resources: dict[str, ResourceItem]
                        ) -> list[str]:
-    """The acceptance rule's label of every pair of ``result`` (one vectorized call of
-    the rule; a pair of an unknown need or resource gets a placeholder, never read)."""
+    """The acceptance rule's label of each of ``pairs`` (one vectorized call of the
+    rule; a pair of an unknown need or resource gets a placeholder, never read)."""
     def text(item: NeedItem | ResourceItem | None) -> bool:
         return item is not None and bool((item.title + item.description).strip())
 
-    category = np.array([p.breakdown.get("category", 0.0) for p in result.pairs], np.float64)
-    evidence = np.array([p.breakdown.get("text", 0.0) for p in result.pairs], np.float64)
+    category = np.array([p.breakdown.get("category", 0.0) for p in pairs], np.float64)
+    evidence = np.array([p.breakdown.get("text", 0.0) for p in pairs], np.float64)
     known = np.array([text(needs.get(p.need_id)) and text(resources.get(p.resource_id))
-                      for p in result.pairs], np.bool_)
+                      for p in pairs], np.bool_)
     codes = confidence_codes(category, evidence, params, known)
     return [CONFIDENCE[c] for c in codes.tolist()]
 

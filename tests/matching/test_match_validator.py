@@ -124,3 +124,16 @@ def test_verdicts_kept_from_the_last_check_serve_only_the_same_items_in_the_same
     check_result(p, result)
     with pytest.raises(ResultInvalid, match="feature distance"):
         check_result(p, result, MatchParams(walk_km=0.0, decay_km=1e-3))
+    # the same items and context, a pair reporting another score: checked afresh
+    check_result(p, result)
+    at_pair = result.pairs.index(on_site)
+    tampered = dataclasses.replace(result, pairs=[
+        *result.pairs[:at_pair], dataclasses.replace(on_site, score=on_site.score + 0.01),
+        *result.pairs[at_pair + 1:]])
+    with pytest.raises(ResultInvalid, match="differs from its weighted breakdown"):
+        check_result(p, tampered)
+    confident = dataclasses.replace(result, pairs=[
+        *result.pairs[:at_pair], dataclasses.replace(on_site, confidence="低"),
+        *result.pairs[at_pair + 1:]])
+    with pytest.raises(ResultInvalid, match="acceptance rule"):
+        check_result(p, confident)
