@@ -9,8 +9,13 @@ and on which days (``只在周末``, ``只在工作日``). A need may ask for a 
 only a resource that gives one serves it, :func:`offers_place`) or name the one thing it
 asks for (``一台轮椅``); a resource that gives goods may list them (``捐赠口罩、消毒液和棉被``,
 a closed list unless it says ``等`` or names a class such as ``学习用品``), and then serves
-no need that names another thing. A column a clerk filled always wins over the text; the
-text only fills what the columns leave empty.
+no need that names another thing; an open list of one narrow kind (``书包、文具、台灯等学习用品``)
+closes on that kind (:func:`kind_of_goods`: no wheelchair, no computer). A repair crew that
+names what it repairs (``维修水电，更换灯具``) takes no need about another part, such as the
+lift (:func:`unlisted_repairs`), and a daytime service (``白天上门``, ``日间照料``) no need
+for help at night (:func:`daytime_excludes`); both become terms the resource excludes. A
+column a clerk filled always wins over the text; the text only fills what the columns
+leave empty.
 
 How a restriction meets a need's text (:func:`term_in_text`): a term is found in the
 need's title and description when the term itself, its first two characters (its head,
@@ -70,6 +75,31 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 """The people a restriction names, and the words a need uses for them (only for
 青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
+
+REPAIR_PARTS: dict[str, tuple[str, ...]] = {
+    "水": ("水管", "水龙头", "下水", "管道", "漏水", "渗水", "水电", "水工", "污水", "倒灌",
+          "马桶", "堵塞", "疏通"),
+    "电": ("电线", "线路", "电路", "插座", "电表", "跳闸", "停电", "水电", "电工", "灯", "开关"),
+    "电梯": ("电梯",),
+    "燃气": ("燃气", "煤气", "天然气"),
+    "门窗": ("门窗", "门锁", "窗户", "防盗门"),
+    "屋面": ("屋顶", "漏雨", "防水", "外墙"),
+    "家电": ("家电", "空调", "冰箱", "洗衣机", "电视", "热水器"),
+}
+"""What a repair crew may repair, and the words a need or a resource uses for each part
+(``水电`` is both water and power). A crew that names what it repairs (``维修水电，更换灯具``)
+repairs only those parts: a need about another part (``电梯经常坏``) is refused."""
+
+_REPAIR = re.compile(r"维修|修理|检修|修缮|抢修|更换|疏通")
+_DAYTIME = re.compile(r"白天|日间")
+_NIGHT = re.compile(r"夜间|夜里|晚上|通宵|24小时|全天")
+NIGHT_WORDS = ("夜间", "夜里", "通宵", "整夜", "陪夜", "守夜")
+"""How a need asks for help at night (``需要夜间陪护``); a resource that serves only in the
+daytime (``白天上门``, ``日间照料``) excludes them. Not ``晚上``: a need says
+``晚上冻得睡不着`` or ``晚上儿女下班回来`` without asking for help at night."""
+_KIND = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[、和及与])+[\u4e00-\u9fff]{1,6})等"
+                   r"([\u4e00-\u9fff]{0,4}(?:用品|用具|器材|物品|物资|衣物))")
+_BROAD_KINDS = ("物资", "物品", "生活用品", "日用品", "日常用品", "慰问品", "东西")
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
@@ -217,9 +247,63 @@ def resource_facts(text: str) -> ResourceFacts:
         # "A、B 等" or a name of a class of goods (学习用品) opens the list: examples only
         if "等" not in m.group(1) and not any(t.endswith(_CLASS_OF_GOODS) for t in terms):
             goods.extend(t for t in terms if t not in goods)
+    if not goods:  # an open list of one narrow kind closes on its kind
+        goods.extend(kind_of_goods(clean))
+    excludes.extend(t for t in (*unlisted_repairs(clean), *daytime_excludes(clean))
+                    if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
+
+
+def unlisted_repairs(text: str) -> tuple[str, ...]:
+    """The words of the parts (:data:`REPAIR_PARTS`) a repair crew does not name, when it
+    names what it repairs; nothing for a text that repairs nothing or names no part.
+
+    >>> "电梯" in unlisted_repairs("物业电工、水工上门维修水电，更换灯具")
+    True
+    >>> any(w in unlisted_repairs("物业电工、水工上门维修水电") for w in ("线路", "漏水"))
+    False
+    >>> unlisted_repairs("园林工人修剪树木、补种绿化"), unlisted_repairs("水电费代缴")
+    ((), ())
+    """
+    if not _REPAIR.search(text):
+        return ()
+    named = {part for part, words in REPAIR_PARTS.items() if any(w in text for w in words)}
+    if not named:
+        return ()
+    kept = {w for part in named for w in REPAIR_PARTS[part]}
+    return tuple(dict.fromkeys(w for part, words in REPAIR_PARTS.items()
+                               if part not in named for w in words if w not in kept))
+
+
+def daytime_excludes(text: str) -> tuple[str, ...]:
+    """:data:`NIGHT_WORDS` for a resource that says it serves in the daytime and never
+    says night (a day-care centre does not sit up with anyone at night).
+
+    >>> daytime_excludes("护工白天上门照护卧床老人")[:2], daytime_excludes("夜间巡逻")
+    (('夜间', '夜里'), ())
+    """
+    return NIGHT_WORDS if _DAYTIME.search(text) and not _NIGHT.search(text) else ()
+
+
+def kind_of_goods(text: str) -> tuple[str, ...]:
+    """The examples and the kind of an open list of goods of one narrow kind
+    (``书包、文具、台灯等学习用品``: the three and 学习用品); a thing of another kind
+    (``一台轮椅``) is not among them. A broad kind (``米面油等生活物资``, :data:`_BROAD_KINDS`)
+    keeps the list open: nothing.
+
+    >>> kind_of_goods("书包、文具、台灯等学习用品，可认领")
+    ('书包', '文具', '台灯', '学习用品')
+    >>> kind_of_goods("发放米、面、油等生活物资")
+    ()
+    """
+    out: list[str] = []
+    for m in _KIND.finditer(text):
+        if m.group(2) in _BROAD_KINDS or m.group(2).endswith(_BROAD_KINDS[:2]):
+            continue
+        out.extend(t for t in (*_terms(m.group(1)), m.group(2)) if t not in out)
+    return tuple(out)
 
 
 def term_in_text(term: str, text: str) -> bool:

@@ -179,8 +179,9 @@ def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_t
 ) -> None:
     goods = resource_facts("应急物资储备捐赠，捐赠口罩、消毒液、急救包和冬季棉被").goods
     assert goods == ("口罩", "消毒液", "急救包", "冬季棉被")
-    # a list with 等, or a name of a class of goods, gives examples only: no closed list
-    assert resource_facts("书包、文具、台灯等学习用品").goods == ()
+    # a list with 等 of a broad kind, or a name of a class of goods alone, gives examples
+    # only: no closed list
+    assert resource_facts("发放米、面、油等生活物资").goods == ()
     assert resource_facts("爱心企业捐赠学习用品").goods == ()
     assert need_facts("需要一台轮椅，老人摔伤后出门要轮椅").objects == ("轮椅",)
     donor = res("R1", "materials", capacity=3, uom="件", goods=goods)
@@ -191,6 +192,61 @@ def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_t
     result = match(p, MatchParams(accept_text=0.0))
     assert set(served(result)) == {("N2", "R1"), ("N3", "R1")}
     assert result.unmatched[0].details["why"] == "只有口罩、消毒液、急救包、冬季棉被"
+    check_result(p, result)
+
+
+def test_an_open_list_of_one_narrow_kind_does_not_serve_a_thing_of_another_kind() -> None:
+    goods = resource_facts("爱心企业捐赠学习用品，书包、文具、台灯等学习用品").goods
+    assert goods == ("书包", "文具", "台灯", "学习用品")
+    donor = res("R1", "materials", capacity=3, uom="件", goods=goods)
+    p = problem([need("N1", "materials", uom="件", title="需要一台轮椅"),
+                 need("N2", "materials", uom="件", title="想要一台学习电脑", community="C2"),
+                 need("N3", "materials", uom="件", title="娃开学缺一个书包", community="C3"),
+                 need("N4", "materials", uom="件", title="娃的旧包破了", community="C4")],
+                [donor])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert set(served(result)) == {("N3", "R1"), ("N4", "R1")}
+    assert {u.need_id: u.details["why"] for u in result.unmatched} == {
+        "N1": "只有书包、文具、台灯、学习用品", "N2": "只有书包、文具、台灯、学习用品"}
+    check_result(p, result)
+
+
+def test_a_repair_crew_that_names_what_it_repairs_does_not_take_another_part() -> None:
+    text = "物业电工、水工上门维修水电，更换灯具，疏通下水管道"
+    crew = res("R1", "property_management", capacity=4, uom="次",
+               excludes=resource_facts(text).excludes, title=text)
+    p = problem([need("N1", "property_management", uom="次", title="电梯经常坏",
+                      description="小区电梯老是停"),
+                 need("N2", "property_management", uom="次", title="老厂宿舍线路老化跳闸",
+                      community="C2"),
+                 need("N3", "property_management", uom="次", title="一楼污水反上来",
+                      community="C3"),
+                 need("N4", "property_management", uom="次", title="燃气灶打不着火",
+                      community="C4")], [crew])
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    assert set(served(result)) == {("N2", "R1"), ("N3", "R1")}
+    assert {u.need_id: u.details["why"] for u in result.unmatched} == {
+        "N1": "不含电梯", "N4": "不含燃气"}
+    check_result(p, result, params)
+    wrong = dataclasses.replace(result.pairs[0], need_id="N1")
+    with pytest.raises(ResultInvalid, match="restriction refuses it"):
+        check_result(p, dataclasses.replace(result, pairs=[wrong, *result.pairs[1:]]),
+                     params)
+
+
+def test_a_daytime_service_does_not_sit_up_at_night() -> None:
+    text = "日间照料中心，白天托管失能半失能老人"
+    centre = res("R1", "elderly_care", capacity=2, uom="小时",
+                 excludes=resource_facts(text).excludes, title=text)
+    assert resource_facts("平安巡逻队，白天和夜间巡逻").excludes == ()
+    p = problem([need("N1", "elderly_care", uom="小时", title="卧床老人晚上需要人陪",
+                      description="子女夜里照顾不过来"),
+                 need("N2", "elderly_care", uom="小时", title="中风的大爷白天家里没人看",
+                      description="晚上儿女下班回来", community="C2")], [centre])
+    result = match(p, MatchParams(accept_text=0.0))
+    assert served(result) == {("N2", "R1"): 1}
+    assert result.unmatched[0].details["why"].startswith("不含夜里")
     check_result(p, result)
 
 
