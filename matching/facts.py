@@ -13,7 +13,9 @@ no need that names another thing; an open list of one narrow kind (``书包、�
 closes on that kind (:func:`kind_of_goods`: no wheelchair, no computer). A repair crew that
 names what it repairs (``维修水电，更换灯具``) takes no need about another part, such as the
 lift (:func:`unlisted_repairs`), and a daytime service (``白天上门``, ``日间照料``) no need
-for help at night (:func:`daytime_excludes`); both become terms the resource excludes. A
+for help at night (:func:`daytime_excludes`), and one with a value cap (``价值200元以内``)
+nothing that costs more (:func:`over_value_cap`, :data:`TYPICAL_PRICES`); these become
+terms the resource excludes. A
 column a clerk filled always wins over the text; the text only fills what the columns
 leave empty.
 
@@ -100,6 +102,16 @@ daytime (``白天上门``, ``日间照料``) excludes them. Not ``晚上``: a ne
 _KIND = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[、和及与])+[\u4e00-\u9fff]{1,6})等"
                    r"([\u4e00-\u9fff]{0,4}(?:用品|用具|器材|物品|物资|衣物))")
 _BROAD_KINDS = ("物资", "物品", "生活用品", "日用品", "日常用品", "慰问品", "东西")
+
+TYPICAL_PRICES: dict[str, int] = {
+    "电脑": 2000, "平板": 1000, "手机": 500, "冰箱": 1000, "洗衣机": 1000, "电视": 1000,
+    "空调": 1500, "热水器": 800, "轮椅": 300, "助听器": 500, "电动车": 1500,
+    "自行车": 300, "钢琴": 5000, "打印机": 500,
+}
+"""The least a clerk expects each of these things to cost (元): a resource that gives
+only things worth up to a cap (``价值200元以内``) does not give one that costs more."""
+_CAP = re.compile(rf"(?:不超过|不高于|最多)\s*({_NUMBER})\s*(?:元|块)|"
+                  rf"({_NUMBER})\s*(?:元|块)(?:钱)?(?:以内|以下|之内)")
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
@@ -249,8 +261,8 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*unlisted_repairs(clean), *daytime_excludes(clean))
-                    if t not in excludes)
+    excludes.extend(t for t in (*unlisted_repairs(clean), *daytime_excludes(clean),
+                                *over_value_cap(clean)) if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
@@ -275,6 +287,26 @@ def unlisted_repairs(text: str) -> tuple[str, ...]:
     kept = {w for part in named for w in REPAIR_PARTS[part]}
     return tuple(dict.fromkeys(w for part, words in REPAIR_PARTS.items()
                                if part not in named for w in words if w not in kept))
+
+
+def over_value_cap(text: str) -> tuple[str, ...]:
+    """The things of :data:`TYPICAL_PRICES` that cost more than the value cap a resource
+    states (``价值200元以内``, ``每件不超过300元``), each as a term whose head is the thing
+    (so the reason reads ``不含电脑（超出价值上限200元）``); nothing without a cap.
+
+    >>> over_value_cap("党员在线认领困难群众的小心愿，价值200元以内")[:2]
+    ('电脑（超出价值上限200元）', '平板（超出价值上限200元）')
+    >>> over_value_cap("每年拿出5万元"), "轮椅（超出价值上限500元）" in over_value_cap(
+    ...     "每件不超过500元")
+    ((), False)
+    """
+    caps = [n for m in _CAP.finditer(text)
+            if (n := chinese_number(m.group(1) or m.group(2))) is not None]
+    if not caps:
+        return ()
+    cap = min(caps)
+    return tuple(f"{thing}（超出价值上限{cap}元）" for thing, price in TYPICAL_PRICES.items()
+                 if price > cap)
 
 
 def daytime_excludes(text: str) -> tuple[str, ...]:

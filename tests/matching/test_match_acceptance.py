@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from match_helpers import need, problem, res, served
 
-from matching import MatchParams, match
+from matching import MatchParams, Problem, match
 from matching.errors import ResultInvalid
 from matching.facts import need_facts, resource_facts, term_in_text
 from matching.validate import check_result
@@ -195,40 +195,42 @@ def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_t
     check_result(p, result)
 
 
+def _read(category: str, uom: str, resource_text: str, *need_texts: str) -> Problem:
+    """One resource whose facts are read from its text, with room for every need; need
+    ``N{i}`` of community ``C{i}`` has the ``i``-th text (title, then description)."""
+    rf = resource_facts(resource_text)
+    r = res("R1", category, capacity=len(need_texts), uom=uom, title=resource_text,
+            excludes=rf.excludes, goods=rf.goods, only_for=rf.only_for)
+    return problem([need(f"N{i}", category, uom=uom, title=t, community=f"C{i}")
+                    for i, t in enumerate(need_texts, 1)], [r])
+
+
+def _served_and_why(p: Problem) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """Match ``p`` accepting any text evidence, check the result, and return the pairs
+    served and the reason of each unmatched need."""
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    check_result(p, result, params)
+    return set(served(result)), {u.need_id: u.details["why"] for u in result.unmatched}
+
+
 def test_an_open_list_of_one_narrow_kind_does_not_serve_a_thing_of_another_kind() -> None:
-    goods = resource_facts("爱心企业捐赠学习用品，书包、文具、台灯等学习用品").goods
-    assert goods == ("书包", "文具", "台灯", "学习用品")
-    donor = res("R1", "materials", capacity=3, uom="件", goods=goods)
-    p = problem([need("N1", "materials", uom="件", title="需要一台轮椅"),
-                 need("N2", "materials", uom="件", title="想要一台学习电脑", community="C2"),
-                 need("N3", "materials", uom="件", title="娃开学缺一个书包", community="C3"),
-                 need("N4", "materials", uom="件", title="娃的旧包破了", community="C4")],
-                [donor])
-    result = match(p, MatchParams(accept_text=0.0))
-    assert set(served(result)) == {("N3", "R1"), ("N4", "R1")}
-    assert {u.need_id: u.details["why"] for u in result.unmatched} == {
-        "N1": "只有书包、文具、台灯、学习用品", "N2": "只有书包、文具、台灯、学习用品"}
-    check_result(p, result)
+    text = "爱心企业捐赠学习用品，书包、文具、台灯等学习用品"
+    assert resource_facts(text).goods == ("书包", "文具", "台灯", "学习用品")
+    p = _read("materials", "件", text, "需要一台轮椅", "想要一台学习电脑", "娃开学缺一个书包",
+              "娃的旧包破了")
+    assert _served_and_why(p) == ({("N3", "R1"), ("N4", "R1")}, {
+        "N1": "只有书包、文具、台灯、学习用品", "N2": "只有书包、文具、台灯、学习用品"})
 
 
 def test_a_repair_crew_that_names_what_it_repairs_does_not_take_another_part() -> None:
-    text = "物业电工、水工上门维修水电，更换灯具，疏通下水管道"
-    crew = res("R1", "property_management", capacity=4, uom="次",
-               excludes=resource_facts(text).excludes, title=text)
-    p = problem([need("N1", "property_management", uom="次", title="电梯经常坏",
-                      description="小区电梯老是停"),
-                 need("N2", "property_management", uom="次", title="老厂宿舍线路老化跳闸",
-                      community="C2"),
-                 need("N3", "property_management", uom="次", title="一楼污水反上来",
-                      community="C3"),
-                 need("N4", "property_management", uom="次", title="燃气灶打不着火",
-                      community="C4")], [crew])
+    p = _read("property_management", "次", "物业电工、水工上门维修水电，更换灯具，疏通下水管道",
+              "电梯经常坏，小区电梯老是停", "老厂宿舍线路老化跳闸", "一楼污水反上来",
+              "燃气灶打不着火")
+    assert _served_and_why(p) == ({("N2", "R1"), ("N3", "R1")},
+                                  {"N1": "不含电梯", "N4": "不含燃气"})
     params = MatchParams(accept_text=0.0)
     result = match(p, params)
-    assert set(served(result)) == {("N2", "R1"), ("N3", "R1")}
-    assert {u.need_id: u.details["why"] for u in result.unmatched} == {
-        "N1": "不含电梯", "N4": "不含燃气"}
-    check_result(p, result, params)
     wrong = dataclasses.replace(result.pairs[0], need_id="N1")
     with pytest.raises(ResultInvalid, match="restriction refuses it"):
         check_result(p, dataclasses.replace(result, pairs=[wrong, *result.pairs[1:]]),
@@ -236,18 +238,17 @@ def test_a_repair_crew_that_names_what_it_repairs_does_not_take_another_part() -
 
 
 def test_a_daytime_service_does_not_sit_up_at_night() -> None:
-    text = "日间照料中心，白天托管失能半失能老人"
-    centre = res("R1", "elderly_care", capacity=2, uom="小时",
-                 excludes=resource_facts(text).excludes, title=text)
     assert resource_facts("平安巡逻队，白天和夜间巡逻").excludes == ()
-    p = problem([need("N1", "elderly_care", uom="小时", title="卧床老人晚上需要人陪",
-                      description="子女夜里照顾不过来"),
-                 need("N2", "elderly_care", uom="小时", title="中风的大爷白天家里没人看",
-                      description="晚上儿女下班回来", community="C2")], [centre])
-    result = match(p, MatchParams(accept_text=0.0))
-    assert served(result) == {("N2", "R1"): 1}
-    assert result.unmatched[0].details["why"].startswith("不含夜里")
-    check_result(p, result)
+    p = _read("elderly_care", "小时", "日间照料中心，白天托管失能半失能老人",
+              "卧床老人晚上需要人陪，子女夜里照顾不过来",
+              "中风的大爷白天家里没人看，晚上儿女下班回来")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含夜里"})
+
+
+def test_a_resource_with_a_value_cap_does_not_give_a_thing_that_costs_more() -> None:
+    p = _read("micro_wish", "件", "微心愿认领平台，党员在线认领困难群众的小心愿，价值200元以内",
+              "孤儿上网课没电脑，想要一台学习电脑", "娃开学缺东西，娃的旧包破了")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含电脑（超出价值上限200元）"})
 
 
 def test_the_validator_refuses_a_low_confidence_or_restricted_pair() -> None:
