@@ -113,6 +113,19 @@ only things worth up to a cap (``价值200元以内``) does not give one that co
 _CAP = re.compile(rf"(?:不超过|不高于|最多)\s*({_NUMBER})\s*(?:元|块)|"
                   rf"({_NUMBER})\s*(?:元|块)(?:钱)?(?:以内|以下|之内)")
 
+SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "公证": (("公证",), ("公证",)),
+    "司法鉴定": (("司法鉴定",), ("司法鉴定",)),
+    "康复训练": (("康复训练",), ("康复",)),
+    "实习": (("实习",), ("实习",)),
+    "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
+}
+"""Help only a specialist gives: the words a need uses to ask for it, the words a resource
+uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
+resource that says it gives that help (a lawyer does not notarise, an early-years class
+gives no rehabilitation training; :func:`specialty_refusal`). Only words that ask for the
+help itself: ``住院`` or ``精神病`` also name who a need is about."""
+
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
 智能手机应用): by phone or video as well as in person."""
@@ -409,3 +422,25 @@ def offers_place(categories: tuple[str, ...], seats: int | None) -> bool:
     (False, True)
     """
     return seats is not None or any(c in PLACE_CATEGORIES for c in categories)
+
+
+def specialty_mask(text: str, side: int) -> int:
+    """Bit ``k`` set when ``text`` names the ``k``-th of :data:`SPECIALTIES`, in the words
+    of a need (``side`` 0) or of a resource (``side`` 1)."""
+    return sum(1 << k for k, words in enumerate(w[side] for w in SPECIALTIES.values())
+               if any(word in text for word in words))
+
+
+def specialty_refusal(need_text: str, res_text: str) -> str | None:
+    """Why a resource does not give the specialist help a need asks for, or ``None``.
+
+    >>> specialty_refusal("老人要办公证，房产过户需要公证", "律师解答合同、继承等法律问题")
+    '需要公证，该资源不提供'
+    >>> specialty_refusal("老人要办公证", "公证处上门办理公证")
+    >>> specialty_refusal("想立遗嘱", "律师")
+    """
+    missing = specialty_mask(need_text, 0) & ~specialty_mask(res_text, 1)
+    if not missing:
+        return None
+    name = next(n for k, n in enumerate(SPECIALTIES) if missing >> k & 1)
+    return f"需要{name}，该资源不提供"

@@ -251,6 +251,23 @@ def test_a_resource_with_a_value_cap_does_not_give_a_thing_that_costs_more() -> 
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含电脑（超出价值上限200元）"})
 
 
+def test_a_need_for_specialist_help_is_served_only_by_a_resource_that_gives_it() -> None:
+    lawyer = res("R1", "legal_advice", capacity=2, uom="次", title="一居一法律顾问",
+                 description="律师解答合同、继承、房屋买卖等法律问题")
+    notary = res("R2", "legal_advice", uom="次", title="公证处进社区", description="上门办理公证")
+    deed = need("N1", "legal_advice", uom="次", title="老人要办公证",
+                description="房产过户需要公证")
+    will = need("N2", "legal_advice", uom="次", title="老人想立遗嘱", community="C2")
+    p = problem([deed, will], [lawyer])
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "需要公证，该资源不提供"})
+    assert _served_and_why(problem([deed], [lawyer, notary]))[0] == {("N1", "R2")}
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    wrong = dataclasses.replace(result.pairs[0], need_id="N1")
+    with pytest.raises(ResultInvalid, match="specialist help"):
+        check_result(p, dataclasses.replace(result, pairs=[wrong]), params)
+
+
 def test_the_validator_refuses_a_low_confidence_or_restricted_pair() -> None:
     p = problem([need("N1", people=120)], [res("R1", seats=200)])
     result = match(p)
