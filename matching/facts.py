@@ -12,8 +12,7 @@ a closed list unless it says ``等`` or names a class such as ``学习用品``),
 no need that names another thing; an open list of one narrow kind (``书包、文具、台灯等学习用品``)
 closes on that kind (:func:`kind_of_goods`: no wheelchair, no computer). A repair crew that
 names what it repairs (``维修水电，更换灯具``) takes no need about another part, such as the
-lift (:func:`unlisted_repairs`), and a daytime service (``白天上门``, ``日间照料``) no need
-for help at night (:func:`daytime_excludes`), and one with a value cap (``价值200元以内``)
+lift (:func:`unlisted_repairs`), and one with a value cap (``价值200元以内``)
 nothing that costs more (:func:`over_value_cap`, :data:`TYPICAL_PRICES`); these become
 terms the resource excludes. A
 column a clerk filled always wins over the text; the text only fills what the columns
@@ -93,12 +92,6 @@ REPAIR_PARTS: dict[str, tuple[str, ...]] = {
 repairs only those parts: a need about another part (``电梯经常坏``) is refused."""
 
 _REPAIR = re.compile(r"维修|修理|检修|修缮|抢修|更换|疏通")
-_DAYTIME = re.compile(r"白天|日间")
-_NIGHT = re.compile(r"夜间|夜里|晚上|通宵|24小时|全天")
-NIGHT_WORDS = ("夜间", "夜里", "通宵", "整夜", "陪夜", "守夜")
-"""How a need asks for help at night (``需要夜间陪护``); a resource that serves only in the
-daytime (``白天上门``, ``日间照料``) excludes them. Not ``晚上``: a need says
-``晚上冻得睡不着`` or ``晚上儿女下班回来`` without asking for help at night."""
 _KIND = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[、和及与])+[\u4e00-\u9fff]{1,6})等"
                    r"([\u4e00-\u9fff]{0,4}(?:用品|用具|器材|物品|物资|衣物))")
 _BROAD_KINDS = ("物资", "物品", "生活用品", "日用品", "日常用品", "慰问品", "东西")
@@ -119,11 +112,14 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "康复训练": (("康复训练",), ("康复",)),
     "实习": (("实习",), ("实习",)),
     "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
+    "夜间陪护": (("夜间陪护", "夜间看护", "夜间照顾", "夜里照顾", "夜里陪", "晚上陪", "陪夜",
+              "守夜"), ("夜间", "夜里", "晚上", "24小时", "全天", "通宵", "陪夜", "守夜")),
 }
 """Help only a specialist gives: the words a need uses to ask for it, the words a resource
 uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
 resource that says it gives that help (a lawyer does not notarise, an early-years class
-gives no rehabilitation training; :func:`specialty_refusal`). Only words that ask for the
+gives no rehabilitation training, a nurse who calls to change dressings does not sit up
+at night; :func:`specialty_refusal`). Only words that ask for the
 help itself: ``住院`` or ``精神病`` also name who a need is about."""
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
@@ -274,8 +270,8 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*unlisted_repairs(clean), *daytime_excludes(clean),
-                                *over_value_cap(clean)) if t not in excludes)
+    excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean))
+                    if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
@@ -320,16 +316,6 @@ def over_value_cap(text: str) -> tuple[str, ...]:
     cap = min(caps)
     return tuple(f"{thing}（超出价值上限{cap}元）" for thing, price in TYPICAL_PRICES.items()
                  if price > cap)
-
-
-def daytime_excludes(text: str) -> tuple[str, ...]:
-    """:data:`NIGHT_WORDS` for a resource that says it serves in the daytime and never
-    says night (a day-care centre does not sit up with anyone at night).
-
-    >>> daytime_excludes("护工白天上门照护卧床老人")[:2], daytime_excludes("夜间巡逻")
-    (('夜间', '夜里'), ())
-    """
-    return NIGHT_WORDS if _DAYTIME.search(text) and not _NIGHT.search(text) else ()
 
 
 def kind_of_goods(text: str) -> tuple[str, ...]:

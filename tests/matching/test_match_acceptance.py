@@ -237,12 +237,14 @@ def test_a_repair_crew_that_names_what_it_repairs_does_not_take_another_part() -
                      params)
 
 
-def test_a_daytime_service_does_not_sit_up_at_night() -> None:
-    assert resource_facts("平安巡逻队，白天和夜间巡逻").excludes == ()
-    p = _read("elderly_care", "小时", "日间照料中心，白天托管失能半失能老人",
-              "卧床老人晚上需要人陪，子女夜里照顾不过来",
+def test_help_at_night_comes_only_from_a_resource_that_says_it_serves_at_night() -> None:
+    night = "卧床老人晚上需要人陪，子女夜里照顾不过来"
+    p = _read("elderly_care", "小时", "日间照料中心，白天托管失能半失能老人", night,
               "中风的大爷白天家里没人看，晚上儿女下班回来")
-    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含夜里"})
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "需要夜间陪护，该资源不提供"})
+    p = _read("nursing", "小时", "康复护理上门，护士上门换药、翻身护理", night)
+    assert _served_and_why(p) == (set(), {"N1": "需要夜间陪护，该资源不提供"})
+    assert _served_and_why(_read("nursing", "小时", "护工夜间陪护", night))[0] == {("N1", "R1")}
 
 
 def test_a_resource_with_a_value_cap_does_not_give_a_thing_that_costs_more() -> None:
