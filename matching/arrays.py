@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from matching.facts import offers_place
+from matching.facts import offers_place, specialty_mask
 from matching.problem import Problem
 
 I64 = NDArray[np.int64]
@@ -80,6 +80,9 @@ class Arrays:
     # a need that asks for a place, a resource that gives one (matching.facts.offers_place)
     n_place: B
     r_place: B
+    # the specialist help a need asks for and a resource gives (matching.facts.SPECIALTIES)
+    n_special: I64
+    r_special: I64
     # r_serves[r, c]: resource r serves category c; r_fits[r, c]: serves c or a related one
     r_serves: B
     r_fits: B
@@ -113,6 +116,12 @@ def arrays_of(problem: Problem) -> Arrays:
     built = _build(problem)
     problem._cache["arrays"] = built
     return built
+
+
+def _specialties(texts: list[str], side: int) -> I64:
+    """:func:`matching.facts.specialty_mask` of each text (each distinct text once)."""
+    masks = {t: specialty_mask(t, side) for t in dict.fromkeys(texts)}
+    return np.fromiter((masks[t] for t in texts), dtype=np.int64, count=len(texts))
 
 
 def _project(lat: F64, lon: F64, lat0: float, lon0: float) -> F64:
@@ -212,6 +221,8 @@ def _build(problem: Problem) -> Arrays:
                             count=len(needs)),
         r_place=np.fromiter((offers_place(r.categories, r.seats) for r in resources),
                             dtype=np.bool_, count=len(resources)),
+        n_special=_specialties([f"{n.title} {n.description}" for n in needs], 0),
+        r_special=_specialties([f"{r.title} {r.description}" for r in resources], 1),
         r_restricted=np.fromiter((bool(r.only_for or r.excludes or r.registered_only
                                        or r.goods)
                                   for r in resources), dtype=np.bool_, count=len(resources)),

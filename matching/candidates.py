@@ -33,7 +33,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from matching.arrays import F64, I64, ONLINE, Arrays, B
-from matching.facts import restriction_refuses
+from matching.facts import restriction_refuses, specialty_refusal
 from matching.problem import NeedItem, Problem, ResourceItem
 
 REACH_BIN = math.sqrt(2.0)
@@ -163,7 +163,9 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
     Without text: enough seats for the people of the need (when both are known), days
     that meet (a weekend-only resource never serves a weekday need, nor a weekday-only
     one a weekend need) and a place for a need that asks for one
-    (:func:`matching.facts.offers_place`). With text, only for pairs of restricted
+    (:func:`matching.facts.offers_place`). From bit masks read once per item's text: the
+    specialist help a need asks for is given by the resource
+    (:data:`matching.facts.SPECIALTIES`). With text, only for pairs of restricted
     resources, one by one: the resource's written restrictions (only for ..., not for
     ..., only the communities its unit is registered with, a closed list of goods;
     :func:`pair_refusal`).
@@ -174,14 +176,16 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
     rd, nd = a.r_days[res], a.n_days[need]
     days = (rd > 0) & (nd > 0) & (rd != nd)
     place = a.n_place[need] & ~a.r_place[res]
+    special = (a.n_special[need] & ~a.r_special[res]) != 0
     refused: list[tuple[int, int, str]] = []
-    for k in np.flatnonzero(few | days | place).tolist():
+    for k in np.flatnonzero(few | days | place | special).tolist():
         n, r = int(need[k]), int(res[k])
         why = (f"座位不足：最多 {int(seats[k])} 人，需求 {int(people[k])} 人" if few[k]
                else "需要场地，该资源不提供场地" if place[k]
+               else _specialty_why(problem, n, r) if special[k]
                else "只在周末" if rd[k] == 2 else "只在工作日")
         refused.append((n, r, why))
-    drop = few | days | place
+    drop = few | days | place | special
     for k in np.flatnonzero(a.r_restricted[res] & ~drop).tolist():
         why_text = pair_refusal(problem, problem.needs[int(need[k])],
                                 problem.resources[int(res[k])])
@@ -193,6 +197,12 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
     keep = ~drop
     return Candidates(need=need[keep], res=res[keep], dist=cands.dist[keep],
                       online=cands.online[keep]), sorted(refused)
+
+
+def _specialty_why(problem: Problem, n: int, r: int) -> str:
+    need, res = problem.needs[n], problem.resources[r]
+    return specialty_refusal(f"{need.title} {need.description}",
+                             f"{res.title} {res.description}") or "需要专门服务"
 
 
 def pair_refusal(problem: Problem, n: NeedItem, r: ResourceItem) -> str | None:

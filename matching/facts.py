@@ -9,8 +9,14 @@ and on which days (``只在周末``, ``只在工作日``). A need may ask for a 
 only a resource that gives one serves it, :func:`offers_place`) or name the one thing it
 asks for (``一台轮椅``); a resource that gives goods may list them (``捐赠口罩、消毒液和棉被``,
 a closed list unless it says ``等`` or names a class such as ``学习用品``), and then serves
-no need that names another thing. A column a clerk filled always wins over the text; the
-text only fills what the columns leave empty.
+no need that names another thing; an open list of one narrow kind (``书包、文具、台灯等学习用品``)
+closes on that kind (:func:`kind_of_goods`: no wheelchair, no computer). A repair crew that
+names what it repairs (``维修水电，更换灯具``) takes no need about another part, such as the
+lift (:func:`unlisted_repairs`), and one with a value cap (``价值200元以内``)
+nothing that costs more (:func:`over_value_cap`, :data:`TYPICAL_PRICES`); these become
+terms the resource excludes. A
+column a clerk filled always wins over the text; the text only fills what the columns
+leave empty.
 
 How a restriction meets a need's text (:func:`term_in_text`): a term is found in the
 need's title and description when the term itself, its first two characters (its head,
@@ -70,6 +76,51 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 """The people a restriction names, and the words a need uses for them (only for
 青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
+
+REPAIR_PARTS: dict[str, tuple[str, ...]] = {
+    "水": ("水管", "水龙头", "下水", "管道", "漏水", "渗水", "水电", "水工", "污水", "倒灌",
+          "马桶", "堵塞", "疏通"),
+    "电": ("电线", "线路", "电路", "插座", "电表", "跳闸", "停电", "水电", "电工", "灯", "开关"),
+    "电梯": ("电梯",),
+    "燃气": ("燃气", "煤气", "天然气"),
+    "门窗": ("门窗", "门锁", "窗户", "防盗门"),
+    "屋面": ("屋顶", "漏雨", "防水", "外墙"),
+    "家电": ("家电", "空调", "冰箱", "洗衣机", "电视", "热水器"),
+}
+"""What a repair crew may repair, and the words a need or a resource uses for each part
+(``水电`` is both water and power). A crew that names what it repairs (``维修水电，更换灯具``)
+repairs only those parts: a need about another part (``电梯经常坏``) is refused."""
+
+_REPAIR = re.compile(r"维修|修理|检修|修缮|抢修|更换|疏通")
+_KIND = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[、和及与])+[\u4e00-\u9fff]{1,6})等"
+                   r"([\u4e00-\u9fff]{0,4}(?:用品|用具|器材|物品|物资|衣物))")
+_BROAD_KINDS = ("物资", "物品", "生活用品", "日用品", "日常用品", "慰问品", "东西")
+
+TYPICAL_PRICES: dict[str, int] = {
+    "电脑": 2000, "平板": 1000, "手机": 500, "冰箱": 1000, "洗衣机": 1000, "电视": 1000,
+    "空调": 1500, "热水器": 800, "轮椅": 300, "助听器": 500, "电动车": 1500,
+    "自行车": 300, "钢琴": 5000, "打印机": 500,
+}
+"""The least a clerk expects each of these things to cost (元): a resource that gives
+only things worth up to a cap (``价值200元以内``) does not give one that costs more."""
+_CAP = re.compile(rf"(?:不超过|不高于|最多)\s*({_NUMBER})\s*(?:元|块)|"
+                  rf"({_NUMBER})\s*(?:元|块)(?:钱)?(?:以内|以下|之内)")
+
+SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "公证": (("公证",), ("公证",)),
+    "司法鉴定": (("司法鉴定",), ("司法鉴定",)),
+    "康复训练": (("康复训练",), ("康复",)),
+    "实习": (("实习",), ("实习",)),
+    "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
+    "夜间陪护": (("夜间陪护", "夜间看护", "夜间照顾", "夜里照顾", "夜里陪", "晚上陪", "陪夜",
+              "守夜"), ("夜间", "夜里", "晚上", "24小时", "全天", "通宵", "陪夜", "守夜")),
+}
+"""Help only a specialist gives: the words a need uses to ask for it, the words a resource
+uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
+resource that says it gives that help (a lawyer does not notarise, an early-years class
+gives no rehabilitation training, a nurse who calls to change dressings does not sit up
+at night; :func:`specialty_refusal`). Only words that ask for the
+help itself: ``住院`` or ``精神病`` also name who a need is about."""
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
@@ -217,9 +268,73 @@ def resource_facts(text: str) -> ResourceFacts:
         # "A、B 等" or a name of a class of goods (学习用品) opens the list: examples only
         if "等" not in m.group(1) and not any(t.endswith(_CLASS_OF_GOODS) for t in terms):
             goods.extend(t for t in terms if t not in goods)
+    if not goods:  # an open list of one narrow kind closes on its kind
+        goods.extend(kind_of_goods(clean))
+    excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean))
+                    if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
+
+
+def unlisted_repairs(text: str) -> tuple[str, ...]:
+    """The words of the parts (:data:`REPAIR_PARTS`) a repair crew does not name, when it
+    names what it repairs; nothing for a text that repairs nothing or names no part.
+
+    >>> "电梯" in unlisted_repairs("物业电工、水工上门维修水电，更换灯具")
+    True
+    >>> any(w in unlisted_repairs("物业电工、水工上门维修水电") for w in ("线路", "漏水"))
+    False
+    >>> unlisted_repairs("园林工人修剪树木、补种绿化"), unlisted_repairs("水电费代缴")
+    ((), ())
+    """
+    if not _REPAIR.search(text):
+        return ()
+    named = {part for part, words in REPAIR_PARTS.items() if any(w in text for w in words)}
+    if not named:
+        return ()
+    kept = {w for part in named for w in REPAIR_PARTS[part]}
+    return tuple(dict.fromkeys(w for part, words in REPAIR_PARTS.items()
+                               if part not in named for w in words if w not in kept))
+
+
+def over_value_cap(text: str) -> tuple[str, ...]:
+    """The things of :data:`TYPICAL_PRICES` that cost more than the value cap a resource
+    states (``价值200元以内``, ``每件不超过300元``), each as a term whose head is the thing
+    (so the reason reads ``不含电脑（超出价值上限200元）``); nothing without a cap.
+
+    >>> over_value_cap("党员在线认领困难群众的小心愿，价值200元以内")[:2]
+    ('电脑（超出价值上限200元）', '平板（超出价值上限200元）')
+    >>> over_value_cap("每年拿出5万元"), "轮椅（超出价值上限500元）" in over_value_cap(
+    ...     "每件不超过500元")
+    ((), False)
+    """
+    caps = [n for m in _CAP.finditer(text)
+            if (n := chinese_number(m.group(1) or m.group(2))) is not None]
+    if not caps:
+        return ()
+    cap = min(caps)
+    return tuple(f"{thing}（超出价值上限{cap}元）" for thing, price in TYPICAL_PRICES.items()
+                 if price > cap)
+
+
+def kind_of_goods(text: str) -> tuple[str, ...]:
+    """The examples and the kind of an open list of goods of one narrow kind
+    (``书包、文具、台灯等学习用品``: the three and 学习用品); a thing of another kind
+    (``一台轮椅``) is not among them. A broad kind (``米面油等生活物资``, :data:`_BROAD_KINDS`)
+    keeps the list open: nothing.
+
+    >>> kind_of_goods("书包、文具、台灯等学习用品，可认领")
+    ('书包', '文具', '台灯', '学习用品')
+    >>> kind_of_goods("发放米、面、油等生活物资")
+    ()
+    """
+    out: list[str] = []
+    for m in _KIND.finditer(text):
+        if m.group(2) in _BROAD_KINDS or m.group(2).endswith(_BROAD_KINDS[:2]):
+            continue
+        out.extend(t for t in (*_terms(m.group(1)), m.group(2)) if t not in out)
+    return tuple(out)
 
 
 def term_in_text(term: str, text: str) -> bool:
@@ -293,3 +408,25 @@ def offers_place(categories: tuple[str, ...], seats: int | None) -> bool:
     (False, True)
     """
     return seats is not None or any(c in PLACE_CATEGORIES for c in categories)
+
+
+def specialty_mask(text: str, side: int) -> int:
+    """Bit ``k`` set when ``text`` names the ``k``-th of :data:`SPECIALTIES`, in the words
+    of a need (``side`` 0) or of a resource (``side`` 1)."""
+    return sum(1 << k for k, words in enumerate(w[side] for w in SPECIALTIES.values())
+               if any(word in text for word in words))
+
+
+def specialty_refusal(need_text: str, res_text: str) -> str | None:
+    """Why a resource does not give the specialist help a need asks for, or ``None``.
+
+    >>> specialty_refusal("老人要办公证，房产过户需要公证", "律师解答合同、继承等法律问题")
+    '需要公证，该资源不提供'
+    >>> specialty_refusal("老人要办公证", "公证处上门办理公证")
+    >>> specialty_refusal("想立遗嘱", "律师")
+    """
+    missing = specialty_mask(need_text, 0) & ~specialty_mask(res_text, 1)
+    if not missing:
+        return None
+    name = next(n for k, n in enumerate(SPECIALTIES) if missing >> k & 1)
+    return f"需要{name}，该资源不提供"

@@ -87,8 +87,25 @@ def evaluate_quality(params: MatchParams | None = None, method: str = "flow", *,
         missed=[n for n in servable if n not in got])
 
 
+class _Rates:
+    """Pair precision and need recall from the counts of a report."""
+
+    right: int
+    proposed: int
+    served_right: int
+    servable: int
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.served_right / self.servable if self.servable else 1.0
+
+
 @dataclass(frozen=True)
-class HalfReport:
+class HalfReport(_Rates):
     """The four figures of the issue on one half of :mod:`matching.quality_set`.
 
     *precision*: proposals whose resource the clerk accepts; *recall*: servable needs
@@ -108,14 +125,6 @@ class HalfReport:
     unservable_matched: int
     wrong: list[tuple[str, str]] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.right / self.proposed if self.proposed else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.served_right / self.servable if self.servable else 1.0
 
     @property
     def tempting_share(self) -> float:
@@ -181,3 +190,81 @@ def evaluate_half(name: str, params: MatchParams | None = None, *, model: str = 
         unservable_matched=len({n for n, _ in proposed if n in unservable}),
         wrong=sorted((n, r) for n, r in proposed if r not in labels[n].right),
         missed=[n for n in servable if n not in got])
+
+
+OUTCOMES = ("right", "wrong", "unservable", "missed", "abstained")
+"""What happened to one need: a right proposal, a wrong one for a servable need, any
+proposal for a need nothing can serve, no proposal for a servable need, or none for an
+unservable one (as it should be)."""
+
+
+def need_outcomes(report: HalfReport, half: Half) -> dict[str, str]:
+    """Each need's outcome (:data:`OUTCOMES`) in ``report``, a run on ``half``."""
+    wrong = {n for n, _ in report.wrong}
+    missed = set(report.missed)
+    out = {}
+    for n in half.needs[:report.needs]:
+        if not n.right:
+            out[n.id] = "unservable" if n.id in wrong else "abstained"
+        elif n.id in missed:
+            out[n.id] = "wrong" if n.id in wrong else "missed"
+        else:
+            out[n.id] = "right"
+    return out
+
+
+@dataclass(frozen=True)
+class CrossValidation(_Rates):
+    """Figures on held-out folds, each measured with the setting chosen on the others
+    (a right proposal serves its need: ``served_right`` is ``right``)."""
+
+    right: int
+    proposed: int
+    served_right: int
+    servable: int
+    unservable_matched: int
+    rounds: int
+    picks: dict[str, int]
+
+
+def cross_validate(outcomes: dict[str, dict[str, str]], *, folds: int = 4,
+                   shuffles: int = 10, wrong_cost: float = 3.0) -> CrossValidation:
+    """K-fold cross-validation over needs of a choice among settings.
+
+    ``outcomes`` maps a setting's name to each need's outcome under it (one run per
+    setting on the whole half: :func:`need_outcomes`). For each of ``shuffles`` random
+    splits of the needs into ``folds`` folds, the setting with the most right proposals
+    less ``wrong_cost`` per wrong or unservable one on the other folds (ties: the first
+    in ``outcomes``) is measured on the held-out fold.
+
+    >>> o = {"strict": {"a": "right", "b": "missed", "c": "abstained"},
+    ...      "loose": {"a": "right", "b": "right", "c": "unservable"}}
+    >>> cv = cross_validate(o, folds=3, shuffles=1)
+    >>> cv.right + cv.servable > 0, sum(cv.picks.values())
+    (True, 3)
+    """
+    import random
+
+    names = list(outcomes)
+    needs = sorted(outcomes[names[0]])
+
+    def utility(name: str, ids: list[str]) -> float:
+        got = [outcomes[name][n] for n in ids]
+        return got.count("right") - wrong_cost * (got.count("wrong") + got.count("unservable"))
+
+    right = proposed = servable = unservable = 0
+    picks: dict[str, int] = {}
+    for seed in range(shuffles):
+        order = needs[:]
+        random.Random(seed).shuffle(order)
+        parts = [order[i::folds] for i in range(folds)]
+        for i, held in enumerate(parts):
+            train = [n for j, part in enumerate(parts) if j != i for n in part]
+            best = max(names, key=lambda name: utility(name, train))
+            picks[best] = picks.get(best, 0) + 1
+            got = [outcomes[best][n] for n in held]
+            right += got.count("right")
+            proposed += got.count("right") + got.count("wrong") + got.count("unservable")
+            servable += len(got) - got.count("unservable") - got.count("abstained")
+            unservable += got.count("unservable")
+    return CrossValidation(right, proposed, right, servable, unservable, shuffles, picks)

@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matching.arrays import F64, I64
+from matching.concepts import CONCEPTS, NEED, RESOURCE, concept_masks, meet
 from matching.text import (
     TextSimilarity,
     pair_local,
@@ -44,6 +45,10 @@ BACKGROUND = 256
 Z_FLOOR = 0.75
 Z_SPAN = 3.0
 E5_WEIGHT = 0.8
+# added to the text evidence of a pair that meets on a concept of the clerk's thesaurus
+# (matching.concepts): the modal pick of 4-fold cross-validation on the tuning half T
+# (scripts/cv_acceptance.py)
+CONCEPT_BOOST = 0.1
 
 
 def available() -> bool:
@@ -222,12 +227,14 @@ def _background(rows: F32, background: F32) -> tuple[F32, F32]:
 
 
 def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
-                       z_span: float = Z_SPAN, e5_weight: float = E5_WEIGHT
-                       ) -> TextSimilarity:
+                       z_span: float = Z_SPAN, e5_weight: float = E5_WEIGHT,
+                       concept_boost: float = CONCEPT_BOOST) -> TextSimilarity:
     """Absolute text evidence in [0, 1]: the weighted mean of the scaled char TF-IDF
     cosine (:func:`matching.text.tfidf_evidence`) and the scaled e5 evidence
-    ``clip((z - z_floor) / z_span, 0, 1)`` (:func:`e5_evidence`). Both are computed
-    once per distinct pair of texts (one :func:`matching.text.unique_pairs` for both)."""
+    ``clip((z - z_floor) / z_span, 0, 1)`` (:func:`e5_evidence`), plus
+    ``concept_boost`` for a pair whose need names a problem the resource's help is known
+    to solve (:mod:`matching.concepts`). All are computed once per distinct pair of
+    texts (one :func:`matching.text.unique_pairs` for all)."""
     def similarity(need_texts: list[str], res_texts: list[str], need: I64,
                    res: I64) -> F64:
         if len(need) == 0:
@@ -236,10 +243,15 @@ def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
         tfidf = tfidf_evidence_unique(n_uniq, r_uniq, a, b)
         z = e5_evidence_unique(cache, n_uniq, r_uniq, a, b)
         e5 = np.clip((z - z_floor) / z_span, 0.0, 1.0)
-        out: F64 = ((1.0 - e5_weight) * tfidf + e5_weight * e5)[inverse]
+        text = (1.0 - e5_weight) * tfidf + e5_weight * e5
+        if concept_boost:
+            met = meet(concept_masks(n_uniq, NEED), concept_masks(r_uniq, RESOURCE), a, b)
+            text = np.minimum(text + concept_boost * met, 1.0)
+        out: F64 = text[inverse]
         return out
     # each pair's value: its two texts' vectors and the backgrounds of the distinct texts
-    return pair_local(similarity, ("tfidf+e5", z_floor, z_span, e5_weight))
+    return pair_local(similarity, ("tfidf+e5", z_floor, z_span, e5_weight, concept_boost,
+                                   len(CONCEPTS)))
 
 
 def text_models(cache: EmbeddingCache | None = None) -> dict[str, TextSimilarity]:

@@ -22,7 +22,7 @@ import numpy as np
 
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.errors import ResultInvalid
-from matching.facts import offers_place, restriction_refuses
+from matching.facts import offers_place, restriction_refuses, specialty_refusal
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult, Pair
@@ -67,6 +67,8 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> st
         return "the resource serves only communities its unit is registered with"
     if n.needs_place and not offers_place(r.categories, r.seats):
         return "the need asks for a place and the resource gives none"
+    if specialty_refusal(f"{n.title} {n.description}", f"{r.title} {r.description}"):
+        return "the need asks for specialist help the resource does not give"
     refused = restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}",
                                   r.goods)
     if refused:

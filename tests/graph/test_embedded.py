@@ -79,14 +79,38 @@ def test_a_file_of_schema_version_1_gains_the_page_index_and_keeps_its_data(
     store.upsert(nodes, rels)
     store.close()
     db = sqlite3.connect(tmp_path / "g.db")
-    db.execute("DROP INDEX nodes_kind_id")
+    for index in ("nodes_kind_id", "nodes_kind_street_urgency", "nodes_kind_street_category"):
+        db.execute(f"DROP INDEX {index}")  # as a file of version 1 is
     db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     db.commit()
     db.close()
     again = EmbeddedStore(tmp_path / "g.db")
-    assert again.schema_version == SCHEMA_VERSION == 2
+    assert again.schema_version == SCHEMA_VERSION == 3
     assert [n.id for n in again.list(Need, scope="D").items] == ["N1", "N2"]
     plan = again._read("EXPLAIN QUERY PLAN SELECT id FROM nodes WHERE kind='Need' "
                        "AND street_id IN ('S1','S2') ORDER BY id LIMIT 200")
     assert "nodes_kind_id" in str(plan)
+    again.close()
+
+
+def test_a_file_of_schema_version_2_counts_filtered_lists_in_an_index(tmp_path: Path) -> None:
+    nodes, rels = tiny_district()
+    store = EmbeddedStore(tmp_path / "g.db")
+    store.upsert(nodes, rels)
+    store.close()
+    db = sqlite3.connect(tmp_path / "g.db")
+    db.execute("DROP INDEX nodes_kind_street_urgency")
+    db.execute("DROP INDEX nodes_kind_street_category")
+    db.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    again = EmbeddedStore(tmp_path / "g.db")
+    assert again.schema_version == SCHEMA_VERSION
+    urgent = [n for n in nodes if isinstance(n, Need) and n.urgency == 3]
+    assert again.count(Need, scope="D", filters={"urgency": [3]}) == len(urgent)
+    for field, value in (("urgency", 3), ("category", "elderly_care")):
+        where = (f"kind='Need' AND street_id IN ('S1','S2') "
+                 f"AND json_extract(props, '$.{field}') IN ({value!r})")
+        plan = str(again._read(f"EXPLAIN QUERY PLAN SELECT count(*) FROM nodes WHERE {where}"))
+        assert f"nodes_kind_street_{field}" in plan, plan
     again.close()

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from match_helpers import need, problem, res, served
 
-from matching import MatchParams, match
+from matching import MatchParams, Problem, match
 from matching.errors import ResultInvalid
 from matching.facts import need_facts, resource_facts, term_in_text
 from matching.validate import check_result
@@ -179,8 +179,9 @@ def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_t
 ) -> None:
     goods = resource_facts("应急物资储备捐赠，捐赠口罩、消毒液、急救包和冬季棉被").goods
     assert goods == ("口罩", "消毒液", "急救包", "冬季棉被")
-    # a list with 等, or a name of a class of goods, gives examples only: no closed list
-    assert resource_facts("书包、文具、台灯等学习用品").goods == ()
+    # a list with 等 of a broad kind, or a name of a class of goods alone, gives examples
+    # only: no closed list
+    assert resource_facts("发放米、面、油等生活物资").goods == ()
     assert resource_facts("爱心企业捐赠学习用品").goods == ()
     assert need_facts("需要一台轮椅，老人摔伤后出门要轮椅").objects == ("轮椅",)
     donor = res("R1", "materials", capacity=3, uom="件", goods=goods)
@@ -192,6 +193,81 @@ def test_a_resource_that_lists_what_it_gives_does_not_serve_a_need_for_another_t
     assert set(served(result)) == {("N2", "R1"), ("N3", "R1")}
     assert result.unmatched[0].details["why"] == "只有口罩、消毒液、急救包、冬季棉被"
     check_result(p, result)
+
+
+def _read(category: str, uom: str, resource_text: str, *need_texts: str) -> Problem:
+    """One resource whose facts are read from its text, with room for every need; need
+    ``N{i}`` of community ``C{i}`` has the ``i``-th text (title, then description)."""
+    rf = resource_facts(resource_text)
+    r = res("R1", category, capacity=len(need_texts), uom=uom, title=resource_text,
+            excludes=rf.excludes, goods=rf.goods, only_for=rf.only_for)
+    return problem([need(f"N{i}", category, uom=uom, title=t, community=f"C{i}")
+                    for i, t in enumerate(need_texts, 1)], [r])
+
+
+def _served_and_why(p: Problem) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """Match ``p`` accepting any text evidence, check the result, and return the pairs
+    served and the reason of each unmatched need."""
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    check_result(p, result, params)
+    return set(served(result)), {u.need_id: u.details["why"] for u in result.unmatched}
+
+
+def test_an_open_list_of_one_narrow_kind_does_not_serve_a_thing_of_another_kind() -> None:
+    text = "爱心企业捐赠学习用品，书包、文具、台灯等学习用品"
+    assert resource_facts(text).goods == ("书包", "文具", "台灯", "学习用品")
+    p = _read("materials", "件", text, "需要一台轮椅", "想要一台学习电脑", "娃开学缺一个书包",
+              "娃的旧包破了")
+    assert _served_and_why(p) == ({("N3", "R1"), ("N4", "R1")}, {
+        "N1": "只有书包、文具、台灯、学习用品", "N2": "只有书包、文具、台灯、学习用品"})
+
+
+def test_a_repair_crew_that_names_what_it_repairs_does_not_take_another_part() -> None:
+    p = _read("property_management", "次", "物业电工、水工上门维修水电，更换灯具，疏通下水管道",
+              "电梯经常坏，小区电梯老是停", "老厂宿舍线路老化跳闸", "一楼污水反上来",
+              "燃气灶打不着火")
+    assert _served_and_why(p) == ({("N2", "R1"), ("N3", "R1")},
+                                  {"N1": "不含电梯", "N4": "不含燃气"})
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    wrong = dataclasses.replace(result.pairs[0], need_id="N1")
+    with pytest.raises(ResultInvalid, match="restriction refuses it"):
+        check_result(p, dataclasses.replace(result, pairs=[wrong, *result.pairs[1:]]),
+                     params)
+
+
+def test_help_at_night_comes_only_from_a_resource_that_says_it_serves_at_night() -> None:
+    night = "卧床老人晚上需要人陪，子女夜里照顾不过来"
+    p = _read("elderly_care", "小时", "日间照料中心，白天托管失能半失能老人", night,
+              "中风的大爷白天家里没人看，晚上儿女下班回来")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "需要夜间陪护，该资源不提供"})
+    p = _read("nursing", "小时", "康复护理上门，护士上门换药、翻身护理", night)
+    assert _served_and_why(p) == (set(), {"N1": "需要夜间陪护，该资源不提供"})
+    assert _served_and_why(_read("nursing", "小时", "护工夜间陪护", night))[0] == {("N1", "R1")}
+
+
+def test_a_resource_with_a_value_cap_does_not_give_a_thing_that_costs_more() -> None:
+    p = _read("micro_wish", "件", "微心愿认领平台，党员在线认领困难群众的小心愿，价值200元以内",
+              "孤儿上网课没电脑，想要一台学习电脑", "娃开学缺东西，娃的旧包破了")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含电脑（超出价值上限200元）"})
+
+
+def test_a_need_for_specialist_help_is_served_only_by_a_resource_that_gives_it() -> None:
+    lawyer = res("R1", "legal_advice", capacity=2, uom="次", title="一居一法律顾问",
+                 description="律师解答合同、继承、房屋买卖等法律问题")
+    notary = res("R2", "legal_advice", uom="次", title="公证处进社区", description="上门办理公证")
+    deed = need("N1", "legal_advice", uom="次", title="老人要办公证",
+                description="房产过户需要公证")
+    will = need("N2", "legal_advice", uom="次", title="老人想立遗嘱", community="C2")
+    p = problem([deed, will], [lawyer])
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "需要公证，该资源不提供"})
+    assert _served_and_why(problem([deed], [lawyer, notary]))[0] == {("N1", "R2")}
+    params = MatchParams(accept_text=0.0)
+    result = match(p, params)
+    wrong = dataclasses.replace(result.pairs[0], need_id="N1")
+    with pytest.raises(ResultInvalid, match="specialist help"):
+        check_result(p, dataclasses.replace(result, pairs=[wrong]), params)
 
 
 def test_the_validator_refuses_a_low_confidence_or_restricted_pair() -> None:

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
-from matching.semantic import DIM, EmbeddingCache, _sample, e5_evidence, text_key
+from matching.semantic import (
+    DIM,
+    EmbeddingCache,
+    _sample,
+    blended_similarity,
+    e5_evidence,
+    text_key,
+)
 
 
 def _unit(*coords: tuple[int, float]) -> np.ndarray:
@@ -89,3 +97,22 @@ def test_adding_a_need_leaves_the_evidence_of_other_pairs_as_it_was() -> None:
     # chosen by position, the background would have shifted
     step = len(n_texts) // 256
     assert n_texts[::step][:256] != [new, *n_texts][::step][:256]
+
+
+def test_a_need_naming_a_problem_the_resources_help_solves_gets_more_evidence() -> None:
+    rng = np.random.default_rng(3)
+
+    def rand() -> np.ndarray:
+        v = rng.standard_normal(DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    needs = {"空巢的爷爷奶奶没人说话": rand(), "电梯经常坏": rand()}
+    resources = {"志愿者每周探访独居老人，陪伴聊天": rand(), **{f"资{i}": rand() for i in range(5)}}
+    cache = _cache(needs, resources)
+    need_texts, res_texts = list(needs), list(resources)
+    pairs = np.array([0, 1]), np.array([0, 0])
+    plain = blended_similarity(cache, concept_boost=0.0)(need_texts, res_texts, *pairs)
+    boosted = blended_similarity(cache, concept_boost=0.1)(need_texts, res_texts, *pairs)
+    # the lonely grandparents meet the visiting volunteers on 陪伴; the lift does not
+    assert boosted - plain == pytest.approx([0.1, 0.0])
