@@ -11,6 +11,14 @@ their flows are taken from the previous solution (:class:`Warm`, stored with the
 only the others are solved again. (The pairs themselves -- candidates, features, scores --
 are taken from the previous run by :mod:`matching.reuse` before the model is built.)
 
+A changed bucket is not solved cold when this process still keeps the previous solve's
+node potentials (:class:`Prior`, named by :attr:`Warm.token`): it is warm-started from
+the previous flows (:mod:`matching.warmstart`), and its canonical optimum
+(:func:`matching.certified.canonical`) is the one a cold solve reports. Measured at
+100,000 needs with the added need in the giant component (433,358 pairs): its bucket
+warm-started in 0.96 s, re-run solve stage 3.2 s against 6.0 s on main, re-run 11.1 s
+against 18.9 s, identical to a full run (load 1.9-2.7).
+
 Nothing is trusted blindly: the combined flow is checked by the same node potentials as a
 cold solve (every residual arc of the full network has a non-negative reduced cost), so
 the result is provably optimal for the new model -- the same objective as a full run, and
