@@ -31,6 +31,26 @@ def _codes(values: list[str], vocab: dict[str, int]) -> I64:
     return np.fromiter((vocab[v] for v in values), dtype=np.int64, count=len(values))
 
 
+def distinct_order(keys: I64, bound: int) -> I64:
+    """``np.argsort(keys, kind="stable")`` of *distinct* keys in ``range(bound)``: each key
+    packed with its position into one int64 and the packed values sorted (numpy's SIMD
+    sort of values, not a merge sort of indices: 5.2M candidate keys, 0.48 s -> 0.06 s),
+    or the stable argsort when ``bound * len(keys)`` does not fit an int64.
+
+    >>> distinct_order(np.array([30, 10, 20]), 31).tolist()
+    [1, 2, 0]
+    """
+    n = len(keys)
+    if n == 0 or bound * n >= 2**62:
+        order: I64 = np.argsort(keys, kind="stable")
+        return order
+    packed = keys * n
+    packed += np.arange(n, dtype=np.int64)
+    packed.sort()
+    packed %= n
+    return packed
+
+
 def _days(values: list[dt.date | None], missing: int) -> I64:
     return np.fromiter((missing if d is None else d.toordinal() for d in values),
                        dtype=np.int64, count=len(values))

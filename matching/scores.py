@@ -63,7 +63,7 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     out[:, 2] = np.where(np.isnan(dist), params.online_fit, np.exp(-beyond / params.decay_km))
     reg, hist_keys, hist_mean = relationship_lookup(problem, a)
     keys = a.r_unit[res] * max(len(a.communities), 1) + a.n_comm[need]
-    rel = 0.3 + 0.4 * _member(keys, reg)
+    rel = 0.3 + 0.4 * member(keys, reg)
     if len(hist_keys):
         pos = np.clip(np.searchsorted(hist_keys, keys), 0, len(hist_keys) - 1)
         has = hist_keys[pos] == keys
@@ -73,9 +73,10 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     return out
 
 
-def _member(keys: I64, sorted_keys: I64) -> B:
-    """``np.isin(keys, sorted_keys)`` by binary search in the sorted keys (``np.isin``
-    sorts all the pairs' keys: 5M of them at 100,000 needs)."""
+def member(keys: I64, sorted_keys: I64) -> B:
+    """Whether each key is one of ``sorted_keys``: ``np.isin(keys, sorted_keys)`` by
+    binary search in the sorted keys (``np.isin`` sorts all the pairs' keys: 5M of them
+    at 100,000 needs)."""
     if len(sorted_keys) == 0:
         return np.zeros(len(keys), np.bool_)
     pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)

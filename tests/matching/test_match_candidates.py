@@ -134,3 +134,53 @@ def test_online_candidates_are_each_needs_k_nearest_with_ties_by_resource_order(
                 ranked.append((d if not math.isnan(d) else math.inf, j))
         expected += [(i, j) for _, j in sorted(ranked)[:k]]
     assert got == sorted(expected)
+
+
+_TEXTS = ("独居老人想有人帮做饭", "初三学生焦虑失眠", "需要一台轮椅", "想要两床棉被",
+          "小区电梯老是停", "腿脚不便买药难", "楼道照明坏了", "",
+          "老人摔伤后出门要一台轮椅，需要有人上门")
+_TERMS = ("做饭", "青少年", "电梯维修", "药品", "楼道照明", "老人", "轮椅")
+_GOODS = ((), ("口罩", "消毒液", "冬季棉被"), ("轮椅",))
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TEXTS), st.sampled_from(["C1", "C2", "C3"])),
+                min_size=1, max_size=8),
+       st.lists(st.tuples(st.lists(st.sampled_from(_TERMS), max_size=2, unique=True),
+                          st.lists(st.sampled_from(_TERMS), max_size=2, unique=True),
+                          st.booleans(), st.sampled_from(_GOODS),
+                          st.sampled_from(["U1", "U2"])),
+                min_size=1, max_size=8),
+       st.sets(st.tuples(st.sampled_from(["U1", "U2"]), st.sampled_from(["C1", "C2", "C3"]))))
+@settings(max_examples=150, deadline=None, derandomize=True)
+def test_refusals_of_restricted_resources_are_those_of_each_pair_alone(
+        needs_at: list[tuple[str, str]],
+        restrictions: list[tuple[list[str], list[str], bool, tuple[str, ...], str]],
+        registrations: set[tuple[str, str]]) -> None:
+    """The refusals computed once per distinct (restrictions, need text), with the
+    registrations looked up by key, are :func:`pair_refusal` of every pair, one by one."""
+    import numpy as np
+
+    from matching.arrays import arrays_of
+    from matching.candidates import (
+        find_candidates,
+        pair_refusal,
+        refused_by_facts,
+        restriction_refusals,
+    )
+
+    needs = [need(f"N{i}", title=text, community=c) for i, (text, c) in enumerate(needs_at)]
+    resources = [res(f"R{j}", unit=u, only_for=tuple(o), excludes=tuple(e),
+                     registered_only=reg, goods=goods)
+                 for j, (o, e, reg, goods, u) in enumerate(restrictions)]
+    p = problem(needs, resources, registrations=registrations)
+    a = arrays_of(p)
+    cands = find_candidates(a)
+    expected = [pair_refusal(p, p.needs[n], p.resources[r])
+                for n, r in zip(cands.need.tolist(), cands.res.tolist(), strict=True)]
+    got = restriction_refusals(p, a, cands.need, cands.res)
+    assert got.tolist() == expected
+    _, refused = refused_by_facts(p, a, cands)
+    assert refused == sorted((n, r, why) for n, r, why in zip(
+        cands.need.tolist(), cands.res.tolist(), expected, strict=True) if why is not None)
+    assert np.array_equal(restriction_refusals(p, a, cands.need[:0], cands.res[:0]),
+                          np.zeros(0, object))
