@@ -48,14 +48,14 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     ``text_similarity`` (char n-gram TF-IDF, :func:`matching.text.text_similarity`, by
     default) from each side's ``"title description"``.
     """
-    out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
-    same = a.r_serves[res, a.n_cat[need]]
-    out[:, 0] = np.where(same, 1.0, params.related_fit)
-    if text is None:
+    if text is None:  # first: its working arrays are gone before the features are written
         similarity = text_similarity or tfidf_evidence
         text = similarity(
             [item_text(n.title, n.description) for n in problem.needs],
             [item_text(r.title, r.description) for r in problem.resources], need, res)
+    out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
+    same = a.r_serves[res, a.n_cat[need]]
+    out[:, 0] = np.where(same, 1.0, params.related_fit)
     # absolute evidence in [0, 1]: never divided by the need's best candidate, so a
     # lone or weak candidate keeps its low text fit (the acceptance rule reads it)
     out[:, 1] = np.clip(text, 0.0, 1.0)
