@@ -36,7 +36,7 @@ from scipy.spatial import cKDTree
 from matching.arrays import F64, I64, ONLINE, Arrays, B, distinct_order
 from matching.facts import restriction_refuses, specialty_refusal
 from matching.problem import NeedItem, Problem, ResourceItem
-from matching.scores import member, relationship_lookup
+from matching.scores import member, relationship_keys, relationship_lookup
 
 REACH_BIN = math.sqrt(2.0)
 
@@ -221,9 +221,9 @@ def restriction_refusals(problem: Problem, a: Arrays, need: I64, res: I64
                          ) -> NDArray[np.object_]:
     """:func:`pair_refusal` of each pair ``(need[k], res[k])`` (a Chinese phrase or
     ``None``), without a Python call per pair: the registration check as a lookup of
-    ``unit * n_comm + community`` keys, the written restrictions once per distinct
-    (restrictions of the resource, text of the need) — 174k pairs of restricted resources
-    at 100,000 needs are 72k such combinations."""
+    keys (:func:`matching.scores.relationship_keys`), the written restrictions once per
+    distinct (restrictions of the resource, text of the need) — 174k pairs of restricted
+    resources at 100,000 needs are 72k such combinations."""
     out = np.full(len(need), None, dtype=object)
     if len(need) == 0:
         return out
@@ -233,7 +233,7 @@ def restriction_refusals(problem: Problem, a: Arrays, need: I64, res: I64
     registered_only = np.fromiter((resources[r].registered_only for r in r_at.tolist()),
                                   dtype=np.bool_, count=len(r_at))[r_inverse]
     if registered_only.any():
-        keys = a.r_unit[res] * max(len(a.communities), 1) + a.n_comm[need]
+        keys = relationship_keys(a, need, res)
         out[registered_only & ~member(keys, relationship_lookup(problem, a)[0])] = \
             "只服务本单位双报到社区"
     # the restrictions of each resource, numbered; the text of each need, numbered
