@@ -184,3 +184,24 @@ def test_refusals_of_restricted_resources_are_those_of_each_pair_alone(
         cands.need.tolist(), cands.res.tolist(), expected, strict=True) if why is not None)
     assert np.array_equal(restriction_refusals(p, a, cands.need[:0], cands.res[:0]),
                           np.zeros(0, object))
+
+
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9),
+                          st.sampled_from([0.0, 0.5, 1.0, 2.25, math.inf, -1.0, math.nan])),
+                max_size=40))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_pairs_ordered_by_need_rank_and_resource_as_a_lexsort(
+        triples: list[tuple[int, int, float]]) -> None:
+    """The packed sort of (need, rank, resource) gives lexsort's order, ties and
+    infinite ranks included (negative or NaN ranks take the lexsort itself)."""
+    import numpy as np
+
+    from matching.candidates import _by_need_rank_res
+
+    need = np.array([t[0] for t in triples], dtype=np.int64)
+    res = np.array([t[1] for t in triples], dtype=np.int64)
+    rank = np.array([t[2] for t in triples], dtype=np.float64)
+    order = np.lexsort((res, rank, need))
+    got = _by_need_rank_res(need, res, rank)
+    assert np.array_equal(got[0], need[order]) and np.array_equal(got[1], res[order])
+    assert np.array_equal(got[2], rank[order], equal_nan=True)
