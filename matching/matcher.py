@@ -34,7 +34,7 @@ from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
 from matching.reuse import Pairs, Scorer, recall, remember, reuse_pairs
 from matching.scarcity import ScarcityRow, certified_gains, flow_gains, scarcity_rows
 from matching.scores import combine, feature_matrix
-from matching.text import TextSimilarity
+from matching.text import TextSimilarity, fit_in_background, item_text
 from matching.validate import check_result
 
 METHODS = ("flow", "lp", "greedy")
@@ -119,10 +119,15 @@ def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
         if reused is not None:
             lap("candidates")
             return reused
+    fit = fit_in_background([item_text(n.title, n.description) for n in problem.needs],
+                            [item_text(r.title, r.description) for r in problem.resources],
+                            text_similarity)
     cands, refused = refused_by_facts(problem, a,
                                       find_candidates(a, params.max_online_per_need))
     if len(cands) >= workers.PARALLEL_PAIRS:
         workers.start()  # for a large certified solve; their imports overlap the scoring
+    if fit is not None:
+        fit.join()
     lap("candidates")
     features, scores, conf = score(
         np.concatenate([cands.need, a.pin_need]), np.concatenate([cands.res, a.pin_res]),

@@ -79,7 +79,8 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
         has = hist_keys[pos] == keys
         rel = rel + np.where(has, 0.3 * (hist_mean[pos] - 3.0) / 2.0, 0.0)
     out[:, 3] = np.clip(rel, 0.0, 1.0)
-    out[:, 4] = 0.35 * (a.n_urgency[need] - 1) + 0.3 * a.n_weak[need]
+    # each need's priority once, then one gather (the same arithmetic, element by element)
+    out[:, 4] = (0.35 * (a.n_urgency - 1) + 0.3 * a.n_weak)[need]
     return out
 
 

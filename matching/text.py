@@ -85,6 +85,11 @@ def substitute(pattern: re.Pattern[str], repl: str, texts: list[str]) -> list[st
     return pattern.sub(repl, joined).split("\0")
 
 
+def _bare_texts(texts: list[str]) -> tuple[list[str], I64]:
+    """The distinct texts without their spaces, and the number of each text's."""
+    return _unique_texts(substitute(_ANY_SPACE, "", texts))
+
+
 def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     """Character unigram and bigram TF-IDF rows of ``texts``, vectorized over all texts.
 
@@ -208,6 +213,31 @@ def _shared_columns(matrix: sparse.csr_matrix, split: int
     return out[0], out[1]
 
 
+def fit_in_background(need_texts: list[str], res_texts: list[str],
+                      model: TextSimilarity | None) -> threading.Thread | None:
+    """Start fitting the TF-IDF rows that ``model`` (``None``: :func:`tfidf_evidence`)
+    will ask :func:`fitted_tfidf` for, on a thread: the fit reads only the texts, so it
+    runs while the candidates are searched (numpy and scipy release the GIL); the kept
+    fit is then found, not computed. ``None`` for a model not built on the TF-IDF
+    evidence. Join the thread before scoring."""
+    key = pair_local_key(model)
+    if key is None or key[0] not in ("tfidf", "tfidf+e5") or not need_texts \
+            or not res_texts:
+        return None
+    n_uniq, _ = _unique_texts(need_texts)
+    r_uniq, _ = _unique_texts(res_texts)
+
+    def fit() -> None:
+        n_bare, _ = _bare_texts(n_uniq)
+        r_bare, _ = _bare_texts(r_uniq)
+        if any(t.strip() for t in (*n_bare, *r_bare)):
+            fitted_tfidf(n_bare, r_bare)
+
+    thread = threading.Thread(target=fit, name="tfidf-fit", daemon=True)
+    thread.start()
+    return thread
+
+
 def tfidf_cosines(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) -> F64:
     """TF-IDF cosine of each pair ``(n_uniq[a[k]], r_uniq[b[k]])`` of distinct texts (the
     corpus is every text of both lists), in [0, 1]."""
@@ -257,8 +287,8 @@ def tfidf_evidence_unique(n_uniq: list[str], r_uniq: list[str], a: I64, b: I64) 
     (as :func:`unique_pairs` gives them, or every pair as it comes): the texts without
     their spaces (a shared space is no evidence), numbered again (two texts that differ
     only in spaces are one text of the corpus), then ``min(cosine / TFIDF_SPAN, 1)``."""
-    n_bare, n_code = _unique_texts(substitute(_ANY_SPACE, "", n_uniq))
-    r_bare, r_code = _unique_texts(substitute(_ANY_SPACE, "", r_uniq))
+    n_bare, n_code = _bare_texts(n_uniq)
+    r_bare, r_code = _bare_texts(r_uniq)
     out: F64 = np.clip(tfidf_cosines(n_bare, r_bare, n_code[a], r_code[b]) / TFIDF_SPAN,
                        0.0, 1.0)
     return out

@@ -134,3 +134,26 @@ def test_char_tfidf_numbers_columns_the_same_with_a_table_or_a_sort(
     monkeypatch.setattr(text, "TABLE_KEYS", 0)
     by_sort = text.char_tfidf(texts)
     assert (by_table != by_sort).nnz == 0 and by_table.shape == by_sort.shape
+
+
+def test_the_fit_started_in_the_background_is_the_one_the_scoring_finds() -> None:
+    """:func:`matching.text.fit_in_background` fits the corpus the TF-IDF evidence asks
+    for (the scoring finds the kept rows and does not fit again; the same evidence as a
+    cold fit), and starts nothing for a text model not built on TF-IDF."""
+    import numpy as np
+
+    from matching import text
+
+    needs = ["老人 上门看病难", "电梯坏了 需要维修", "老人 上门看病难"]
+    resources = ["家庭医生上门义诊", "电梯维修  服务", "律师法律咨询"]
+    need, res = np.array([0, 0, 1, 2]), np.array([0, 2, 1, 0])
+    text._FITTED.clear()
+    cold = text.tfidf_evidence(needs, resources, need, res)
+    text._FITTED.clear()
+    thread = text.fit_in_background(needs, resources, None)
+    assert thread is not None
+    thread.join()
+    kept = text._FITTED[0]
+    assert np.array_equal(text.tfidf_evidence(needs, resources, need, res), cold)
+    assert text._FITTED[0] is kept  # found, not fitted again
+    assert text.fit_in_background(needs, resources, lambda n, r, i, j: i * 0.0) is None
