@@ -233,6 +233,7 @@ def test_bench_compares_with_an_independent_exact_solver(embedded_dir: Path, tmp
     (row,) = json.loads(out.read_text(encoding="utf-8"))
     assert row["status"] == "optimal" and row["agree"] is True
     assert row["greedy_gap_pct"] >= 0 and "目标值与对照" in result.output
+    assert row["rerun_same"] is True  # the re-run after one added need equals a full run
 
 
 def test_serve_answers_with_the_docs_at_the_address_it_prints(demo_dir: Path) -> None:

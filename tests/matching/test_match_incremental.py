@@ -127,3 +127,28 @@ def test_a_stored_warm_start_survives_json_and_a_malformed_one_is_ignored() -> N
     assert Warm.from_dict({"scale": 1.0}) is None
     assert Warm.from_dict({k: v for k, v in data.items() if k != "scales"}) is None
     assert Warm.from_dict({**data, "flows": data["flows"][:-1]}) is None
+
+
+def test_the_bench_adds_its_need_where_the_previous_optimum_is_largest() -> None:
+    from matching.bench import need_in_largest_component, with_one_more_need
+    from matching.lp import components
+    from matching.matcher import problem_model
+
+    problem = synthetic_problem(300, seed=4)
+    model = problem_model(problem, MatchParams())
+    _, labels = components(model)
+    largest = int(np.bincount(labels).argmax())
+    in_largest = set(model.pair_need[labels == largest].tolist())
+    outside = next(i for i in range(len(problem.needs)) if i not in in_largest)
+    # the first need is outside the largest component: a copy of it would touch little
+    needs = [problem.needs[outside], *(n for i, n in enumerate(problem.needs) if i != outside)]
+    moved = rebuilt(problem, needs, list(problem.resources))
+    model = problem_model(moved, MatchParams())
+    like = need_in_largest_component(moved, model)
+    _, labels = components(model)
+    index = [n.id for n in moved.needs].index(like.id)
+    assert index != 0
+    assert labels[model.pair_need == index][0] == np.bincount(labels).argmax()
+    changed = with_one_more_need(moved, like)
+    assert changed.needs[-1].id == f"{like.id}-ADDED"
+    assert changed.needs[-1].quantity == like.quantity + 1
