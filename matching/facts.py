@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
@@ -410,11 +411,16 @@ def offers_place(categories: tuple[str, ...], seats: int | None) -> bool:
     return seats is not None or any(c in PLACE_CATEGORIES for c in categories)
 
 
+_SPECIALTY_WORDS = tuple(tuple(re.compile("|".join(map(re.escape, words[side])))
+                              for words in SPECIALTIES.values()) for side in (0, 1))
+
+
+@lru_cache(maxsize=1 << 16)
 def specialty_mask(text: str, side: int) -> int:
     """Bit ``k`` set when ``text`` names the ``k``-th of :data:`SPECIALTIES`, in the words
-    of a need (``side`` 0) or of a resource (``side`` 1)."""
-    return sum(1 << k for k, words in enumerate(w[side] for w in SPECIALTIES.values())
-               if any(word in text for word in words))
+    of a need (``side`` 0) or of a resource (``side`` 1). (The validator asks it of the
+    same texts pair after pair: the last texts' masks are kept.)"""
+    return sum(1 << k for k, words in enumerate(_SPECIALTY_WORDS[side]) if words.search(text))
 
 
 def specialty_refusal(need_text: str, res_text: str) -> str | None:
