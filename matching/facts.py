@@ -40,27 +40,35 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
 _PEOPLE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|位|名)")
-_SEATS = re.compile(rf"(?:可容纳|容纳|能坐|可坐|坐得下|最多坐|最多|限)\s*({_NUMBER})\s*"
-                    rf"(?:多|来|余)?\s*(?:个)?(?:人|座|位)|({_NUMBER})\s*座")
-_ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|只服务|仅服务|只接|仅限|只限|只看|只送|"
-                   r"限于)([^，。；;,.！!]+)")
-_EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不接)([^，。；;,.！!]+)")
+_SEATS = re.compile(rf"(?:可容纳|容纳|能坐|可坐|坐得下|只能坐|最多坐|最多|可供|不超过|不多于|限)\s*"
+                    rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|({_NUMBER})\s*座|"
+                    rf"({_NUMBER})\s*(?:个)?人(?:以内|以下|之内)")
+_ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用于|定向用于|只能用于|仅可用于|"
+                   r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|只接|"
+                   r"仅限|只限|只看|只送|限于)([^，。；;,.！!]+)")
+_EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
+                      r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
+                      r"([^，。；;,.！!、]+)除外")
 _REGISTERED = re.compile(r"(?:限|只服务|仅服务|仅限|只限)(?:本单位)?(?:的)?双报到社区|"
                          r"只服务本单位双报到社区")
-_WEEKEND_ONLY = re.compile(r"(?:只在|仅在|仅|只)周末")
-_WEEKDAY_ONLY = re.compile(r"(?:只在|仅在|仅|只)工作日")
+_WEEKEND_ONLY = re.compile(r"(?:只在|仅在|只有|仅|只)"
+                           r"(?:周末|双休日|节假日|周六|周日|星期六|星期天)")
+_WEEKDAY_ONLY = re.compile(r"(?:只在|仅在|只有|仅|只)(?:工作日|周一到周五|周一至周五)")
 _WEEKDAY_NEED = re.compile(r"工作日|周一到周五|周一至周五|周[一二三四五]")
 _WEEKEND_NEED = re.compile(r"周末|周六|周日|星期六|星期天|星期日|节假日")
-_ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|"
-                         r"电话(?:咨询|联系|聊|也)|视频(?:咨询|也)|打电话|远程")
-_ONLINE_NO = re.compile(r"需要(?:有人)?上门|当面|必须到场|要人上门")
+_ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|在线|"
+                         r"电话(?:咨询|联系|聊|指导|沟通|里|也)|视频(?:咨询|通话|也)|打电话|远程")
+_ONLINE_NO = re.compile(r"(?:需要|要|想|希望|得|必须)(?:有人|人)?(?:上门|到家|来家里|当面)|当面|"
+                        r"面对面|必须到场")
 _OBJECT = re.compile(r"(?:一|两|几|[0-9]+)(?:台|辆|部|张|架|副|把|套|床|件)([\u4e00-\u9fff]{1,6})"
                      r"(?=[，。；;,.！!？?、\s]|$)")
 _GIVE = re.compile(r"(?:捐赠|发放|赠送)([^，。；;,.！!]+)")
 _PLACE_NEED = re.compile(r"(?:需要|要|缺|没有?|借|找)(?:个|一个|块|一块)?"
                          r"(?:场地|地方|活动室|会议室)(?=[，。；;,.！!？?\s]|$)")
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
-_GENERIC = {"本单", "本市", "社区", "小区", "居民"}  # heads that say nothing alone
+# heads that say nothing alone
+_GENERIC = {"本单", "本市", "社区", "小区", "居民", "辖区", "本社", "全体"}
+_OTHER = ("其他", "其它", "别的", "他用")  # 不做其他用途: says what it is for, not what it refuses
 # words for "goods", "kind" or "staff" that end a term without narrowing it: 药品 is 药
 _GOODS_SUFFIXES = ("用品", "物品", "人员", "品", "类")
 _CLASS_OF_GOODS = ("用品", "物品", "物资", "慰问品")
@@ -73,10 +81,39 @@ GROUPS: dict[str, tuple[str, ...]] = {
            "空巢"),
     "残疾人": ("残疾", "聋哑", "盲人", "肢残", "智障"),
     "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
-    "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业"),
+    "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业", "放学", "成绩",
+           "中考", "高考", "课业", "青春期", "开学"),
+    "婴幼儿": ("婴儿", "宝宝", "一两岁", "0到3岁", "0至3岁", "早教", "新生儿", "哺乳", "学龄前"),
 }
 """The people a restriction names, and the words a need uses for them (only for
 青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
+
+_INFANTS = re.compile(r"婴幼儿|婴儿|0\s*[到至~～-]\s*3\s*岁|早教|托育|新生儿|学龄前")
+_PUPILS = re.compile(r"放学|作业|功课|课业|学生|青春期|中考|高考|四点半")
+_PROVIDERS = re.compile(r"大学生|学生志愿者|[中小]学(?:老师|教师)")
+INFANTS_ONLY = "学生（只服务三岁以下的孩子）"
+PUPILS_ONLY = "婴幼儿（只服务学龄孩子）"
+
+
+def age_of_children(text: str) -> tuple[str, ...]:
+    """What a resource for children of one age takes no need of: early-years help
+    (``为0到3岁婴幼儿家庭提供亲子游戏``) serves no pupil (放学、作业、初三: a term met through
+    :data:`GROUPS`), help for pupils (``放学后辅导作业、看护学生``) no baby. Students who
+    give the help (大学生志愿者, 中学老师) are not whom it serves.
+
+    >>> age_of_children("为0到3岁婴幼儿家庭提供亲子游戏和育儿指导")
+    ('学生（只服务三岁以下的孩子）',)
+    >>> age_of_children("教师志愿者下午放学后辅导作业、看护学生")
+    ('婴幼儿（只服务学龄孩子）',)
+    >>> age_of_children("大学生志愿服务队，周末陪伴老人"), age_of_children("亲子早教和作业辅导")
+    ((), ())
+    """
+    clean = _PROVIDERS.sub("", text)
+    infants, pupils = bool(_INFANTS.search(clean)), bool(_PUPILS.search(clean))
+    if infants != pupils:
+        return (INFANTS_ONLY,) if infants else (PUPILS_ONLY,)
+    return ()
+
 
 REPAIR_PARTS: dict[str, tuple[str, ...]] = {
     "水": ("水管", "水龙头", "下水", "管道", "漏水", "渗水", "水电", "水工", "污水", "倒灌",
@@ -115,6 +152,25 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
     "夜间陪护": (("夜间陪护", "夜间看护", "夜间照顾", "夜里照顾", "夜里陪", "晚上陪", "陪夜",
               "守夜"), ("夜间", "夜里", "晚上", "24小时", "全天", "通宵", "陪夜", "守夜")),
+    "助浴": (("助浴", "帮忙洗澡", "帮着洗澡", "帮洗澡", "给老人洗澡", "擦身", "擦澡"),
+           ("助浴", "洗澡", "擦浴", "擦身")),
+    "开锁": (("开锁", "锁在门外", "钥匙丢", "钥匙锁"), ("开锁", "锁具")),
+    "搬运": (("搬家", "搬运", "搬重物", "搬上楼", "搬下楼"), ("搬家", "搬运")),
+    "口腔": (("牙疼", "牙痛", "看牙", "补牙", "拔牙", "镶牙", "配假牙", "装假牙"), ("口腔", "牙")),
+    "翻译": (("翻译", "外国人", "外籍"), ("翻译", "外语")),
+    "消杀": (("灭鼠", "灭蟑", "消杀", "白蚁", "除虫", "杀虫", "臭虫", "跳蚤"),
+           ("消杀", "灭鼠", "除虫", "杀虫", "白蚁", "灭蟑", "病媒")),
+    "家电维修": (("空调坏", "冰箱坏", "洗衣机坏", "电视坏", "热水器坏", "修空调", "修冰箱",
+              "修洗衣机", "修电视", "修热水器", "家电维修", "修家电"),
+             ("家电", "空调", "冰箱", "洗衣机", "电视", "热水器")),
+    "月嫂": (("坐月子", "月嫂", "产后护理"), ("月嫂", "产后", "母婴护理")),
+    "乐器": (("钢琴", "吉他", "二胡", "古筝", "小提琴", "乐器", "葫芦丝", "笛子"),
+           ("钢琴", "吉他", "二胡", "古筝", "小提琴", "乐器", "器乐", "葫芦丝", "笛子")),
+    "游泳": (("游泳",), ("游泳",)),
+    "电脑": (("学电脑", "电脑操作", "电脑课", "编程", "用电脑"), ("电脑", "编程", "计算机")),
+    "殡葬": (("办丧事", "料理后事", "殡葬", "丧葬"), ("殡葬", "丧葬", "后事")),
+    "房屋鉴定": (("危房", "房屋鉴定", "房屋安全鉴定"), ("鉴定", "检测", "危房", "房屋安全")),
+    "无障碍": (("扶手", "坡道", "无障碍"), ("扶手", "坡道", "无障碍", "适老化")),
 }
 """Help only a specialist gives: the words a need uses to ask for it, the words a resource
 uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
@@ -246,7 +302,7 @@ def resource_facts(text: str) -> ResourceFacts:
     clean = _REGISTERED.sub("", text)
     seats = []
     for m in _SEATS.finditer(clean):
-        n = chinese_number(m.group(1) or m.group(2))
+        n = chinese_number(m.group(1) or m.group(2) or m.group(3))
         if n is not None:
             seats.append(n)
     only: list[str] = []
@@ -257,8 +313,8 @@ def resource_facts(text: str) -> ResourceFacts:
                 only.append(t)
     excludes: list[str] = []
     for m in _EXCLUDE.finditer(clean):
-        for t in _terms(m.group(1)):
-            if t not in excludes:
+        for t in _terms(m.group(1) or m.group(2)):
+            if t not in excludes and not t.startswith(_OTHER):
                 excludes.append(t)
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
         "weekday" if _WEEKDAY_ONLY.search(text) else None
@@ -271,8 +327,8 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean))
-                    if t not in excludes)
+    excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean),
+                                *age_of_children(clean)) if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
@@ -356,7 +412,7 @@ def term_in_text(term: str, text: str) -> bool:
                  if term.endswith(s) and len(term) > len(s)), "")
     if stem and stem[:2] not in _GENERIC and stem in text:
         return True
-    return any(w in text for g, words in GROUPS.items() if g in term for w in words)
+    return any(w in text for g, words in GROUPS.items() if g in term for w in (g, *words))
 
 
 def _same_thing(a: str, b: str) -> bool:

@@ -289,3 +289,60 @@ def test_facts_are_read_from_the_text_with_chinese_numerals() -> None:
     f = resource_facts("大礼堂，最多坐一百二十人，只在周末，不提供夜间陪护，限本单位双报到社区")
     assert (f.seats, f.days, f.excludes, f.registered_only) == (120, "weekend",
                                                                ("夜间陪护",), True)
+
+
+def test_restrictions_are_read_in_the_other_ways_liaisons_write_them() -> None:
+    assert resource_facts("助学金只针对辖区困难家庭学生").only_for == ("辖区困难家庭学生",)
+    assert resource_facts("微基金仅供楼道照明改造").only_for == ("楼道照明改造",)
+    assert resource_facts("上门打扫，做饭除外").excludes == ("做饭",)
+    assert resource_facts("律师咨询，不涉及诉讼代理").excludes == ("诉讼代理",)
+    assert resource_facts("专项用于助学，不做其他用途").excludes == ()
+    assert [resource_facts(t).seats for t in ("会议室能容纳50人", "活动室每次不超过20人",
+                                              "小会议室，15人以内")] == [50, 20, 15]
+    assert [resource_facts(t).days for t in ("托管班仅周六开放", "只在周一到周五开放")] == [
+        "weekend", "weekday"]
+    p = _read("housekeeping", "小时", "家政上门打扫，做饭除外", "独居老人想有人帮做饭",
+              "老人屋里堆满杂物")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含做饭"})
+
+
+def test_a_restriction_naming_a_group_is_met_by_the_group_named_in_a_need() -> None:
+    assert term_in_text("辖区独居老人", "老人没人照看，白天一个人在家")
+    assert not term_in_text("辖区独居老人", "孩子放学没人管")
+
+
+def test_a_need_that_asks_for_someone_to_come_is_not_given_online_help() -> None:
+    for text in ("想有人上门陪着聊聊", "希望有人到家里看看", "面对面聊聊心事"):
+        assert need_facts(text, "psychological").online_ok is False, text
+    assert need_facts("电话指导也可以", "nursing").online_ok is True
+
+
+def test_help_for_children_of_one_age_does_not_serve_children_of_another() -> None:
+    baby = "新手爸妈不会带娃，一两岁的宝宝不知道怎么陪玩"
+    pupil = "爷爷奶奶看不懂孙子的功课，孩子成绩往下掉"
+    early = _read("child_education", "小时", "亲子早教，为0到3岁婴幼儿家庭提供亲子游戏和育儿指导",
+                  baby, pupil)
+    assert _served_and_why(early) == ({("N1", "R1")}, {"N2": "不含学生（只服务三岁以下的孩子）"})
+    after = _read("child_education", "小时", "四点半课堂，教师志愿者下午放学后辅导作业、看护学生",
+                  baby, pupil)
+    assert _served_and_why(after) == ({("N2", "R1")}, {"N1": "不含婴幼儿（只服务学龄孩子）"})
+    # students who give the help are not whom it serves
+    volunteers = _read("volunteering", "小时", "大学生志愿服务队，周末陪伴孩子做游戏", baby)
+    assert _served_and_why(volunteers)[0] == {("N1", "R1")}
+
+
+@pytest.mark.parametrize(("need_text", "other", "specialist", "why"), [
+    ("老人想有人帮忙洗澡，自己洗不了", "家政保洁上门，打扫卫生、做饭", "助浴服务队上门助浴",
+     "需要助浴"),
+    ("家里空调坏了，夏天太热", "物业上门维修水电，疏通下水", "家电维修志愿队上门修空调冰箱",
+     "需要家电维修"),
+    ("老人牙疼想看牙", "全科医生上门巡诊、慢病随访", "口腔医院义诊", "需要口腔"),
+    ("想学二胡，没人教", "文化馆老师教书法和广场舞", "老年大学二胡、古筝班", "需要乐器"),
+])
+def test_more_specialist_help_comes_only_from_a_resource_that_names_it(
+        need_text: str, other: str, specialist: str, why: str) -> None:
+    a = need("N1", "housekeeping", uom="次", title=need_text)
+    wrong = res("R1", "housekeeping", uom="次", title=other)
+    right = res("R2", "housekeeping", uom="次", title=specialist)
+    assert _served_and_why(problem([a], [wrong])) == (set(), {"N1": f"{why}，该资源不提供"})
+    assert _served_and_why(problem([a], [wrong, right]))[0] == {("N1", "R2")}
