@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from matching.facts import offers_place, specialty_mask
-from matching.problem import Problem
+from matching.facts import offers_place, resource_specialties, specialty_mask
+from matching.problem import Problem, ResourceItem
 
 I64 = NDArray[np.int64]
 F64 = NDArray[np.float64]
@@ -144,6 +144,14 @@ def _specialties(texts: list[str], side: int) -> I64:
     return np.fromiter((masks[t] for t in texts), dtype=np.int64, count=len(texts))
 
 
+def _resource_specialties(resources: tuple[ResourceItem, ...]) -> I64:
+    """:func:`matching.facts.resource_specialties` of each resource's text, mode and
+    categories, each distinct combination once."""
+    keys = [(f"{r.title} {r.description}", r.mode, r.categories) for r in resources]
+    masks = {k: resource_specialties(*k) for k in dict.fromkeys(keys)}
+    return np.fromiter((masks[k] for k in keys), dtype=np.int64, count=len(keys))
+
+
 def _project(lat: F64, lon: F64, lat0: float, lon0: float) -> F64:
     x = (lon - lon0) * KM_PER_DEG * math.cos(math.radians(lat0))
     y = (lat - lat0) * KM_PER_DEG
@@ -242,7 +250,7 @@ def _build(problem: Problem) -> Arrays:
         r_place=np.fromiter((offers_place(r.categories, r.seats) for r in resources),
                             dtype=np.bool_, count=len(resources)),
         n_special=_specialties([f"{n.title} {n.description}" for n in needs], 0),
-        r_special=_specialties([f"{r.title} {r.description}" for r in resources], 1),
+        r_special=_resource_specialties(resources),
         r_restricted=np.fromiter((bool(r.only_for or r.excludes or r.registered_only
                                        or r.goods)
                                   for r in resources), dtype=np.bool_, count=len(resources)),

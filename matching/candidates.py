@@ -214,7 +214,8 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
 def _specialty_why(problem: Problem, n: int, r: int) -> str:
     need, res = problem.needs[n], problem.resources[r]
     return specialty_refusal(f"{need.title} {need.description}",
-                             f"{res.title} {res.description}") or "需要专门服务"
+                             f"{res.title} {res.description}", res.mode,
+                             res.categories) or "需要专门服务"
 
 
 def restriction_refusals(problem: Problem, a: Arrays, need: I64, res: I64

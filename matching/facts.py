@@ -144,6 +144,7 @@ only things worth up to a cap (``价值200元以内``) does not give one that co
 _CAP = re.compile(rf"(?:不超过|不高于|最多)\s*({_NUMBER})\s*(?:元|块)|"
                   rf"({_NUMBER})\s*(?:元|块)(?:钱)?(?:以内|以下|之内)")
 
+HOME_VISIT = "上门服务"
 SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "公证": (("公证",), ("公证",)),
     "司法鉴定": (("司法鉴定",), ("司法鉴定",)),
@@ -171,13 +172,23 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "殡葬": (("办丧事", "料理后事", "殡葬", "丧葬"), ("殡葬", "丧葬", "后事")),
     "房屋鉴定": (("危房", "房屋鉴定", "房屋安全鉴定"), ("鉴定", "检测", "危房", "房屋安全")),
     "无障碍": (("扶手", "坡道", "无障碍"), ("扶手", "坡道", "无障碍", "适老化")),
+    "球场": (("打球", "打篮球", "踢球", "踢足球", "打羽毛球", "打乒乓", "乒乓球比赛", "篮球赛",
+              "足球赛"),
+           ("操场", "球场", "体育馆", "球馆", "运动场", "篮球", "足球", "羽毛球", "乒乓", "排球")),
+    HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
+                  "没法出门", "出门不方便", "走不动", "走不远", "腿脚不便", "腿脚不好", "行动不便"),
+                 ("上门", "到家", "入户", "家访", "送到", "配送", "送药", "送餐", "送货", "探访",
+                  "走访", "出诊", "代购", "跑腿", "陪护", "护工")),
 }
 """Help only a specialist gives: the words a need uses to ask for it, the words a resource
 uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
 resource that says it gives that help (a lawyer does not notarise, an early-years class
 gives no rehabilitation training, a nurse who calls to change dressings does not sit up
 at night; :func:`specialty_refusal`). Only words that ask for the
-help itself: ``住院`` or ``精神病`` also name who a need is about."""
+help itself: ``住院`` or ``精神病`` also name who a need is about. A ball game needs a
+court (a meeting room is no place to play), and people who cannot leave home
+(:data:`HOME_VISIT`: 出不了门, 腿脚不便) are served only by help that comes to them
+(上门, 配送, 探访) or online (:func:`resource_specialties`)."""
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
@@ -479,15 +490,42 @@ def specialty_mask(text: str, side: int) -> int:
     return sum(1 << k for k, words in enumerate(_SPECIALTY_WORDS[side]) if words.search(text))
 
 
-def specialty_refusal(need_text: str, res_text: str) -> str | None:
+_HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)
+
+
+HOME_CATEGORIES = frozenset({"delivery"})
+"""Categories whose help is brought to the door (物流快递: 配送, 跑腿)."""
+
+
+def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ()) -> int:
+    """The specialist help a resource gives (:func:`specialty_mask` of its text), and
+    help that comes to people who cannot leave home (:data:`HOME_VISIT`) when it is given
+    online or is of a :data:`HOME_CATEGORIES` category.
+
+    >>> resource_specialties("律师视频解答", "online") == _HOME_BIT
+    True
+    >>> resource_specialties("职业技能培训", "onsite"), resource_specialties(
+    ...     "", "onsite", ("delivery",)) == _HOME_BIT
+    (0, True)
+    """
+    home = mode == "online" or any(c in HOME_CATEGORIES for c in categories)
+    return specialty_mask(text, 1) | (_HOME_BIT if home else 0)
+
+
+def specialty_refusal(need_text: str, res_text: str, res_mode: str = "onsite",
+                      res_categories: tuple[str, ...] = ()) -> str | None:
     """Why a resource does not give the specialist help a need asks for, or ``None``.
 
     >>> specialty_refusal("老人要办公证，房产过户需要公证", "律师解答合同、继承等法律问题")
     '需要公证，该资源不提供'
     >>> specialty_refusal("老人要办公证", "公证处上门办理公证")
     >>> specialty_refusal("想立遗嘱", "律师")
+    >>> specialty_refusal("残疾人出不了门", "职业技能培训")
+    '需要上门服务，该资源不提供'
+    >>> specialty_refusal("残疾人出不了门", "线上技能培训", "online")
     """
-    missing = specialty_mask(need_text, 0) & ~specialty_mask(res_text, 1)
+    missing = specialty_mask(need_text, 0) & ~resource_specialties(res_text, res_mode,
+                                                                   res_categories)
     if not missing:
         return None
     name = next(n for k, n in enumerate(SPECIALTIES) if missing >> k & 1)

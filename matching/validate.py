@@ -67,7 +67,8 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> st
         return "the resource serves only communities its unit is registered with"
     if n.needs_place and not offers_place(r.categories, r.seats):
         return "the need asks for a place and the resource gives none"
-    if specialty_refusal(f"{n.title} {n.description}", f"{r.title} {r.description}"):
+    if specialty_refusal(f"{n.title} {n.description}", f"{r.title} {r.description}",
+                         r.mode, r.categories):
         return "the need asks for specialist help the resource does not give"
     refused = restriction_refuses(r.only_for, r.excludes, f"{n.title} {n.description}",
                                   r.goods)

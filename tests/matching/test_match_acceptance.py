@@ -346,3 +346,31 @@ def test_more_specialist_help_comes_only_from_a_resource_that_names_it(
     right = res("R2", "housekeeping", uom="次", title=specialist)
     assert _served_and_why(problem([a], [wrong])) == (set(), {"N1": f"{why}，该资源不提供"})
     assert _served_and_why(problem([a], [wrong, right]))[0] == {("N1", "R2")}
+
+
+def test_people_who_cannot_leave_home_are_served_only_by_help_that_comes_to_them() -> None:
+    homebound = need("N1", "employment", uom="人", title="残疾人想在家做手工挣钱",
+                     description="几位残疾人出不了门", online_ok=True)
+    training = res("R1", "employment", uom="人", title="职业技能培训和岗位推荐",
+                   description="提供育婴员、保洁员等技能培训")
+    visits = res("R2", "employment", uom="人", title="手工活送到家", description="把手工活配送上门")
+    online = res("R3", "employment", uom="人", mode="online", x=50.0, title="线上手工培训")
+    assert _served_and_why(problem([homebound], [training])) == (
+        set(), {"N1": "需要上门服务，该资源不提供"})
+    assert _served_and_why(problem([homebound], [training, visits]))[0] == {("N1", "R2")}
+    assert _served_and_why(problem([homebound], [training, online]))[0] == {("N1", "R3")}
+    params = MatchParams(accept_text=0.0)
+    p = problem([homebound], [visits])
+    result = match(p, params)
+    bad = problem([homebound], [dataclasses.replace(training, id="R2")])
+    with pytest.raises(ResultInvalid, match="specialist help"):
+        check_result(bad, result, params)
+
+
+def test_a_ball_game_needs_a_court_not_a_meeting_room() -> None:
+    ball = need("N1", "venue", uom="场地", title="小伙子们想打球没地方")
+    room = res("R1", "venue", uom="场地", seats=80, title="单位会议室开放",
+               description="三楼会议室可容纳80人")
+    court = res("R2", "venue", uom="场地", title="学校操场错时开放", description="开放篮球场")
+    assert _served_and_why(problem([ball], [room])) == (set(), {"N1": "需要球场，该资源不提供"})
+    assert _served_and_why(problem([ball], [room, court]))[0] == {("N1", "R2")}

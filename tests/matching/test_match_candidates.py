@@ -169,8 +169,9 @@ def test_refusals_of_restricted_resources_are_those_of_each_pair_alone(
     )
 
     needs = [need(f"N{i}", title=text, community=c) for i, (text, c) in enumerate(needs_at)]
+    # help that comes to the door: no need here asks for help the resources do not give
     resources = [res(f"R{j}", unit=u, only_for=tuple(o), excludes=tuple(e),
-                     registered_only=reg, goods=goods)
+                     registered_only=reg, goods=goods, title="志愿者上门服务")
                  for j, (o, e, reg, goods, u) in enumerate(restrictions)]
     p = problem(needs, resources, registrations=registrations)
     a = arrays_of(p)
