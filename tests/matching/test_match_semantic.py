@@ -116,3 +116,21 @@ def test_a_need_naming_a_problem_the_resources_help_solves_gets_more_evidence() 
     boosted = blended_similarity(cache, concept_boost=0.1)(need_texts, res_texts, *pairs)
     # the lonely grandparents meet the visiting volunteers on 陪伴; the lift does not
     assert boosted - plain == pytest.approx([0.1, 0.0])
+
+
+@pytest.mark.parametrize(("need_text", "help_text"), [
+    ("留守老人一个人在家闷得慌", "党员结对陪聊"),
+    ("下岗后没收入，想学门手艺", "工会职业培训"),
+    ("房东扣着押金不给", "律师解答法律问题"),
+    ("楼上噪音太大，邻里闹得很僵", "老娘舅协调邻里关系"),
+    ("单元门锁坏了", "物业上门维修"),
+    ("孩子暑假没人看", "暑托班看护"),
+    ("两个孩子交不起学费", "教育助学金"),
+])
+def test_the_thesaurus_knows_the_usual_words_for_a_problem_and_its_help(
+        need_text: str, help_text: str) -> None:
+    from matching.concepts import NEED, RESOURCE, concept_masks, meet
+
+    n = concept_masks([need_text], NEED)
+    r = concept_masks([help_text, "电梯公司讲安全乘梯"], RESOURCE)
+    assert meet(n, r, np.array([0, 0]), np.array([0, 1])).tolist() == [True, False]
