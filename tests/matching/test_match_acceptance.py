@@ -374,3 +374,13 @@ def test_a_ball_game_needs_a_court_not_a_meeting_room() -> None:
     court = res("R2", "venue", uom="场地", title="学校操场错时开放", description="开放篮球场")
     assert _served_and_why(problem([ball], [room])) == (set(), {"N1": "需要球场，该资源不提供"})
     assert _served_and_why(problem([ball], [room, court]))[0] == {("N1", "R2")}
+
+
+def test_more_parts_goods_and_prices_a_clerk_knows() -> None:
+    p = _read("property_management", "次", "物业电工、水工上门维修水电", "单元门禁坏了进不了门",
+              "小区路面坑洼积水", "厨房水管漏水")
+    assert _served_and_why(p) == ({("N3", "R1")}, {"N1": "不含门禁", "N2": "不含路面、坑洼"})
+    assert resource_facts("工会捐出旧衣物和棉被").goods == ("旧衣物", "棉被")
+    p = _read("micro_wish", "件", "小心愿认领，价值500元以内", "瘫痪老人想要一张护理床",
+              "孩子想要一个新书包")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含护理床（超出价值上限500元）"})
