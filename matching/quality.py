@@ -70,7 +70,7 @@ def evaluate_quality(params: MatchParams | None = None, method: str = "flow", *,
     --------
     >>> report = evaluate_quality()
     >>> round(report.precision, 2), round(report.recall, 2), report.unservable_proposed
-    (0.95, 0.79, [])
+    (0.98, 0.85, [])
     """
     result = match(quality_problem(), params, method, text_similarity=text_similarity)
     proposed = [(p.need_id, p.resource_id) for p in result.pairs]

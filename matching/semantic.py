@@ -46,8 +46,9 @@ Z_FLOOR = 0.75
 Z_SPAN = 3.0
 E5_WEIGHT = 0.8
 # added to the text evidence of a pair that meets on a concept of the clerk's thesaurus
-# (matching.concepts): the modal pick of 4-fold cross-validation on the tuning half T
-# (scripts/cv_acceptance.py)
+# (matching.concepts): with accept_text 0.10, the pick of 4-fold cross-validation on the
+# tuning half T for every boost from 0.05 up (scripts/cv_acceptance.py: the threshold
+# chosen equals the boost, so the boost only says how weak other evidence may be)
 CONCEPT_BOOST = 0.1
 
 

@@ -134,3 +134,26 @@ def test_the_thesaurus_knows_the_usual_words_for_a_problem_and_its_help(
     n = concept_masks([need_text], NEED)
     r = concept_masks([help_text, "电梯公司讲安全乘梯"], RESOURCE)
     assert meet(n, r, np.array([0, 0]), np.array([0, 1])).tolist() == [True, False]
+
+
+def test_by_default_a_same_category_pair_that_meets_on_a_concept_is_proposed() -> None:
+    from match_helpers import need, problem, res, served
+
+    from matching import match
+
+    rng = np.random.default_rng(11)
+
+    def rand() -> np.ndarray:
+        v = rng.standard_normal(DIM).astype(np.float32)
+        out: np.ndarray = v / np.linalg.norm(v)
+        return out
+
+    lonely, lift = "空巢的爷爷奶奶没人说话", "电梯经常坏"
+    visits = "志愿者每周探访独居老人，陪伴聊天"
+    cache = _cache({lonely: rand(), lift: rand()}, {visits: rand()})
+    p = problem([need("N1", "elderly_care", uom="小时", title=lonely),
+                 need("N2", "elderly_care", uom="小时", title=lift, community="C2")],
+                [res("R1", "elderly_care", uom="小时", capacity=2, title=visits)])
+    # unrelated vectors, no shared word: only the thesaurus says the visits fit
+    assert served(match(p, text_similarity=blended_similarity(cache))) == {("N1", "R1"): 1}
+    assert served(match(p, text_similarity=blended_similarity(cache, concept_boost=0.0))) == {}
