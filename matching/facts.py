@@ -32,6 +32,7 @@ says neither, a need of a category whose help is advice or teaching given by tal
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -421,14 +422,27 @@ def term_in_text(term: str, text: str) -> bool:
     >>> term_in_text("青少年", "初三学生焦虑失眠"), term_in_text("青少年", "老人情绪低落")
     (True, False)
     """
+    return _pattern_of((term,)).search(text) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _words_of(term: str) -> tuple[str, ...]:
+    """The words whose occurrence meets ``term`` (:func:`term_in_text`)."""
     head = term[:2]
-    if term in text or (head not in _GENERIC and head in text):
-        return True
     stem = next((term[:-len(s)] for s in _GOODS_SUFFIXES
                  if term.endswith(s) and len(term) > len(s)), "")
-    if stem and stem[:2] not in _GENERIC and stem in text:
-        return True
-    return any(w in text for g, words in GROUPS.items() if g in term for w in (g, *words))
+    words = [term, *([head] if head not in _GENERIC else []),
+             *([stem] if stem and stem[:2] not in _GENERIC else []),
+             *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws))]
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+@lru_cache(maxsize=1 << 12)
+def _pattern_of(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the words that meet any of ``terms``: a text meets one of them
+    when it matches (one search per text, not one per word)."""
+    words = sorted({w for t in terms for w in _words_of(t)}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _same_thing(a: str, b: str) -> bool:
@@ -456,11 +470,10 @@ def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
     ...     (), (), "被褥太薄，冻得睡不着", goods)
     (None, None)
     """
-    if only_for and not any(term_in_text(t, need_text) for t in only_for):
+    if only_for and _pattern_of(only_for).search(need_text) is None:
         return "只用于" + "、".join(only_for)
-    hit = [t for t in excludes if term_in_text(t, need_text)]
-    if hit:
-        return "不含" + "、".join(hit)
+    if excludes and _pattern_of(excludes).search(need_text) is not None:
+        return "不含" + "、".join(t for t in excludes if term_in_text(t, need_text))
     if goods:
         wanted = named_objects(need_text)
         if wanted and not any(_same_thing(w, g) for w in wanted for g in goods):
@@ -483,16 +496,46 @@ def offers_place(categories: tuple[str, ...], seats: int | None) -> bool:
     return seats is not None or any(c in PLACE_CATEGORIES for c in categories)
 
 
-_SPECIALTY_WORDS = tuple(tuple(re.compile("|".join(map(re.escape, words[side])))
-                              for words in SPECIALTIES.values()) for side in (0, 1))
+def _specialty_reader(side: int) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern that finds the longest word of ``side`` of any specialty starting at
+    a position, and each word's bits: its own specialties' and those of every shorter
+    word inside it (so the words found at every position where one starts name exactly
+    the specialties whose words occur)."""
+    bits: dict[str, int] = {}
+    for k, words in enumerate(w[side] for w in SPECIALTIES.values()):
+        for w in words:
+            bits[w] = bits.get(w, 0) | (1 << k)
+    closed = {w: _or(b for v, b in bits.items() if v in w) for w in bits}
+    longest_first = sorted(bits, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, longest_first))), closed
+
+
+def _or(values: Iterable[int]) -> int:
+    out = 0
+    for v in values:
+        out |= v
+    return out
+
+
+_SPECIALTY_READERS = (_specialty_reader(0), _specialty_reader(1))
 
 
 @lru_cache(maxsize=1 << 16)
 def specialty_mask(text: str, side: int) -> int:
     """Bit ``k`` set when ``text`` names the ``k``-th of :data:`SPECIALTIES`, in the words
-    of a need (``side`` 0) or of a resource (``side`` 1). (The validator asks it of the
-    same texts pair after pair: the last texts' masks are kept.)"""
-    return sum(1 << k for k, words in enumerate(_SPECIALTY_WORDS[side]) if words.search(text))
+    of a need (``side`` 0) or of a resource (``side`` 1): one scan of the text, whatever
+    the number of specialties. (The validator asks it of the same texts pair after pair:
+    the last texts' masks are kept.)
+
+    >>> specialty_mask("老人要办公证，腿脚不便", 0) == (1 | _HOME_BIT)
+    True
+    """
+    pattern, bits = _SPECIALTY_READERS[side]
+    mask, at = 0, 0
+    while (m := pattern.search(text, at)) is not None:  # each position a word starts at
+        mask |= bits[m.group()]
+        at = m.start() + 1
+    return mask
 
 
 _HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)

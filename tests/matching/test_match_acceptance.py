@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from match_helpers import need, problem, res, served
 
 from matching import MatchParams, Problem, match
 from matching.errors import ResultInvalid
-from matching.facts import need_facts, resource_facts, term_in_text
+from matching.facts import SPECIALTIES, need_facts, resource_facts, specialty_mask, term_in_text
 from matching.validate import check_result
 
 
@@ -384,3 +386,17 @@ def test_more_parts_goods_and_prices_a_clerk_knows() -> None:
     p = _read("micro_wish", "件", "小心愿认领，价值500元以内", "瘫痪老人想要一张护理床",
               "孩子想要一个新书包")
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含护理床（超出价值上限500元）"})
+
+
+_SPECIAL_WORDS = sorted({w for v in SPECIALTIES.values() for side in v for w in side})
+
+
+@given(st.lists(st.sampled_from([*_SPECIAL_WORDS, "，", "老人", "间", "上"]), max_size=8))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_one_scan_of_a_text_finds_exactly_the_specialties_whose_words_occur(
+        parts: list[str]) -> None:
+    text = "".join(parts)
+    for side in (0, 1):
+        expected = sum(1 << k for k, words in enumerate(v[side] for v in SPECIALTIES.values())
+                       if any(w in text for w in words))
+        assert specialty_mask(text, side) == expected
