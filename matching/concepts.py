@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 
 from matching.arrays import I64, B
+from matching.facts import word_pattern
 
 CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "陪伴": (("没人说话", "孤零零", "孤单", "寂寞", "没人陪", "聊天", "空巢", "独居", "没人照看",
@@ -134,8 +135,7 @@ def _reader(side: int) -> tuple[re.Pattern[str], dict[str, int]]:
     for k, words in enumerate(c[side] for c in CONCEPTS.values()):
         for w in words:
             bits[w] = bits.get(w, 0) | (1 << k)
-    longest_first = sorted(bits, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, longest_first))), bits
+    return word_pattern(bits), bits
 
 
 def concept_masks(texts: list[str], side: int) -> I64:
@@ -154,8 +154,8 @@ def concept_masks(texts: list[str], side: int) -> I64:
     out = np.zeros(len(texts), dtype=np.int64)
     for i, text in enumerate(texts):
         mask = 0
-        for m in pattern.finditer(text):
-            mask |= bits[m.group()]
+        for w in set(pattern.findall(text)):  # the words found, each once
+            mask |= bits[w]
         if mask:
             out[i] = mask
     return out
