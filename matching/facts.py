@@ -117,6 +117,48 @@ def age_of_children(text: str) -> tuple[str, ...]:
     return ()
 
 
+LEGAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "劳动": ("工资", "欠薪", "拖欠", "工伤", "劳动", "包工头", "老板", "结账", "社保", "辞退",
+           "加班", "临时工", "打工"),
+    "婚姻家庭": ("婚姻", "离婚", "抚养", "赡养", "家暴", "继承", "遗嘱", "遗产", "分家", "彩礼"),
+    "房产": ("房屋", "买房", "购房", "房产", "租房", "押金", "房东", "交房", "开发商", "过户"),
+    "土地": ("土地", "宅基地", "征收", "征地", "承包", "拆迁"),
+    "借贷": ("借钱", "欠款", "借条", "欠钱", "贷款"),
+    "消费": ("消费", "退款", "退货", "商家", "保健品"),
+}
+"""Fields of law and the words of each. Advice on the questions of one field only
+(``人社干部解答拖欠工资、工伤认定、劳动合同等问题``: 劳动) answers no question of another
+(a will, a land dispute): :func:`legal_field`."""
+_LEGAL = re.compile(r"法律|律师|法援|维权|解答|咨询")
+_LEGAL_FIELD_WORDS = {w: f for f, ws in LEGAL_FIELDS.items() for w in ws}
+
+
+@lru_cache(maxsize=1)
+def _legal_words() -> re.Pattern[str]:
+    return word_pattern(_LEGAL_FIELD_WORDS)
+
+
+def legal_field(text: str) -> tuple[str, ...]:
+    """The one field of law (:data:`LEGAL_FIELDS`) a resource that gives legal advice
+    names two or more questions of and no question of another, as a term it is only for
+    (``劳动问题``, met by the field's words); nothing when it names several fields, or
+    fewer than two questions, or gives no advice.
+
+    >>> legal_field("人社干部解答拖欠工资、工伤认定、劳动合同等问题")
+    ('劳动问题',)
+    >>> legal_field("律师解答合同、婚姻家庭、继承、房屋买卖等法律问题")
+    ()
+    >>> legal_field("律师解答法律问题"), legal_field("解答工资问题")
+    ((), ())
+    """
+    if not _LEGAL.search(text):
+        return ()
+    named = [_LEGAL_FIELD_WORDS[w] for w in _legal_words().findall(text)]
+    if len(named) >= 2 and len(set(named)) == 1:
+        return (f"{named[0]}问题",)
+    return ()
+
+
 REPAIR_PARTS: dict[str, tuple[str, ...]] = {
     "水": ("水管", "水龙头", "下水", "管道", "漏水", "渗水", "水电", "水工", "污水", "倒灌",
           "马桶", "堵塞", "疏通"),
@@ -337,6 +379,7 @@ def resource_facts(text: str) -> ResourceFacts:
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
         "weekday" if _WEEKDAY_ONLY.search(text) else None
     only = [t for t in only if t not in ("周末", "工作日")]
+    only.extend(t for t in legal_field(clean) if t not in only)
     goods: list[str] = []
     for m in _GIVE.finditer(clean):
         terms = _terms(m.group(1))
@@ -434,7 +477,8 @@ def _words_of(term: str) -> tuple[str, ...]:
                  if term.endswith(s) and len(term) > len(s)), "")
     words = [term, *([head] if head not in _GENERIC else []),
              *([stem] if stem and stem[:2] not in _GENERIC else []),
-             *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws))]
+             *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws)),
+             *(w for f, ws in LEGAL_FIELDS.items() if term == f"{f}问题" for w in ws)]
     return tuple(dict.fromkeys(w for w in words if w))
 
 

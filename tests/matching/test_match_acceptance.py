@@ -400,3 +400,16 @@ def test_one_scan_of_a_text_finds_exactly_the_specialties_whose_words_occur(
         expected = sum(1 << k for k, words in enumerate(v[side] for v in SPECIALTIES.values())
                        if any(w in text for w in words))
         assert specialty_mask(text, side) == expected
+
+
+def test_advice_on_one_field_of_law_answers_no_question_of_another() -> None:
+    labour = "劳动保障维权咨询，人社干部解答拖欠工资、工伤认定、劳动合同等问题"
+    assert resource_facts(labour).only_for == ("劳动问题",)
+    assert resource_facts("律师解答合同、婚姻家庭、继承、房屋买卖等法律问题").only_for == ()
+    p = _read("legal_advice", "次", labour, "包工头不给结账，在工地干了半年", "老人想立遗嘱",
+              "村里土地承包纠纷")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "只用于劳动问题",
+                                                   "N3": "只用于劳动问题"})
+    land = _read("legal_advice", "次", "法律明白人解答土地征收、宅基地问题", "包工头不给结账",
+                 "村里土地承包纠纷")
+    assert _served_and_why(land) == ({("N2", "R1")}, {"N1": "只用于土地问题"})
