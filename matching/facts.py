@@ -389,7 +389,8 @@ def resource_facts(text: str) -> ResourceFacts:
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
     excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean),
-                                *age_of_children(clean)) if t not in excludes)
+                                *age_of_children(clean), *unlisted_skills(clean))
+                    if t not in excludes)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
@@ -414,6 +415,40 @@ def unlisted_repairs(text: str) -> tuple[str, ...]:
     kept = {w for part in named for w in REPAIR_PARTS[part]}
     return tuple(dict.fromkeys(w for part, words in REPAIR_PARTS.items()
                                if part not in named for w in words if w not in kept))
+
+
+SKILLS: dict[str, tuple[str, ...]] = {
+    "书法": ("书法", "毛笔字", "硬笔"),
+    "绘画": ("国画", "画画", "绘画", "油画", "素描"),
+    "舞蹈": ("舞蹈", "跳舞", "广场舞", "民族舞"),
+    "声乐": ("声乐", "唱歌", "合唱"),
+    "戏曲": ("戏曲", "越剧", "京剧", "黄梅戏", "沪剧", "昆曲"),
+    "乐器": ("乐器", "二胡", "古筝", "钢琴", "吉他", "葫芦丝"),
+    "太极": ("太极", "八段锦", "五禽戏", "气功"),
+    "球类": ("乒乓", "篮球", "足球", "羽毛球", "排球", "门球", "打球"),
+    "游泳": ("游泳",),
+    "瑜伽": ("瑜伽",),
+}
+"""Arts and sports a class teaches, and the words for each. A class that names what it
+teaches (``越剧和合唱辅导``) teaches nothing else: a need to learn another (``想练毛笔字``)
+is refused (:func:`unlisted_skills`)."""
+_TEACH = re.compile(r"教|培训|辅导|课|班|带练|指导")
+
+
+def unlisted_skills(text: str) -> tuple[str, ...]:
+    """The skills of :data:`SKILLS` a class does not name, when it names what it teaches
+    (each a term met by the skill's words); nothing for a text that teaches nothing or
+    names no skill.
+
+    >>> unlisted_skills("新村文艺辅导，越剧和合唱辅导")[:3]
+    ('书法', '绘画', '舞蹈')
+    >>> unlisted_skills("文化馆老师教授书法、国画和广场舞")[:2], unlisted_skills("乒乓球馆开放")
+    (('声乐', '戏曲'), ())
+    """
+    if not _TEACH.search(text):
+        return ()
+    named = {k for k, words in SKILLS.items() if any(w in text for w in words)}
+    return tuple(k for k in SKILLS if k not in named) if named else ()
 
 
 def over_value_cap(text: str) -> tuple[str, ...]:
@@ -478,7 +513,8 @@ def _words_of(term: str) -> tuple[str, ...]:
     words = [term, *([head] if head not in _GENERIC else []),
              *([stem] if stem and stem[:2] not in _GENERIC else []),
              *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws)),
-             *(w for f, ws in LEGAL_FIELDS.items() if term == f"{f}问题" for w in ws)]
+             *(w for f, ws in LEGAL_FIELDS.items() if term == f"{f}问题" for w in ws),
+             *SKILLS.get(term, ())]
     return tuple(dict.fromkeys(w for w in words if w))
 
 

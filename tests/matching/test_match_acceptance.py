@@ -413,3 +413,11 @@ def test_advice_on_one_field_of_law_answers_no_question_of_another() -> None:
     land = _read("legal_advice", "次", "法律明白人解答土地征收、宅基地问题", "包工头不给结账",
                  "村里土地承包纠纷")
     assert _served_and_why(land) == ({("N2", "R1")}, {"N1": "只用于土地问题"})
+
+
+def test_a_class_that_names_what_it_teaches_teaches_nothing_else() -> None:
+    p = _read("culture_arts", "场", "新村文艺辅导，越剧和合唱辅导", "想练毛笔字，几位退休职工想学",
+              "退休阿姨想学唱歌", "村民想学打太极")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含书法", "N3": "不含太极"})
+    open_class = _read("culture_arts", "场", "文化馆老师进社区辅导文艺活动", "想练毛笔字")
+    assert _served_and_why(open_class)[0] == {("N1", "R1")}
