@@ -66,7 +66,9 @@ _OBJECT = re.compile(r"(?:一|两|几|[0-9]+)(?:台|辆|部|张|架|副|把|套|
                      r"(?=[，。；;,.！!？?、\s]|$)")
 _GIVE = re.compile(r"(?:捐赠|捐献|捐出|发放|派发|分发|赠送|送出)([^，。；;,.！!]+)")
 _PLACE_NEED = re.compile(r"(?:需要|要|缺|没有?|借|找)(?:个|一个|块|一块)?"
-                         r"(?:场地|地方|活动室|会议室)(?=[，。；;,.！!？?\s]|$)")
+                         r"(?:场地|地方|活动室|会议室|场所|排练厅)(?=[，。；;,.！!？?\s]|$)|"
+                         r"(?:没有?|缺|找不到|借不到)(?:个|一个)?(?:场地|地方|场所)"
+                         r"(?:开会|活动|排练|练|跳|办|上课|聚)")
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
 # heads that say nothing alone
 _GENERIC = {"本单", "本市", "社区", "小区", "居民", "辖区", "本社", "全体"}
@@ -126,37 +128,60 @@ LEGAL_FIELDS: dict[str, tuple[str, ...]] = {
     "借贷": ("借钱", "欠款", "借条", "欠钱", "贷款"),
     "消费": ("消费", "退款", "退货", "商家", "保健品"),
 }
-"""Fields of law and the words of each. Advice on the questions of one field only
-(``人社干部解答拖欠工资、工伤认定、劳动合同等问题``: 劳动) answers no question of another
-(a will, a land dispute): :func:`legal_field`."""
-_LEGAL = re.compile(r"法律|律师|法援|维权|解答|咨询")
-_LEGAL_FIELD_WORDS = {w: f for f, ws in LEGAL_FIELDS.items() for w in ws}
+"""Fields of law and the words of each (a question names them, and so does advice)."""
+CARE_FIELDS: dict[str, tuple[str, ...]] = {
+    "理疗": ("推拿", "针灸", "艾灸", "理疗", "拔罐", "按摩"),
+    "诊疗": ("血压", "血糖", "慢病", "巡诊", "出诊", "开药", "诊疗", "看病", "随访", "全科"),
+}
+"""What medical help a resource names: physiotherapy, or diagnosis and treatment."""
+CARE_NEEDS: dict[str, tuple[str, ...]] = {
+    "理疗": ("腰", "颈", "肩", "腿疼", "腿痛", "关节", "劳损", "酸痛", "扭伤", "风湿", "落枕",
+           "推拿", "针灸", "艾灸", "理疗", "按摩", "拔罐"),
+}
+"""The words a need uses for the problems a field treats (a field without them, 诊疗,
+never closes a resource: it only keeps one that also names it open)."""
+FIELD_FAMILIES: tuple[tuple[re.Pattern[str], dict[str, tuple[str, ...]],
+                            dict[str, tuple[str, ...]]], ...] = (
+    (re.compile(r"法律|律师|法援|维权|解答|咨询"), LEGAL_FIELDS, LEGAL_FIELDS),
+    (re.compile(r"医|诊|理疗|推拿|针灸"), CARE_FIELDS, CARE_NEEDS))
+"""Advice or care given in fields: what says a resource gives it, the words of each field
+in a resource, the words of each field in a need."""
 
 
-@lru_cache(maxsize=1)
-def _legal_words() -> re.Pattern[str]:
-    return word_pattern(_LEGAL_FIELD_WORDS)
+@lru_cache(maxsize=len(FIELD_FAMILIES))
+def _field_words(family: int) -> tuple[re.Pattern[str], dict[str, str]]:
+    fields = FIELD_FAMILIES[family][1]
+    field_of = {w: f for f, ws in fields.items() for w in ws}
+    return word_pattern(field_of), field_of
 
 
-def legal_field(text: str) -> tuple[str, ...]:
-    """The one field of law (:data:`LEGAL_FIELDS`) a resource that gives legal advice
-    names two or more questions of and no question of another, as a term it is only for
-    (``劳动问题``, met by the field's words); nothing when it names several fields, or
-    fewer than two questions, or gives no advice.
+def one_field(text: str) -> tuple[str, ...]:
+    """The one field (:data:`FIELD_FAMILIES`) a resource giving legal advice or medical
+    care names two or more words of and no word of another, as a term it is only for
+    (``劳动问题``, ``理疗问题``: met by the words a need uses for that field's problems);
+    nothing when it names several fields or fewer than two words. Advice on one field
+    of law (``解答拖欠工资、工伤认定、劳动合同等问题``) answers no question of another (a
+    will, a land dispute); physiotherapy (``推拿、针灸、艾灸``) treats aches, not a
+    heart disease.
 
-    >>> legal_field("人社干部解答拖欠工资、工伤认定、劳动合同等问题")
+    >>> one_field("人社干部解答拖欠工资、工伤认定、劳动合同等问题")
     ('劳动问题',)
-    >>> legal_field("律师解答合同、婚姻家庭、继承、房屋买卖等法律问题")
+    >>> one_field("律师解答合同、婚姻家庭、继承、房屋买卖等法律问题")
     ()
-    >>> legal_field("律师解答法律问题"), legal_field("解答工资问题")
+    >>> one_field("律师解答法律问题"), one_field("解答工资问题")
     ((), ())
+    >>> one_field("中医理疗义诊，每月一次推拿、针灸、艾灸"), one_field("巡诊、理疗、推拿")
+    (('理疗问题',), ())
     """
-    if not _LEGAL.search(text):
-        return ()
-    named = [_LEGAL_FIELD_WORDS[w] for w in _legal_words().findall(text)]
-    if len(named) >= 2 and len(set(named)) == 1:
-        return (f"{named[0]}问题",)
-    return ()
+    out: list[str] = []
+    for family, (gives, _, needs) in enumerate(FIELD_FAMILIES):
+        if not gives.search(text):
+            continue
+        pattern, field_of = _field_words(family)
+        named = [field_of[w] for w in pattern.findall(text)]
+        if len(named) >= 2 and len(set(named)) == 1 and named[0] in needs:
+            out.append(f"{named[0]}问题")
+    return tuple(out)
 
 
 REPAIR_PARTS: dict[str, tuple[str, ...]] = {
@@ -379,7 +404,8 @@ def resource_facts(text: str) -> ResourceFacts:
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
         "weekday" if _WEEKDAY_ONLY.search(text) else None
     only = [t for t in only if t not in ("周末", "工作日")]
-    only.extend(t for t in legal_field(clean) if t not in only)
+    # what it excludes (不含开药) is not what it gives
+    only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
     goods: list[str] = []
     for m in _GIVE.finditer(clean):
         terms = _terms(m.group(1))
@@ -513,7 +539,8 @@ def _words_of(term: str) -> tuple[str, ...]:
     words = [term, *([head] if head not in _GENERIC else []),
              *([stem] if stem and stem[:2] not in _GENERIC else []),
              *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws)),
-             *(w for f, ws in LEGAL_FIELDS.items() if term == f"{f}问题" for w in ws),
+             *(w for _, _, needs in FIELD_FAMILIES for f, ws in needs.items()
+               if term == f"{f}问题" for w in ws),
              *SKILLS.get(term, ())]
     return tuple(dict.fromkeys(w for w in words if w))
 

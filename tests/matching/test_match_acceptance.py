@@ -421,3 +421,19 @@ def test_a_class_that_names_what_it_teaches_teaches_nothing_else() -> None:
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含书法", "N3": "不含太极"})
     open_class = _read("culture_arts", "场", "文化馆老师进社区辅导文艺活动", "想练毛笔字")
     assert _served_and_why(open_class)[0] == {("N1", "R1")}
+
+
+def test_physiotherapy_treats_aches_not_a_heart_disease() -> None:
+    physio = "中医理疗义诊，每月一次推拿、针灸、艾灸，缓解颈肩腰腿痛，不含开药"
+    assert resource_facts(physio).only_for == ("理疗问题",)
+    p = _read("home_medical", "次", physio, "退休工人腰酸背痛，常年劳损",
+              "独居老人高血压心脏病，上个月在家晕倒")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "只用于理疗问题"})
+    clinic = "全科医生上门巡诊、慢病随访，也做推拿理疗"
+    assert resource_facts(clinic).only_for == ()
+
+
+def test_a_need_that_asks_for_a_place_is_read_in_more_ways() -> None:
+    for text in ("合唱队没地方排练", "找不到场地开会，三十多人", "缺个场所"):
+        assert need_facts(text).needs_place, text
+    assert not need_facts("衣服破了没地方补").needs_place
