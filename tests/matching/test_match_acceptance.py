@@ -437,3 +437,15 @@ def test_a_need_that_asks_for_a_place_is_read_in_more_ways() -> None:
     for text in ("合唱队没地方排练", "找不到场地开会，三十多人", "缺个场所"):
         assert need_facts(text).needs_place, text
     assert not need_facts("衣服破了没地方补").needs_place
+
+
+def test_more_facts_a_clerk_reads_from_the_text() -> None:
+    assert resource_facts("党员志愿服务，只服务共建社区").registered_only
+    assert need_facts("孩子放学后没人管，家长六点才下班").days == "weekday"
+    assert need_facts("周末和放学后都没人管").days is None
+    assert need_facts("老人想学手机，要有人手把手教", "smartphone_training").online_ok is False
+    p = problem([need("N1", "child_education", uom="小时", title="孩子放学后没人管",
+                      days=need_facts("孩子放学后没人管").days)],
+                [res("R1", "child_education", uom="小时", title="周末儿童托管",
+                     days=resource_facts("周末在校内托管孩子，只在周末").days)])
+    assert _served_and_why(p) == (set(), {"N1": "只在周末"})
