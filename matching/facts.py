@@ -89,6 +89,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
     "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业", "放学", "成绩",
            "中考", "高考", "课业", "青春期", "开学"),
+    "失能": ("失能", "失智", "痴呆", "中风", "半身不遂", "偏瘫", "瘫痪", "卧床", "行动不便",
+           "腿脚不便", "腿脚不好", "坐轮椅", "高龄", "八九十", "九十多"),
     "婴幼儿": ("婴儿", "宝宝", "一两岁", "0到3岁", "0至3岁", "早教", "新生儿", "哺乳", "学龄前"),
 }
 """The people a restriction names, and the words a need uses for them (only for
@@ -98,6 +100,10 @@ _INFANTS = re.compile(r"婴幼儿|婴儿|0\s*[到至~～-]\s*3\s*岁|早教|托�
 _PUPILS = re.compile(r"放学|作业|功课|课业|学生|青春期|中考|高考|四点半")
 _PROVIDERS = re.compile(r"大学生|学生志愿者|[中小]学(?:老师|教师)")
 INFANTS_ONLY = "学生（只服务三岁以下的孩子）"
+_FRAIL = re.compile(r"(?:托管|照料|照护|护理|接收|收住)(?:的)?(?:半?失能|失智)")
+FRAIL_ONLY = "失能人员"
+"""Care for the frail (``托管失能半失能老人``) takes people who are (``中风``, ``卧床``,
+``高龄``: :data:`GROUPS`), not any old person alone at home."""
 PUPILS_ONLY = "婴幼儿（只服务学龄孩子）"
 
 
@@ -408,6 +414,8 @@ def resource_facts(text: str) -> ResourceFacts:
     only = [t for t in only if t not in ("周末", "工作日")]
     # what it excludes (不含开药) is not what it gives
     only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
+    if _FRAIL.search(clean) and FRAIL_ONLY not in only:  # care for the frail
+        only.append(FRAIL_ONLY)
     goods: list[str] = []
     for m in _GIVE.finditer(clean):
         terms = _terms(m.group(1))

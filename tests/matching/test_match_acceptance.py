@@ -449,3 +449,11 @@ def test_more_facts_a_clerk_reads_from_the_text() -> None:
                 [res("R1", "child_education", uom="小时", title="周末儿童托管",
                      days=resource_facts("周末在校内托管孩子，只在周末").days)])
     assert _served_and_why(p) == (set(), {"N1": "只在周末"})
+
+
+def test_care_for_the_frail_takes_the_frail_not_any_old_person_alone() -> None:
+    daycare = "日间照料中心，白天托管失能半失能老人，提供午餐、午休和康复活动"
+    assert resource_facts(daycare).only_for == ("失能人员",)
+    p = _read("elderly_care", "小时", daycare, "中风的大爷家里没人看，半身不遂",
+              "八九十岁的长辈吃饭难", "独居的奶奶没人照看，白天一个人在家")
+    assert _served_and_why(p) == ({("N1", "R1"), ("N2", "R1")}, {"N3": "只用于失能人员"})
