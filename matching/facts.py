@@ -46,8 +46,9 @@ _SEATS = re.compile(rf"(?:可容纳|容纳|能坐|可坐|坐得下|只能坐|最
                     rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|({_NUMBER})\s*座|"
                     rf"({_NUMBER})\s*(?:个)?人(?:以内|以下|之内)")
 _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用于|定向用于|只能用于|仅可用于|"
-                   r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|只接|"
-                   r"仅限|只限|只看|只送|限于)([^，。；;,.！!]+)")
+                   r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|"
+                   r"只接待|仅接待|只接|"
+                   r"仅限|只限|只看|只送|限于|只收)([^，。；;,.！!]+)")
 _EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
                       r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
                       r"([^，。；;,.！!、]+)除外")
@@ -71,6 +72,12 @@ _PLACE_NEED = re.compile(r"(?:需要|要|缺|没有?|借|找)(?:个|一个|块|�
                          r"(?:场地|地方|活动室|会议室|场所|排练厅)(?=[，。；;,.！!？?\s]|$)|"
                          r"(?:没有?|缺|找不到|借不到)(?:个|一个)?(?:场地|地方|场所)"
                          r"(?:开会|活动|排练|练|跳|办|上课|聚)")
+# 只提供场地: the kind of help it is, not a restriction of whom it is for
+_KINDS_OF_HELP = ("场地", "服务", "咨询", "物资", "资金", "活动", "上门服务")
+_ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
+_SMALL_ROOM = re.compile(r"小会议室|小活动室|小房间|小教室|小型会议室")
+SMALL_ROOM_SEATS = 20
+"""What a clerk takes a small room (``小会议室``) of unstated size to seat."""
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
 # heads that say nothing alone
 _GENERIC = {"本单", "本市", "社区", "小区", "居民", "辖区", "本社", "全体"}
@@ -89,6 +96,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
     "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业", "放学", "成绩",
            "中考", "高考", "课业", "青春期", "开学"),
+    "老年": ("老人", "长辈", "爷爷", "奶奶", "大爷", "大妈", "阿婆", "阿公", "高龄", "独居老",
+           "空巢"),
     "失能": ("失能", "失智", "痴呆", "中风", "半身不遂", "偏瘫", "瘫痪", "卧床", "行动不便",
            "腿脚不便", "腿脚不好", "坐轮椅", "高龄", "八九十", "九十多"),
     "婴幼儿": ("婴儿", "宝宝", "一两岁", "0到3岁", "0至3岁", "早教", "新生儿", "哺乳", "学龄前"),
@@ -230,7 +239,8 @@ HOME_VISIT = "上门服务"
 SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "公证": (("公证",), ("公证",)),
     "司法鉴定": (("司法鉴定",), ("司法鉴定",)),
-    "康复训练": (("康复训练",), ("康复",)),
+    "康复训练": (("康复训练", "自闭症", "孤独症", "脑瘫", "发育迟缓", "言语训练", "感统"),
+             ("康复", "特殊教育", "特教")),
     "实习": (("实习",), ("实习",)),
     "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
     "夜间陪护": (("夜间陪护", "夜间看护", "夜间照顾", "夜里照顾", "夜里陪", "晚上陪", "陪夜",
@@ -402,7 +412,7 @@ def resource_facts(text: str) -> ResourceFacts:
     for m in _ONLY.finditer(clean):
         for t in _terms(m.group(1)):
             if not re.fullmatch(rf"(?:{_NUMBER})\s*(?:个)?(?:人|座|位)", t) \
-                    and t not in only:
+                    and t not in only and t not in _KINDS_OF_HELP:
                 only.append(t)
     excludes: list[str] = []
     for m in _EXCLUDE.finditer(clean):
@@ -410,7 +420,8 @@ def resource_facts(text: str) -> ResourceFacts:
             if t not in excludes and not t.startswith(_OTHER):
                 excludes.append(t)
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
-        "weekday" if _WEEKDAY_ONLY.search(text) else None
+        "weekday" if _WEEKDAY_ONLY.search(text) or (
+            _ON_A_WEEKDAY.search(text) and not _WEEKEND_NEED.search(text)) else None
     only = [t for t in only if t not in ("周末", "工作日")]
     # what it excludes (不含开药) is not what it gives
     only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
@@ -427,6 +438,8 @@ def resource_facts(text: str) -> ResourceFacts:
     excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean))
                     if t not in excludes)
+    if not seats and _SMALL_ROOM.search(clean):
+        seats.append(SMALL_ROOM_SEATS)
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))

@@ -457,3 +457,17 @@ def test_care_for_the_frail_takes_the_frail_not_any_old_person_alone() -> None:
     p = _read("elderly_care", "小时", daycare, "中风的大爷家里没人看，半身不遂",
               "八九十岁的长辈吃饭难", "独居的奶奶没人照看，白天一个人在家")
     assert _served_and_why(p) == ({("N1", "R1"), ("N2", "R1")}, {"N3": "只用于失能人员"})
+
+
+def test_whom_a_resource_receives_its_days_and_the_seats_of_a_small_room() -> None:
+    assert resource_facts("老年活动中心，只接待老年人").only_for == ("老年人",)
+    assert term_in_text("老年人", "老人没人照看") and not term_in_text("老年人", "孩子没人管")
+    assert resource_facts("乒乓球馆每周二下午免费开放").days == "weekday"
+    assert resource_facts("志愿者每周一次上门").days is None
+    assert resource_facts("物业楼小会议室").seats == 20
+    assert resource_facts("小会议室，坐得下12个人").seats == 12
+    assert resource_facts("只提供场地，不提供设备").only_for == ()
+    assert _served_and_why(problem(
+        [need("N1", "child_education", uom="小时", title="孩子有自闭症，想找专业老师")],
+        [res("R1", "child_education", uom="小时", title="四点半课堂辅导作业")])) == (
+        set(), {"N1": "需要康复训练，该资源不提供"})
