@@ -471,3 +471,14 @@ def test_whom_a_resource_receives_its_days_and_the_seats_of_a_small_room() -> No
         [need("N1", "child_education", uom="小时", title="孩子有自闭症，想找专业老师")],
         [res("R1", "child_education", uom="小时", title="四点半课堂辅导作业")])) == (
         set(), {"N1": "需要康复训练，该资源不提供"})
+
+
+def test_seats_caps_earmarks_and_days_in_still_more_words() -> None:
+    assert [resource_facts(t).seats for t in ("会议室30个座位", "活动室容得下二十人")] == [30, 20]
+    assert resource_facts("助学资金只资助困难家庭大学生").only_for == ("困难家庭大学生",)
+    assert resource_facts("礼堂周末才开放").days == "weekend"
+    p = _read("micro_wish", "件", "小心愿认领，每个心愿金额在200元内",
+              "孤儿上网课没电脑，想要一台电脑", "娃的旧包破了")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含电脑（超出价值上限200元）"})
+    crew = _read("property_management", "次", "物业上门维修水电", "老房子想刷墙，墙皮掉了")
+    assert _served_and_why(crew) == (set(), {"N1": "需要装修，该资源不提供"})
