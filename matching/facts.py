@@ -238,6 +238,9 @@ _CAP = re.compile(rf"(?:不超过|不高于|最多|最高|限额|上限)\s*({_NU
                   rf"({_NUMBER})\s*(?:元|块)(?:钱)?(?:以内|以下|之内|内|封顶)")
 
 HOME_VISIT = "上门服务"
+NEARBY = "就近服务"
+_VISITS = ("上门", "到家", "入户", "家访", "送到", "配送", "送药", "送餐", "送货", "探访", "走访",
+           "出诊", "代购", "跑腿", "陪护", "护工")
 SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "公证": (("公证",), ("公证",)),
     "司法鉴定": (("司法鉴定",), ("司法鉴定",)),
@@ -273,9 +276,8 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
               "足球赛"),
            ("操场", "球场", "体育馆", "球馆", "运动场", "篮球", "足球", "羽毛球", "乒乓", "排球")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
-                  "没法出门", "出门不方便", "走不动", "走不远", "腿脚不便", "腿脚不好", "行动不便"),
-                 ("上门", "到家", "入户", "家访", "送到", "配送", "送药", "送餐", "送货", "探访",
-                  "走访", "出诊", "代购", "跑腿", "陪护", "护工")),
+                  "没法出门"), _VISITS),
+    NEARBY: (("出门不方便", "走不动", "走不远", "腿脚不便", "腿脚不好", "行动不便"), _VISITS),
 }
 """Help only a specialist gives: the words a need uses to ask for it, the words a resource
 uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
@@ -284,8 +286,10 @@ gives no rehabilitation training, a nurse who calls to change dressings does not
 at night; :func:`specialty_refusal`). Only words that ask for the
 help itself: ``住院`` or ``精神病`` also name who a need is about. A ball game needs a
 court (a meeting room is no place to play), and people who cannot leave home
-(:data:`HOME_VISIT`: 出不了门, 腿脚不便) are served only by help that comes to them
-(上门, 配送, 探访) or online (:func:`resource_specialties`)."""
+(:data:`HOME_VISIT`: 出不了门, 下不了楼) are served only by help that comes to them
+(上门, 配送, 探访) or online (:func:`resource_specialties`); people who cannot walk far
+(:data:`NEARBY`: 腿脚不好, 走不远) are not sent to the unit (``at_unit``) unless it comes
+to them."""
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
@@ -688,7 +692,7 @@ def specialty_mask(text: str, side: int) -> int:
     the number of specialties. (The validator asks it of the same texts pair after pair:
     the last texts' masks are kept.)
 
-    >>> specialty_mask("老人要办公证，腿脚不便", 0) == (1 | _HOME_BIT)
+    >>> specialty_mask("老人要办公证，下不了楼", 0) == (1 | _HOME_BIT)
     True
     """
     pattern, bits = _SPECIALTY_READERS[side]
@@ -700,6 +704,7 @@ def specialty_mask(text: str, side: int) -> int:
 
 
 _HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)
+_NEARBY_BIT = 1 << list(SPECIALTIES).index(NEARBY)
 
 
 HOME_CATEGORIES = frozenset({"delivery"})
@@ -709,16 +714,20 @@ HOME_CATEGORIES = frozenset({"delivery"})
 def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ()) -> int:
     """The specialist help a resource gives (:func:`specialty_mask` of its text), and
     help that comes to people who cannot leave home (:data:`HOME_VISIT`) when it is given
-    online or is of a :data:`HOME_CATEGORIES` category.
+    online or is of a :data:`HOME_CATEGORIES` category, and help near them
+    (:data:`NEARBY`) unless people travel to the unit for it.
 
-    >>> resource_specialties("律师视频解答", "online") == _HOME_BIT
+    >>> resource_specialties("律师视频解答", "online") == _HOME_BIT | _NEARBY_BIT
     True
-    >>> resource_specialties("职业技能培训", "onsite"), resource_specialties(
-    ...     "", "onsite", ("delivery",)) == _HOME_BIT
+    >>> resource_specialties("职业技能培训", "onsite") == _NEARBY_BIT
+    True
+    >>> resource_specialties("店内理发", "at_unit"), resource_specialties(
+    ...     "", "onsite", ("delivery",)) == _HOME_BIT | _NEARBY_BIT
     (0, True)
     """
     home = mode == "online" or any(c in HOME_CATEGORIES for c in categories)
-    return specialty_mask(text, 1) | (_HOME_BIT if home else 0)
+    return (specialty_mask(text, 1) | (_HOME_BIT | _NEARBY_BIT if home else 0)
+            | (_NEARBY_BIT if mode != "at_unit" else 0))
 
 
 def specialty_refusal(need_text: str, res_text: str, res_mode: str = "onsite",

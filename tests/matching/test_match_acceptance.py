@@ -482,3 +482,15 @@ def test_seats_caps_earmarks_and_days_in_still_more_words() -> None:
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含电脑（超出价值上限200元）"})
     crew = _read("property_management", "次", "物业上门维修水电", "老房子想刷墙，墙皮掉了")
     assert _served_and_why(crew) == (set(), {"N1": "需要装修，该资源不提供"})
+
+
+def test_people_who_cannot_walk_far_are_not_sent_to_the_unit() -> None:
+    hair = need("N1", "hairdressing", uom="次", title="几位长辈头发长了",
+                description="腿脚不好走不远")
+    salon = res("R1", "hairdressing", uom="次", mode="at_unit", title="美发店店内免费理发")
+    visits = res("R2", "hairdressing", uom="次", mode="at_unit", title="美发店上门理发")
+    square = res("R3", "hairdressing", uom="次", title="理发师每月到社区广场义剪")
+    assert _served_and_why(problem([hair], [salon])) == (
+        set(), {"N1": "需要就近服务，该资源不提供"})
+    assert _served_and_why(problem([hair], [salon, visits]))[0] == {("N1", "R2")}
+    assert _served_and_why(problem([hair], [salon, square]))[0] == {("N1", "R3")}
