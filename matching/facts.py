@@ -445,7 +445,8 @@ def resource_facts(text: str) -> ResourceFacts:
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
     excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean),
-                                *age_of_children(clean), *unlisted_skills(clean))
+                                *age_of_children(clean), *unlisted_skills(clean),
+                                *talk_only(clean))
                     if t not in excludes)
     if not seats and _SMALL_ROOM.search(clean):
         seats.append(SMALL_ROOM_SEATS)
@@ -507,6 +508,27 @@ def unlisted_skills(text: str) -> tuple[str, ...]:
         return ()
     named = {k for k, words in SKILLS.items() if any(w in text for w in words)}
     return tuple(k for k in SKILLS if k not in named) if named else ()
+
+
+_TALK = re.compile(r"讲座|讲解|宣讲|宣传|科普|讲课|讲党")
+_HANDS_ON = re.compile(r"维修|修理|检修|更换|疏通|抢修|修缮|上门|巡逻|清理|演练|带练|辅导|教")
+BREAKDOWNS = ("不亮", "跳闸", "停电", "漏水", "堵塞", "失灵", "故障", "坏掉")
+"""Words of a need about something broken: a fix, not a talk."""
+
+
+def talk_only(text: str) -> tuple[str, ...]:
+    """What a resource that only gives talks (讲座, 讲解, 宣讲 …, and no hands-on work)
+    does not take: a need about something broken (:data:`BREAKDOWNS`), each a term
+    ``漏水（只讲不修）`` met by its word.
+
+    >>> talk_only("电梯安全知识讲座，工程师讲解安全乘梯和困梯自救")[:2]
+    ('不亮（只讲不修）', '跳闸（只讲不修）')
+    >>> talk_only("消防员指导居民使用灭火器、组织疏散演练"), talk_only("上门维修水电")
+    ((), ())
+    """
+    if not _TALK.search(text) or _HANDS_ON.search(text):
+        return ()
+    return tuple(f"{w}（只讲不修）" for w in BREAKDOWNS)
 
 
 def over_value_cap(text: str) -> tuple[str, ...]:

@@ -494,3 +494,12 @@ def test_people_who_cannot_walk_far_are_not_sent_to_the_unit() -> None:
         set(), {"N1": "需要就近服务，该资源不提供"})
     assert _served_and_why(problem([hair], [salon, visits]))[0] == {("N1", "R2")}
     assert _served_and_why(problem([hair], [salon, square]))[0] == {("N1", "R3")}
+
+
+def test_a_resource_that_only_gives_talks_does_not_take_a_need_to_fix_something() -> None:
+    talk = "电梯安全知识讲座，电梯公司工程师讲解安全乘梯和困梯自救"
+    p = _read("public_safety", "场", talk, "楼道灯不亮，电梯也失灵",
+              "有人被困电梯吓坏了，想请人讲讲")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含不亮（只讲不修）、失灵（只讲不修）"})
+    crew = _read("public_safety", "场", "消防员上门检修消防设施并讲解用火安全", "楼道灯不亮")
+    assert _served_and_why(crew)[0] == {("N1", "R1")}
