@@ -340,6 +340,8 @@ def test_help_for_children_of_one_age_does_not_serve_children_of_another() -> No
      "需要家电维修"),
     ("老人牙疼想看牙", "全科医生上门巡诊、慢病随访", "口腔医院义诊", "需要口腔"),
     ("想学二胡，没人教", "文化馆老师教书法和广场舞", "老年大学二胡、古筝班", "需要乐器"),
+    ("退休了想学英语口语", "老年大学书法班", "老年大学英语班", "需要外语"),
+    ("全职妈妈想学做饭", "职业技能培训，保洁员、电工", "面点师烹饪培训", "需要烹饪"),
 ])
 def test_more_specialist_help_comes_only_from_a_resource_that_names_it(
         need_text: str, other: str, specialist: str, why: str) -> None:
