@@ -505,3 +505,10 @@ def test_a_resource_that_only_gives_talks_does_not_take_a_need_to_fix_something(
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含不亮（只讲不修）、失灵（只讲不修）"})
     crew = _read("public_safety", "场", "消防员上门检修消防设施并讲解用火安全", "楼道灯不亮")
     assert _served_and_why(crew)[0] == {("N1", "R1")}
+
+
+def test_a_visit_asked_for_in_other_words_and_a_visit_declined() -> None:
+    for text in ("老人想立遗嘱，需要律师上门", "希望医生能到家里看看"):
+        assert need_facts(text, "legal_advice").online_ok is False, text
+    for text in ("不需要上门，电话就行", "不要上门"):
+        assert need_facts(text, "legal_advice").online_ok is True, text
