@@ -82,7 +82,7 @@ SMALL_ROOM_SEATS = 20
 """What a clerk takes a small room (``小会议室``) of unstated size to seat."""
 _SPLIT = re.compile(r"[、和及与/或：:]|以及")
 # heads that say nothing alone
-_GENERIC = {"本单", "本市", "社区", "小区", "居民", "辖区", "本社", "全体"}
+_GENERIC = {"本单", "本市", "社区", "小区", "居民", "辖区", "本社", "全体", "老旧", "困难", "家庭"}
 _OTHER = ("其他", "其它", "别的", "他用")  # 不做其他用途: says what it is for, not what it refuses
 # words for "goods", "kind" or "staff" that end a term without narrowing it: 药品 is 药
 _GOODS_SUFFIXES = ("用品", "物品", "人员", "品", "类")
@@ -591,10 +591,13 @@ def term_in_text(term: str, text: str) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _words_of(term: str) -> tuple[str, ...]:
     """The words whose occurrence meets ``term`` (:func:`term_in_text`)."""
-    head = term[:2]
+    core = term  # 老旧小区楼道照明: the modifiers that say nothing alone skipped, 楼道照明
+    while len(core) > 2 and core[:2] in _GENERIC:
+        core = core[2:]
+    head = core[:2]
     stem = next((term[:-len(s)] for s in _GOODS_SUFFIXES
                  if term.endswith(s) and len(term) > len(s)), "")
-    words = [term, *([head] if head not in _GENERIC else []),
+    words = [term, core, *([head] if head not in _GENERIC else []),
              *([stem] if stem and stem[:2] not in _GENERIC else []),
              *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws)),
              *(w for _, _, needs in FIELD_FAMILIES for f, ws in needs.items()

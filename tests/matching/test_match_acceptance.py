@@ -512,3 +512,10 @@ def test_a_visit_asked_for_in_other_words_and_a_visit_declined() -> None:
         assert need_facts(text, "legal_advice").online_ok is False, text
     for text in ("不需要上门，电话就行", "不要上门"):
         assert need_facts(text, "legal_advice").online_ok is True, text
+
+
+def test_a_restriction_is_met_by_its_noun_not_by_a_modifier_that_says_nothing_alone() -> None:
+    assert term_in_text("老旧小区楼道照明", "楼道没灯，老人摔跤")
+    assert not term_in_text("老旧小区楼道照明", "老旧小区路面坑洼")
+    assert term_in_text("困难家庭学生助学", "两个孩子上高中交不起学费")
+    assert not term_in_text("困难家庭学生助学", "困难家庭过年难")
