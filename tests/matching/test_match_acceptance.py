@@ -508,7 +508,7 @@ def test_a_resource_that_only_gives_talks_does_not_take_a_need_to_fix_something(
 
 
 def test_a_visit_asked_for_in_other_words_and_a_visit_declined() -> None:
-    for text in ("老人想立遗嘱，需要律师上门", "希望医生能到家里看看"):
+    for text in ("老人想立遗嘱，需要律师上门", "希望医生能到家里看看", "希望志愿者常来看看"):
         assert need_facts(text, "legal_advice").online_ok is False, text
     for text in ("不需要上门，电话就行", "不要上门"):
         assert need_facts(text, "legal_advice").online_ok is True, text
