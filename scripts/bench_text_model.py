@@ -2,7 +2,7 @@
 
 Usage: ``nice -n 5 .venv/bin/python scripts/bench_text_model.py 100000``
 
-Both runs are in this one process, on the same generated district (``demo_problem``),
+Both runs are in this one process, on the same generated district (``demo_problem_apart``),
 through :func:`matching.bench.bench`. The blended run reads its vectors from an
 ``embeddings.db`` file as a service run does (vectors are computed when needs and
 resources are written, so they are in the file before a run): the file is filled first
@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from api.embeddings import EmbeddingFile
-from api.runs import demo_problem
+from api.runs import demo_problem_apart
 from matching import MatchParams
 from matching.bench import bench
 from matching.semantic import DIM, EmbeddingCache, blended_similarity, text_key
@@ -38,7 +38,7 @@ def _vector(key: bytes) -> np.ndarray:
 
 def main(n: int) -> None:
     t0 = time.perf_counter()
-    problem = demo_problem(n, seed=7)
+    problem = demo_problem_apart(n, seed=7)
     print(f"generated {n:,} needs in {time.perf_counter() - t0:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         f = EmbeddingFile(Path(tmp) / "embeddings.db")
