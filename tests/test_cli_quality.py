@@ -27,8 +27,18 @@ def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_the
     assert "E/tfidf 错配" in result.output and "精确率" in result.output
 
 
+def test_quality_reports_the_second_tuning_half_t2() -> None:
+    result = runner.invoke(app, ["quality", "--half", "t2", "--model", "tfidf",
+                                 "--limit", "6"])
+    assert result.exit_code == 0, result.output
+    r = evaluate_half("T2", text_similarity=tfidf_evidence, limit=6)
+    assert r.needs == 6
+    assert f"{r.precision:.3f} ({r.right}/{r.proposed})" in result.output
+    assert "T2" in result.output
+
+
 @pytest.mark.parametrize(("args", "message"), [
-    (["--half", "X"], "--half 应为 T、E"),
+    (["--half", "X"], "--half 应为 T、T2、E"),
     (["--model", "word2vec"], "文本模型「word2vec」不可用"),
     (["--limit", "0"], "--limit 须为正整数"),
 ])

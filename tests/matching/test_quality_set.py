@@ -14,12 +14,13 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
     return {a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)}
 
 
-def test_the_set_has_150_needs_150_resources_and_two_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "E"}
+def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
+    assert set(HALVES) == {"T", "T2", "E"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
-    for h in HALVES.values():
+    for h in (HALVES["T"], HALVES["E"]):
         assert len(h.needs) >= 75 and len(h.resources) >= 75
+    assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
 def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
