@@ -77,6 +77,12 @@ _PLACE_NEED = re.compile(r"(?:需要|要|缺|没有?|借|找)(?:个|一个|块|�
                          r"(?:开会|活动|排练|练|跳|办|上课|聚)")
 # 只提供场地: the kind of help it is, not a restriction of whom it is for
 _KINDS_OF_HELP = ("场地", "服务", "咨询", "物资", "资金", "活动", "上门服务")
+# open only in the day (只在工作日白天) or only at night: the other time of day is excluded
+_ONLY_AT = r"(?:只在|仅在|只有|仅限|仅|只)(?:工作日|周末|平日)?(?:的)?"
+_DAY_ONLY = re.compile(_ONLY_AT + r"(?:白天|日间)")
+_NIGHT_ONLY = re.compile(_ONLY_AT + r"(?:晚上|夜间|夜里)")
+NIGHT = ("晚上", "夜里", "夜间", "傍晚", "下班后")
+DAY = ("白天", "上午", "下午", "日间")
 _ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
 _SMALL_ROOM = re.compile(r"小会议室|小活动室|小房间|小教室|小型会议室")
 SMALL_ROOM_SEATS = 20
@@ -98,7 +104,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "残疾人": ("残疾", "聋哑", "盲人", "肢残", "智障"),
     "妇女": ("女性", "妈妈", "母亲", "婆媳", "妻子"),
     "学生": ("小学", "中学", "初中", "高中", "大学", "上学", "学费", "功课", "作业", "放学", "成绩",
-           "中考", "高考", "课业", "青春期", "开学"),
+           "中考", "高考", "课业", "青春期", "开学", "放了学", "下了学", "出校门"),
     "老年": ("老人", "长辈", "爷爷", "奶奶", "大爷", "大妈", "阿婆", "阿公", "高龄", "独居老",
            "空巢"),
     "失能": ("失能", "失智", "痴呆", "中风", "半身不遂", "偏瘫", "瘫痪", "卧床", "行动不便",
@@ -280,6 +286,14 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "球场": (("打球", "打篮球", "踢球", "踢足球", "打羽毛球", "打乒乓", "乒乓球比赛", "篮球赛",
               "足球赛"),
            ("操场", "球场", "体育馆", "球馆", "运动场", "篮球", "足球", "羽毛球", "乒乓", "排球")),
+    "创业": (("开网店", "开店", "开个店", "开小店", "创业", "做生意", "摆摊", "直播带货"),
+           ("创业", "网店", "开店", "带货", "电商")),
+    "看医生": (("看医生", "找医生", "确诊", "诊断", "开点药", "开些药", "开处方"),
+            ("医生", "医院", "门诊", "诊所", "医师")),
+    "伤口护理": (("伤口", "褥疮", "压疮", "换药", "创面"),
+             ("换药", "伤口", "褥疮", "压疮", "创面")),
+    "失能照护": (("失能", "半身不遂", "要人喂"),
+             ("护工", "护理", "照护", "托管失能", "照料失能", "卧床", "翻身")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
                   "没法出门"), _VISITS),
     NEARBY: (("出门不方便", "走不动", "走不远", "腿脚不便", "腿脚不好", "行动不便"), _VISITS),
@@ -288,7 +302,12 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 uses to offer it. A need that asks for one (``房产过户需要公证``) is served only by a
 resource that says it gives that help (a lawyer does not notarise, an early-years class
 gives no rehabilitation training, a nurse who calls to change dressings does not sit up
-at night; :func:`specialty_refusal`). Only words that ask for the
+at night; :func:`specialty_refusal`). Starting a business (开网店) is learnt where
+business is taught, not at a job centre; a diagnosis or a prescription (找医生看看开点药)
+comes from a doctor, not a counsellor; a wound or a bedsore (褥疮) is dressed by who says
+so (换药), not by a carer who washes and feeds; and a frail person (失能, 半身不遂, 吃饭要人喂)
+is looked after by carers (护工, 护理, 照护), not by volunteers who call for a chat. Only
+words that ask for the
 help itself: ``住院`` or ``精神病`` also name who a need is about. A ball game needs a
 court (a meeting room is no place to play), and people who cannot leave home
 (:data:`HOME_VISIT`: 出不了门, 下不了楼) are served only by help that comes to them
@@ -296,9 +315,12 @@ court (a meeting room is no place to play), and people who cannot leave home
 (:data:`NEARBY`: 腿脚不好, 走不远) are not sent to the unit (``at_unit``) unless it comes
 to them."""
 
-REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training"})
+REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training",
+                               "funds", "micro_wish"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
-智能手机应用): by phone or video as well as in person."""
+智能手机应用): by phone or video as well as in person; and money or a wish given through
+a platform (资金, 微心愿: a fund pays, a wish is claimed online and the thing handed over),
+so an online fund or wish platform serves a need that does not ask for someone in person."""
 
 
 def chinese_number(text: str) -> int | None:
@@ -449,7 +471,9 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*unlisted_repairs(clean), *over_value_cap(clean),
+    excludes.extend(t for t in (*(NIGHT if _DAY_ONLY.search(clean) else ()),
+                                *(DAY if _NIGHT_ONLY.search(clean) else ()),
+                                *unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean),
                                 *talk_only(clean))
                     if t not in excludes)
@@ -589,6 +613,22 @@ def term_in_text(term: str, text: str) -> bool:
     return _pattern_of((term,)).search(text) is not None
 
 
+_BROAD_GROUPS = ("老人", "老年")
+
+
+def _groups_of(term: str) -> tuple[str, ...]:
+    """The groups of people (:data:`GROUPS`) a term names, the narrowest only: 失能老人 is
+    met by a frail person (中风, 卧床), not by any old person (长辈), so 不接失能老人 does not
+    refuse an old person's lunch.
+
+    >>> _groups_of("失能老人"), _groups_of("独居老人")
+    (('失能',), ('老人',))
+    """
+    groups = tuple(g for g in GROUPS if g in term)
+    narrow = tuple(g for g in groups if g not in _BROAD_GROUPS)
+    return narrow or groups
+
+
 @lru_cache(maxsize=1 << 12)
 def _words_of(term: str) -> tuple[str, ...]:
     """The words whose occurrence meets ``term`` (:func:`term_in_text`)."""
@@ -600,7 +640,7 @@ def _words_of(term: str) -> tuple[str, ...]:
                  if term.endswith(s) and len(term) > len(s)), "")
     words = [term, core, *([head] if head not in _GENERIC else []),
              *([stem] if stem and stem[:2] not in _GENERIC else []),
-             *(w for g, ws in GROUPS.items() if g in term for w in (g, *ws)),
+             *(w for g in _groups_of(term) for w in (g, *GROUPS[g])),
              *(w for _, _, needs in FIELD_FAMILIES for f, ws in needs.items()
                if term == f"{f}问题" for w in ws),
              *SKILLS.get(term, ())]

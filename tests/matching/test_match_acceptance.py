@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 from match_helpers import need, problem, res, served
 
 from matching import MatchParams, Problem, match
+from matching.concepts import NEED, RESOURCE, concept_masks
 from matching.errors import ResultInvalid
-from matching.facts import SPECIALTIES, need_facts, resource_facts, specialty_mask, term_in_text
+from matching.facts import (
+    SPECIALTIES,
+    need_facts,
+    resource_facts,
+    specialty_mask,
+    specialty_refusal,
+    term_in_text,
+)
 from matching.validate import check_result
 
 
@@ -519,3 +527,55 @@ def test_a_restriction_is_met_by_its_noun_not_by_a_modifier_that_says_nothing_al
     assert not term_in_text("老旧小区楼道照明", "老旧小区路面坑洼")
     assert term_in_text("困难家庭学生助学", "两个孩子上高中交不起学费")
     assert not term_in_text("困难家庭学生助学", "困难家庭过年难")
+
+
+def test_help_only_a_specialist_gives_in_four_more_kinds() -> None:
+    job_centre = "家门口就业服务站，登记求职意向，推荐附近工厂、超市的岗位"
+    assert specialty_refusal("四十多岁下岗想开网店", job_centre) == "需要创业，该资源不提供"
+    assert specialty_refusal("四十多岁下岗想开网店", "线上教开网店、直播带货") is None
+    counsellor = "社工一对一陪伴丧偶老人走出悲伤"
+    assert specialty_refusal("怀疑自己得了抑郁症，想找医生看看开点药", counsellor) \
+        == "需要看医生，该资源不提供"
+    assert specialty_refusal("怀疑自己得了抑郁症，想找医生看看", "心理医生进社区筛查抑郁") is None
+    carer = "持证护工上门帮卧床老人擦身、翻身、喂饭"
+    assert specialty_refusal("老人褥疮烂了，需要专业人员处理", carer) \
+        == "需要伤口护理，该资源不提供"
+    assert specialty_refusal("开完刀回家伤口怎么弄", "护士上门换药、翻身护理") is None
+    chat = "低龄老人结对高龄老人，每天敲门问一声，陪着晒太阳唠嗑"
+    assert specialty_refusal("失能的爷爷白天没人管，吃饭要人喂", chat) \
+        == "需要失能照护，该资源不提供"
+    assert specialty_refusal("失能的爷爷白天没人管", carer) is None
+
+
+def test_a_place_open_only_in_the_day_takes_no_evening_need() -> None:
+    hall = "老厂俱乐部大厅能坐一百五十人，只在工作日白天借"
+    assert "晚上" in resource_facts(hall).excludes
+    assert "白天" in resource_facts("书屋只在晚上开放").excludes
+    assert resource_facts("书屋每周开放").excludes == ()
+    p = _read("venue", "场地", hall, "楼长们每月碰头，工作日晚上", "楼长们每月碰头，工作日下午")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含晚上"})
+
+
+def test_a_term_that_names_a_narrow_group_is_met_by_it_not_by_the_broad_one() -> None:
+    assert not term_in_text("失能老人", "长辈中午饭没着落，子女上班")
+    assert term_in_text("失能老人", "中风的大爷家里没人看")
+    assert term_in_text("独居老人", "长辈中午饭没着落")
+    canteen = "长者饭堂，六十岁以上老人中午来堂食，不接失能老人"
+    p = _read("elderly_care", "小时", canteen, "长辈中午饭没着落", "卧床的爷爷中午没饭吃")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "不含失能老人"})
+
+
+def test_pupils_and_after_school_in_colloquial_words() -> None:
+    assert term_in_text("小学生", "双职工家的娃放了学满街跑")
+    assert not term_in_text("小学生", "四五岁的小家伙周末在家闹腾")
+    n = concept_masks(["娃放了学满街跑"], NEED)
+    assert n[0] & concept_masks(["课后服务，留校写作业"], RESOURCE)[0]
+
+
+def test_money_and_wishes_are_given_through_a_platform_and_a_wish_meets_a_wish() -> None:
+    for category in ("funds", "micro_wish"):
+        assert need_facts("孩子想要一本英汉词典", category).online_ok is True, category
+    assert need_facts("孩子想要一本英汉词典", "materials").online_ok is None
+    assert need_facts("希望有人当面送来", "micro_wish").online_ok is False
+    n = concept_masks(["孩子想要一本英汉词典"], NEED)
+    assert n[0] & concept_masks(["职工在线认领孩子的小心愿"], RESOURCE)[0]
