@@ -193,9 +193,10 @@ def evaluate_half(name: str, params: MatchParams | None = None, *, model: str = 
 
 
 OUTCOMES = ("right", "wrong", "unservable", "missed", "abstained")
-"""What happened to one need: a right proposal, a wrong one for a servable need, any
-proposal for a need nothing can serve, no proposal for a servable need, or none for an
-unservable one (as it should be)."""
+"""What happened to one need: a right proposal, a wrong one for a servable need (also
+beside a right one: a need split over a right and a wrong resource is a wrong proposal
+for the clerk to undo), any proposal for a need nothing can serve, no proposal for a
+servable need, or none for an unservable one (as it should be)."""
 
 
 def need_outcomes(report: HalfReport, half: Half) -> dict[str, str]:
@@ -206,10 +207,10 @@ def need_outcomes(report: HalfReport, half: Half) -> dict[str, str]:
     for n in half.needs[:report.needs]:
         if not n.right:
             out[n.id] = "unservable" if n.id in wrong else "abstained"
-        elif n.id in missed:
-            out[n.id] = "wrong" if n.id in wrong else "missed"
+        elif n.id in wrong:
+            out[n.id] = "wrong"
         else:
-            out[n.id] = "right"
+            out[n.id] = "missed" if n.id in missed else "right"
     return out
 
 

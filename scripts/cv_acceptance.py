@@ -1,11 +1,14 @@
-"""Cross-validation on the tuning half T of the acceptance threshold and the thesaurus
-boost (:data:`matching.semantic.CONCEPT_BOOST`), with the e5 + TF-IDF text model.
+"""Cross-validation inside the tuning halves T ∪ T2 of the acceptance rule (the least text
+evidence of a same-category pair, ``accept_text``, and of a related-category pair,
+``accept_related_text``) and the thesaurus boost (:data:`matching.semantic.CONCEPT_BOOST`),
+with the e5 + TF-IDF text model.
 
 Usage: ``nice -n 5 .venv/bin/python scripts/cv_acceptance.py``
 
-Every setting runs once on all of T; for each boost, :func:`matching.quality.cross_validate`
-then chooses ``accept_text`` (0.00 to 0.30; ties go to the strictest) on three folds of
-T's needs and measures it on the fourth (ten shuffles). The test half E is never read.
+Every setting runs once on all of T and on all of T2; the needs of both halves are pooled
+(their ids differ), and for each boost :func:`matching.quality.cross_validate` chooses
+the pair of thresholds (ties go to the strictest, related first) on three folds of the
+pooled needs and measures it on the fourth (ten shuffles). The test half E is never read.
 """
 
 from __future__ import annotations
@@ -15,21 +18,29 @@ from matching.quality import cross_validate, evaluate_half, need_outcomes
 from matching.quality_set import HALVES
 from matching.semantic import EmbeddingCache, blended_similarity
 
+TUNING = ("T", "T2")
 BOOSTS = (0.0, 0.05, 0.1, 0.15, 0.2)
 # strictest first: among settings equally good on the training folds, the strictest wins
-THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(30, -1, -1))
+THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(15, -1, -1))
+RELATED = (0.95, 0.8, 0.7, 0.6, 0.5, 0.4)
 
 
 def main() -> None:
     cache = EmbeddingCache()
-    half = HALVES["T"]
-    print("加成  精确率  召回率  无可服务需求误配（每轮，共 16）  选中的阈值")
+    unservable = sum(1 for h in TUNING for n in HALVES[h].needs if not n.right)
+    print(f"加成  精确率  召回率  无可服务需求误配（每轮，共 {unservable}）  "
+          "选中的阈值（同类/相关类）")
     for boost in BOOSTS:
         model = blended_similarity(cache, concept_boost=boost)
-        outcomes = {
-            f"{t:.2f}": need_outcomes(evaluate_half("T", MatchParams(accept_text=t),
-                                                    text_similarity=model), half)
-            for t in THRESHOLDS}
+        outcomes: dict[str, dict[str, str]] = {}
+        for related in RELATED:
+            for t in THRESHOLDS:
+                params = MatchParams(accept_text=t, accept_related_text=related)
+                pooled: dict[str, str] = {}
+                for h in TUNING:
+                    report = evaluate_half(h, params, text_similarity=model)
+                    pooled.update(need_outcomes(report, HALVES[h]))
+                outcomes[f"{t:.2f}/{related:.2f}"] = pooled
         cv = cross_validate(outcomes)
         top = sorted(cv.picks.items(), key=lambda kv: -kv[1])[:3]
         print(f"{boost:.2f}  {cv.precision:.3f}   {cv.recall:.3f}   "

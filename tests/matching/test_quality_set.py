@@ -51,3 +51,19 @@ def test_at_least_half_of_the_right_pairs_share_no_word() -> None:
     bare = [1 for n, r in pairs if not _shared_bigrams(n.title + n.description,
                                                        r.title + r.description)]
     assert len(bare) >= len(pairs) / 2
+
+
+def test_a_need_split_over_a_right_and_a_wrong_resource_counts_as_wrong_in_cross_validation(
+        ) -> None:
+    from matching.quality import HalfReport, need_outcomes
+
+    half = HALVES["T2"]
+    served = next(n for n in half.needs if n.right and n.tempting)
+    other = next(n for n in half.needs if n.right and n is not served)
+    report = HalfReport(half="T2", model="m", needs=len(half.needs), proposed=3, right=2,
+                        tempting=1, servable=0, served_right=2, unservable=0,
+                        unservable_matched=0, wrong=[(served.id, min(served.tempting))],
+                        missed=[n.id for n in half.needs if n.right
+                                and n.id not in (served.id, other.id)])
+    out = need_outcomes(report, half)
+    assert out[served.id] == "wrong" and out[other.id] == "right"
