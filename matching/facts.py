@@ -49,7 +49,7 @@ _SEATS = re.compile(rf"(?:可容纳|容纳|容得下|能坐|可坐|坐得下|能
 _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用于|定向用于|只能用于|仅可用于|"
                    r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|"
                    r"只接待|仅接待|只接|"
-                   r"仅限|只限|只看|只送|限于|限用于|只收|只资助|仅资助|专门资助|定向资助|专项资助|"
+                   r"仅限|只限|只看|只送|只修|只负责|仅负责|限于|限用于|只收|只资助|仅资助|专门资助|定向资助|专项资助|"
                    r"只支持|仅支持)([^，。；;,.！!]+)")
 _EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
                       r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
@@ -292,6 +292,8 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             ("医生", "医院", "门诊", "诊所", "医师")),
     "伤口护理": (("伤口", "褥疮", "压疮", "换药", "创面"),
              ("换药", "伤口", "褥疮", "压疮", "创面")),
+    "急救": (("噎着", "噎住", "卡喉", "学急救", "急救知识", "心肺复苏", "海姆立克"),
+           ("急救培训", "急救法", "急救知识", "教急救", "心肺复苏", "海姆立克")),
     "失能照护": (("失能", "半身不遂", "要人喂"),
              ("护工", "护理", "照护", "托管失能", "照料失能", "卧床", "翻身")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
@@ -306,7 +308,10 @@ at night; :func:`specialty_refusal`). Starting a business (开网店) is learnt 
 business is taught, not at a job centre; a diagnosis or a prescription (找医生看看开点药)
 comes from a doctor, not a counsellor; a wound or a bedsore (褥疮) is dressed by who says
 so (换药), not by a carer who washes and feeds; and a frail person (失能, 半身不遂, 吃饭要人喂)
-is looked after by carers (护工, 护理, 照护), not by volunteers who call for a chat. Only
+is looked after by carers (护工, 护理, 照护), not by volunteers who call for a chat; a
+need to learn what to do when someone chokes (噎着) is met by a first-aid class, not a
+cooking one. What a resource says it does not give (不上门, 不提供夜间陪护) is not what it
+gives (:func:`specialty_mask`). Only
 words that ask for the
 help itself: ``住院`` or ``精神病`` also name who a need is about. A ball game needs a
 court (a meeting room is no place to play), and people who cannot leave home
@@ -766,6 +771,8 @@ def specialty_mask(text: str, side: int) -> int:
     True
     """
     pattern, bits = _SPECIALTY_READERS[side]
+    if side == 1:  # 不上门, 不提供夜间陪护: what it does not give
+        text = _NOT_GIVEN.sub("", text)
     mask, at = 0, 0
     while (m := pattern.search(text, at)) is not None:  # each position a word starts at
         mask |= bits[m.group()]
@@ -773,6 +780,7 @@ def specialty_mask(text: str, side: int) -> int:
     return mask
 
 
+_NOT_GIVEN = re.compile(_EXCLUDE.pattern + r"|不(?:能|可|会)?(?:上门|到家|入户|出诊|陪护)")
 _HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)
 _NEARBY_BIT = 1 << list(SPECIALTIES).index(NEARBY)
 

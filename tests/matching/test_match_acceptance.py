@@ -579,3 +579,24 @@ def test_money_and_wishes_are_given_through_a_platform_and_a_wish_meets_a_wish()
     assert need_facts("希望有人当面送来", "micro_wish").online_ok is False
     n = concept_masks(["孩子想要一本英汉词典"], NEED)
     assert n[0] & concept_masks(["职工在线认领孩子的小心愿"], RESOURCE)[0]
+
+
+def test_what_a_resource_says_it_does_not_give_is_not_what_it_gives() -> None:
+    assert specialty_mask("团委心理老师电话接听，不上门", 1) == 0
+    assert specialty_mask("护工白天上门照护，不提供夜间陪护", 1) == specialty_mask(
+        "护工白天上门照护", 1) != 0
+    hotline = res("R1", "psychological", uom="次", title="心理老师接听倾诉，不上门")
+    shut_in = need("N1", "psychological", uom="次", title="老人出不了门，情绪低落")
+    assert _served_and_why(problem([shut_in], [hotline])) == (
+        set(), {"N1": "需要上门服务，该资源不提供"})
+
+
+def test_a_crew_that_only_repairs_one_thing_and_first_aid_taught_only_by_who_teaches_it(
+        ) -> None:
+    locks = "锁匠上门换锁芯、修纱窗，只修门锁和门窗"
+    assert resource_facts(locks).only_for == ("门锁", "门窗")
+    p = _read("property_management", "次", locks, "大门锁坏了关不上", "宿舍电线老化经常跳闸")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "只用于门锁、门窗"})
+    kitchen = "营养师讲老人、孩子怎么吃得健康，现场教做菜"
+    assert specialty_refusal("老人吃饭噎着了，想学学怎么办", kitchen) == "需要急救，该资源不提供"
+    assert specialty_refusal("老人吃饭噎着了", "红十字会教心肺复苏、海姆立克急救法") is None
