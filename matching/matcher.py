@@ -31,7 +31,15 @@ from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
-from matching.reuse import Pairs, Scorer, recall, remember, reuse_pairs
+from matching.reuse import (
+    Pairs,
+    Scorer,
+    recall,
+    remember,
+    reuse_pairs,
+    reused_arrays,
+    text_counts,
+)
 from matching.scarcity import ScarcityRow, certified_gains, flow_gains, scarcity_rows
 from matching.scores import combine, feature_matrix
 from matching.text import TextSimilarity, fit_in_background, item_text
@@ -63,15 +71,16 @@ def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchPar
     order: the first ``len(cands)`` rows are the candidates')."""
     features, score, _ = _scorer(problem, a, params, text_similarity)(
         np.concatenate([cands.need, a.pin_need]), np.concatenate([cands.res, a.pin_res]),
-        np.concatenate([cands.dist, _pinned_dist(a)]))
+        np.concatenate([cands.dist, _pinned_dist(a)]), None)
     return features, score
 
 
 def _scorer(problem: Problem, a: Arrays, params: MatchParams,
             text_similarity: TextSimilarity | None) -> Scorer:
     """Features, scores and confidence codes of pairs ``(need, res, dist)``."""
-    def score(need: I64, res: I64, dist: F64) -> tuple[F64, F64, I64]:
-        features = feature_matrix(problem, a, need, res, dist, params,
+    def score(need: I64, res: I64, dist: F64, text: F64 | None = None
+              ) -> tuple[F64, F64, I64]:
+        features = feature_matrix(problem, a, need, res, dist, params, text=text,
                                   text_similarity=text_similarity)
         conf = confidence_codes(features[:, 0], features[:, 1], params,
                                 _text_known(problem, need, res))
@@ -119,9 +128,9 @@ def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
         if reused is not None:
             lap("candidates")
             return reused
-    fit = fit_in_background([item_text(n.title, n.description) for n in problem.needs],
-                            [item_text(r.title, r.description) for r in problem.resources],
-                            text_similarity)
+    need_texts = [item_text(n.title, n.description) for n in problem.needs]
+    res_texts = [item_text(r.title, r.description) for r in problem.resources]
+    fit = fit_in_background(need_texts, res_texts, text_similarity)
     cands, refused = refused_by_facts(problem, a,
                                       find_candidates(a, params.max_online_per_need))
     if len(cands) >= workers.PARALLEL_PAIRS:
@@ -131,8 +140,9 @@ def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
     lap("candidates")
     features, scores, conf = score(
         np.concatenate([cands.need, a.pin_need]), np.concatenate([cands.res, a.pin_res]),
-        np.concatenate([cands.dist, _pinned_dist(a)]))
-    return Pairs(cands, features, scores, conf, refused, fresh=len(cands) + len(refused))
+        np.concatenate([cands.dist, _pinned_dist(a)]), None)
+    return Pairs(cands, features, scores, conf, refused, fresh=len(cands) + len(refused),
+                 texts=(text_counts(need_texts, res_texts),))
 
 
 def accepted_pairs(pairs: Pairs) -> Accepted:
@@ -249,7 +259,7 @@ def _match(problem: Problem, params: MatchParams, method: str,
     timings: dict[str, float] = {}
     clock = _Clock(timings, on_stage)
 
-    a = arrays_of(problem)
+    a = reused_arrays(previous, problem) or arrays_of(problem)
     scored = scored_pairs(problem, a, params, text_similarity, previous, clock.lap)
     refused = scored.refused
 

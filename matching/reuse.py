@@ -35,28 +35,29 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
-from matching.arrays import F64, I64, ONLINE, Arrays, B
+from matching.arrays import F64, I64, ONLINE, Arrays, B, _build, _project
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
-from matching.text import TextSimilarity, item_text, pair_local_key
+from matching.text import TextSimilarity, item_text, pair_local_key, tfidf_evidence
 
 CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
 _LOCK = threading.Lock()
 
-Texts = tuple[frozenset[str], frozenset[str]]
-"""The distinct texts of a problem's needs and of its resources."""
-Scorer = Callable[[I64, I64, F64], tuple[F64, F64, I64]]
-"""``f(need, res, dist) -> (features, scores, confidence codes)`` of pairs, as a run
-scores them."""
+TextCounts = tuple[dict[str, int], dict[str, int]]
+"""How many needs and how many resources have each text (its keys: the distinct texts)."""
+Scorer = Callable[[I64, I64, F64, "F64 | None"], tuple[F64, F64, I64]]
+"""``f(need, res, dist, text) -> (features, scores, confidence codes)`` of pairs, as a
+run scores them (``text``: their text similarities when known, else computed)."""
 Combine = Callable[[F64], F64]
 """The scores of a feature matrix (a matrix product: its last bits may depend on how many
 rows it is given, so a re-run combines all its rows at once, as a full run does)."""
@@ -74,11 +75,14 @@ class PairWork:
     arrays: Arrays
     params: MatchParams
     model: tuple[object, ...]  # the text model's key
-    texts: list[Texts]  # its distinct texts, once known
+    texts: list[TextCounts]  # how many items have each text, once known
     cands: Candidates
     features: F64
     conf: I64
     refused: list[tuple[int, int, str]]
+    # what a re-run reads of the kept problem, computed at its first reuse (items by
+    # address, places, vocabulary sizes) or handed on by the run that made the work
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,19 +97,55 @@ class Pairs:
     conf: I64
     refused: list[tuple[int, int, str]]
     fresh: int
-    texts: tuple[Texts, ...] = ()  # the distinct texts, when known
+    texts: tuple[TextCounts, ...] = ()  # how many items have each text, when known
 
 
-def _texts(problem: Problem) -> Texts:
-    return (frozenset(item_text(n.title, n.description) for n in problem.needs),
-            frozenset(item_text(r.title, r.description) for r in problem.resources))
+def text_counts(need_texts: list[str], res_texts: list[str]) -> TextCounts:
+    """How many needs and resources have each text (in the order first seen), from the
+    lists of every item's text a full computation builds anyway."""
+    return dict(Counter(need_texts)), dict(Counter(res_texts))
 
 
-def _texts_of(work: PairWork) -> Texts:
-    """The distinct texts of the work's problem (computed at its first reuse)."""
+def _count_texts(items: tuple[Any, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for x in items:
+        t = item_text(x.title, x.description)
+        counts[t] = counts.get(t, 0) + 1
+    return counts
+
+
+def _texts_of(work: PairWork) -> TextCounts:
+    """How many items of the work's problem have each text (counted at its first
+    reuse, or handed on by the re-run that made the work)."""
     if not work.texts:
-        work.texts.append(_texts(work.problem))
+        work.texts.append((_count_texts(work.problem.needs),
+                           _count_texts(work.problem.resources)))
     return work.texts[0]
+
+
+def _texts_after(work: PairWork, problem: Problem, ch: Change) -> TextCounts | None:
+    """The text counts of ``problem`` from the work's, reading only the items that are
+    not the kept objects; None when the set of distinct texts of a side changed (every
+    TF-IDF weight moves then)."""
+    out = []
+    for counts, old_items, new_items, same, old in (
+            (_texts_of(work)[0], work.problem.needs, problem.needs, ch.need_same,
+             ch.need_old),
+            (_texts_of(work)[1], work.problem.resources, problem.resources, ch.res_same,
+             ch.res_old)):
+        counts = counts.copy()
+        for j in np.flatnonzero(old < 0).tolist():
+            t = item_text(new_items[j].title, new_items[j].description)
+            if t not in counts:
+                return None
+            counts[t] += 1
+        for i in np.flatnonzero(~same).tolist():
+            t = item_text(old_items[i].title, old_items[i].description)
+            counts[t] -= 1
+            if counts[t] == 0:
+                return None
+        out.append(counts)
+    return out[0], out[1]
 
 
 def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
@@ -118,7 +158,9 @@ def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
         return ""
     k = len(pairs.cands)
     work = PairWork(problem, a, params, model, list(pairs.texts), pairs.cands,
-                    pairs.features[:k], pairs.conf[:k], pairs.refused)
+                    pairs.features[:k], pairs.conf[:k], pairs.refused,
+                    dict(problem._cache.get("next_memo", {})))
+    _places(work)  # read now, while the items are warm in the caches
     token = _token(a, params, model, pairs)
     with _LOCK:
         _CACHE[token] = work
@@ -166,23 +208,14 @@ def _pair_equal(old: object, new: object, amount: str, names: tuple[str, ...]) -
                                            for f in names if f != amount)
 
 
-def _index(old_ids: list[str], new_ids: list[str]) -> I64:
-    """For each old position, its new position (-1 where the id is gone)."""
-    where = {v: i for i, v in enumerate(new_ids)}
-    return np.fromiter((where.get(v, -1) for v in old_ids), dtype=np.int64,
-                       count=len(old_ids))
-
-
 def _kept(old_items: tuple[object, ...], new_items: tuple[object, ...], to_new: I64,
-          old_open: B, new_open: B, amount: str, names: tuple[str, ...]) -> B:
-    """Old positions whose item is still there, unchanged for its pairs."""
-    kept = to_new >= 0
+          same: B, old_open: B, new_open: B, amount: str, names: tuple[str, ...]) -> B:
+    """Old positions whose item is still there (the same object, or one of the same id
+    equal for its pairs), open as it was."""
+    kept = same.copy()
+    for i in np.flatnonzero(~same & (to_new >= 0)).tolist():
+        kept[i] = _pair_equal(old_items[i], new_items[int(to_new[i])], amount, names)
     at = np.flatnonzero(kept)
-    for i in at.tolist():
-        j = int(to_new[i])
-        if old_items[i] is not new_items[j] and not _pair_equal(
-                old_items[i], new_items[j], amount, names):
-            kept[i] = False
     kept[at] &= old_open[at] == new_open[to_new[at]]
     return kept
 
@@ -251,15 +284,15 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     if work.params != params or work.model != pair_local_key(text_similarity) or \
             not _same_context(old, problem):
         return None
-    texts = _texts(problem)
-    if texts != _texts_of(work):
+    ch = change_of(work, problem)
+    texts = _texts_after(work, problem, ch)
+    if texts is None:
         return None
-    need_to = _index(oa.need_ids, a.need_ids)
-    res_to = _index(oa.res_ids, a.res_ids)
-    need_kept = _kept(old.needs, problem.needs, need_to, oa.n_left > 0, a.n_left > 0,
-                      "quantity", _NEED_FIELDS)
-    res_kept = _kept(old.resources, problem.resources, res_to, oa.r_left > 0, a.r_left > 0,
-                     "capacity", _RES_FIELDS)
+    need_to, res_to = ch.need_to, ch.res_to
+    need_kept = _kept(old.needs, problem.needs, ch.need_to, ch.need_same, oa.n_left > 0,
+                      a.n_left > 0, "quantity", _NEED_FIELDS)
+    res_kept = _kept(old.resources, problem.resources, ch.res_to, ch.res_same,
+                     oa.r_left > 0, a.r_left > 0, "capacity", _RES_FIELDS)
     if not (_same_place(oa.n_xy, a.n_xy, need_to, need_kept)
             and _same_place(oa.r_xy, a.r_xy, res_to, res_kept)):
         return None  # the projection's origin moved: every distance with it
@@ -294,8 +327,9 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
         online=np.r_[of_dirty.online, new_pairs.online[geo]]), a.n_res)
     fresh, fresh_refused = refused_by_facts(problem, a, fresh)
     k = len(fresh)
-    f_feat, _, f_conf = score(np.r_[fresh.need, a.pin_need], np.r_[fresh.res, a.pin_res],
-                                    np.r_[fresh.dist, pinned_dist])
+    f_need, f_res = np.r_[fresh.need, a.pin_need], np.r_[fresh.res, a.pin_res]
+    f_feat, _, f_conf = score(f_need, f_res, np.r_[fresh.dist, pinned_dist],
+                              _text_of(texts, problem, f_need, f_res, text_similarity))
     cands = Candidates(need=np.r_[n_new[use], fresh.need], res=np.r_[r_new[use], fresh.res],
                        dist=np.r_[work.cands.dist[use], fresh.dist],
                        online=np.r_[work.cands.online[use], fresh.online])
@@ -315,6 +349,31 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
                  refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
 
 
+def _text_of(texts: TextCounts, problem: Problem, need: I64, res: I64,
+             text_similarity: TextSimilarity | None) -> F64:
+    """The text similarity of pairs ``(need[k], res[k])``, the model asked with the
+    distinct texts of each side (the keys of ``texts``, in the order they were first
+    seen) instead of every item's: a pair-local model gives the same values
+    (:func:`matching.text.pair_local`), without a list of every item's text."""
+    similarity = text_similarity or tfidf_evidence
+    if len(need) == 0:
+        return np.zeros(0, np.float64)
+    out = []
+    for counts, items, at in ((texts[0], problem.needs, need), (texts[1], problem.resources,
+                                                                 res)):
+        wanted = np.unique(at).tolist()
+        text = {i: item_text(items[i].title, items[i].description) for i in wanted}
+        names = set(text.values())
+        position = {t: k for k, t in enumerate(counts) if t in names} if \
+            len(names) > 64 else {t: list(counts).index(t) for t in names}
+        code = np.zeros(len(items), np.int64)
+        for i, t in text.items():
+            code[i] = position[t]
+        out.append((list(counts), code[at]))
+    got: F64 = similarity(out[0][0], out[1][0], out[0][1], out[1][1])
+    return got
+
+
 def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64,
                   need_clean: B, res_kept: B) -> list[tuple[int, int, str]]:
     """The refused pairs of clean needs and kept resources, in new positions."""
@@ -329,10 +388,20 @@ def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64
 
 def _spliced(kept: F64, use: B, fresh: F64) -> F64:
     """``kept[use]`` then ``fresh``, written once into one new matrix (no intermediate
-    copy of the millions of kept rows)."""
+    copy of the millions of kept rows): run by run when few rows are left out (a slice
+    copy each), else one gather (``np.compress`` of rows is ten times slower)."""
     n_use = int(np.count_nonzero(use))
     out = np.empty((n_use + len(fresh), kept.shape[1]), kept.dtype)
-    np.compress(use, kept, axis=0, out=out[:n_use])
+    gaps = np.flatnonzero(~use)
+    if len(gaps) <= 4096:
+        starts, ends = np.r_[0, gaps + 1], np.r_[gaps, len(use)]
+        at = 0
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            if e > s:
+                out[at:at + e - s] = kept[s:e]
+                at += e - s
+    else:
+        np.take(kept, np.flatnonzero(use), axis=0, out=out[:n_use])
     out[n_use:] = fresh
     return out
 
@@ -350,3 +419,250 @@ def forget() -> None:
     """Drop every kept pair work (the next run of each computes all its pairs)."""
     with _LOCK:
         _CACHE.clear()
+
+
+@dataclass(frozen=True, eq=False)
+class Change:
+    """How the items of a new problem map onto those of a kept run.
+
+    ``need_old[j]``: the old position of new need ``j`` when it is the very same object
+    (items are frozen), else -1; ``need_to[i]``: the new position of old need ``i``
+    (the same object, or an item of the same id), else -1; ``need_same[i]``: old need
+    ``i`` is there as the same object. Likewise for resources."""
+
+    need_old: I64
+    need_to: I64
+    need_same: B
+    res_old: I64
+    res_to: I64
+    res_same: B
+
+
+def _addresses(items: tuple[object, ...]) -> I64:
+    return np.fromiter(map(id, items), dtype=np.int64, count=len(items))
+
+
+def _side(work: PairWork, which: str) -> tuple[I64, I64]:
+    """The kept problem's items of one side by address: sorted addresses, positions."""
+    key = f"{which}_addresses"
+    if key not in work.memo:
+        addr = _addresses(getattr(work.problem, which))
+        order = np.argsort(addr, kind="stable")
+        work.memo[key] = (addr[order], order)
+    got: tuple[I64, I64] = work.memo[key]
+    return got
+
+
+def _mapped(work: PairWork, which: str, items: tuple[Any, ...]) -> tuple[I64, I64, B]:
+    """``(old, to, same)`` of one side (see :class:`Change`): by identity, then the items
+    left over on both sides matched by id (a changed item is a new object)."""
+    sorted_addr, order = _side(work, which)
+    old_items = getattr(work.problem, which)
+    new_addr = _addresses(items)
+    old = np.full(len(items), -1, np.int64)
+    if len(sorted_addr):
+        at = np.minimum(np.searchsorted(sorted_addr, new_addr), len(sorted_addr) - 1)
+        hit = sorted_addr[at] == new_addr
+        old[hit] = order[at[hit]]
+    to = np.full(len(old_items), -1, np.int64)
+    found = np.flatnonzero(old >= 0)
+    to[old[found]] = found
+    same = to >= 0
+    fresh = np.flatnonzero(old < 0)
+    gone = np.flatnonzero(~same)
+    if len(fresh) and len(gone):
+        by_id = {old_items[i].id: i for i in gone.tolist()}
+        for j in fresh.tolist():
+            i = by_id.get(items[j].id)
+            if i is not None:
+                to[i] = j
+    return old, to, same
+
+
+def change_of(work: PairWork, problem: Problem) -> Change:
+    """How ``problem``'s items map onto the kept run's (kept in the problem's cache)."""
+    cached = problem._cache.get("change")
+    if isinstance(cached, tuple) and cached[0] is work:
+        got: Change = cached[1]
+        return got
+    change = Change(*_mapped(work, "needs", problem.needs),
+                    *_mapped(work, "resources", problem.resources))
+    problem._cache["change"] = (work, change)
+    return change
+
+
+def _places(work: PairWork) -> tuple[F64, F64, F64, F64]:
+    """The latitudes and longitudes of the kept problem's needs and resources."""
+    if "places" not in work.memo:
+        p = work.problem
+        work.memo["places"] = tuple(
+            np.fromiter((getattr(x, f) for x in items), dtype=np.float64, count=len(items))
+            for items in (p.needs, p.resources) for f in ("lat", "lon"))
+    got: tuple[F64, F64, F64, F64] = work.memo["places"]
+    return got
+
+
+def _origin(lat: F64, lon: F64) -> tuple[float, float]:
+    """The projection's origin, as :func:`matching.arrays.arrays_of` rounds it."""
+    ok = ~np.isnan(lat)
+    if not ok.any():
+        return 0.0, 0.0
+    return round(float(np.mean(lat[ok])), 2), round(float(np.mean(lon[ok])), 2)
+
+
+def _rows(old: NDArray[Any], at: I64, fresh: NDArray[Any]) -> NDArray[Any]:
+    """Rows ``old[at[j]]`` where ``at[j] >= 0``, the ``fresh`` rows elsewhere, in order."""
+    out = np.empty((len(at), *old.shape[1:]), old.dtype)
+    keep = at >= 0
+    out[keep] = old[at[keep]]
+    out[~keep] = fresh
+    return out
+
+
+def _ids(old: list[str], at: I64, items: tuple[Any, ...]) -> list[str]:
+    """The ids of ``items`` (``old[at[j]]`` where kept): the old list and the new ids
+    when items were only added at the end."""
+    n = len(old)
+    if len(at) >= n and np.array_equal(at[:n], np.arange(n)) and np.all(at[n:] < 0):
+        return [*old, *(x.id for x in items[n:])]
+    return [x.id for x in items]
+
+
+def _in_order(codes: list[I64], head: int) -> bool:
+    """Whether the codes (concatenated) are exactly ``0 .. head - 1``, each first seen
+    after the one before: the vocabulary a full build numbers in first-seen order."""
+    allc = np.concatenate(codes) if codes else np.zeros(0, np.int64)
+    if len(allc) == 0:
+        return head == 0
+    if int(allc.min()) < 0 or int(allc.max()) >= head:
+        return False
+    first = np.full(head, len(allc), np.int64)
+    np.minimum.at(first, allc, np.arange(len(allc)))
+    return bool(first[-1] < len(allc) and np.all(np.diff(first) > 0))
+
+
+def _head(codes: list[I64]) -> int:
+    allc = np.concatenate(codes) if codes else np.zeros(0, np.int64)
+    return int(allc.max()) + 1 if len(allc) else 0
+
+
+_VOCABS = (("categories", ("n_cat", "r_cat")), ("units_of_measure", ("n_uom", "r_uom")),
+           ("communities", ("n_comm",)), ("units", ("r_unit",)),
+           ("streets", ("n_street", "r_street")))
+
+
+def reused_arrays(previous: dict[str, Any] | None, problem: Problem) -> Arrays | None:
+    """The column arrays of ``problem`` from those of the run of ``previous`` (its kept
+    pair work): the rows of the items kept (the same objects) copied, only the new or
+    changed items read; the very arrays :func:`matching.arrays.arrays_of` builds. None
+    (build them all) when the work is gone, the context differs, or the change moves what
+    every row depends on (a vocabulary's order, the projection's origin)."""
+    work = recall((previous or {}).get("pair_work"))
+    if work is None or not _same_context(work.problem, problem):
+        return None
+    cached = problem._cache.get("arrays")
+    if isinstance(cached, Arrays):
+        return cached
+    built = _spliced_arrays(work, problem)
+    if built is not None:
+        problem._cache["arrays"] = built
+    return built
+
+
+def _spliced_arrays(work: PairWork, problem: Problem) -> Arrays | None:
+    oa, old = work.arrays, work.problem
+    ch = change_of(work, problem)
+    fresh_needs = [problem.needs[j] for j in np.flatnonzero(ch.need_old < 0).tolist()]
+    fresh_res = [problem.resources[j] for j in np.flatnonzero(ch.res_old < 0).tolist()]
+    gone_res = [old.resources[i] for i in np.flatnonzero(~ch.res_same).tolist()]
+    mini = _build(Problem(fresh_needs, fresh_res, problem.taxonomy))  # no pair context:
+    # these rows do not read it
+    values: dict[str, Any] = {}
+    memo: dict[str, Any] = {}  # handed on to the work this run keeps
+    # vocabularies: the kept ones, in the order a full build finds them
+    for vocab, columns in _VOCABS:
+        index = {v: i for i, v in enumerate(getattr(oa, vocab))}
+        names: list[str] = getattr(mini, vocab)
+        if any(v not in index for v in names):
+            return None
+        remap = np.array([index[v] for v in names], np.int64)
+        codes = []
+        for col in columns:
+            at = ch.need_old if col.startswith("n_") else ch.res_old
+            new = getattr(mini, col)
+            values[col] = _rows(getattr(oa, col), at, remap[new] if len(new) else new)
+            codes.append(values[col])
+        # the codes the items use come first in the vocabulary, in first-seen order
+        head = work.memo.setdefault(f"{vocab}_head",
+                                    _head([getattr(oa, c) for c in columns]))
+        if not _in_order(codes, head):
+            return None
+        memo[f"{vocab}_head"] = head
+        if vocab == "categories" and any(index[c] >= head for r in (*fresh_res, *gone_res)
+                                         for c in r.also_categories):
+            return None  # a category served only besides: its place in the list may move
+        values[vocab] = getattr(oa, vocab)
+    if len(oa.categories) > memo["categories_head"] and \
+            np.any(np.diff(ch.res_old[ch.res_old >= 0]) <= 0):
+        return None  # resources reordered: the categories served besides may move
+    # the projection's origin: every distance moves with it
+    n_lat, n_lon, r_lat, r_lon = _places(work)
+
+    def place(col: F64, at: I64, items: list[Any], f: str) -> F64:
+        return _rows(col, at, np.array([getattr(x, f) for x in items], np.float64))
+
+    lat = (place(n_lat, ch.need_old, fresh_needs, "lat"),
+           place(n_lon, ch.need_old, fresh_needs, "lon"),
+           place(r_lat, ch.res_old, fresh_res, "lat"), place(r_lon, ch.res_old, fresh_res, "lon"))
+    origin = _origin(np.r_[lat[0], lat[2]], np.r_[lat[1], lat[3]])
+    if origin != _origin(np.r_[n_lat, r_lat], np.r_[n_lon, r_lon]):
+        return None
+    mini_n_xy = _project(lat[0][ch.need_old < 0], lat[1][ch.need_old < 0], *origin)
+    mini_r_xy = _project(lat[2][ch.res_old < 0], lat[3][ch.res_old < 0], *origin)
+    for f in fields(Arrays):
+        name = f.name
+        if name in values or name in ("n_left", "r_left"):
+            continue
+        if name in ("need_ids", "res_ids"):
+            values[name] = _ids(getattr(oa, name), ch.need_old if name == "need_ids" else
+                                ch.res_old, problem.needs if name == "need_ids" else
+                                problem.resources)
+        elif name == "n_xy":
+            values[name] = _rows(oa.n_xy, ch.need_old, mini_n_xy)
+        elif name == "r_xy":
+            values[name] = _rows(oa.r_xy, ch.res_old, mini_r_xy)
+        elif name in ("r_serves", "r_fits"):
+            continue
+        elif name.startswith("n_"):
+            values[name] = _rows(getattr(oa, name), ch.need_old, getattr(mini, name))
+        elif name.startswith("r_"):
+            values[name] = _rows(getattr(oa, name), ch.res_old, getattr(mini, name))
+    # the categories each new resource serves, in the kept columns
+    index = {v: i for i, v in enumerate(oa.categories)}
+    serves = np.zeros((len(fresh_res), len(oa.categories)), np.bool_)
+    cols = np.array([index[c] for c in mini.categories], np.int64)
+    if len(fresh_res):
+        serves[:, cols] = mini.r_serves
+    fits = serves | ((serves.astype(np.int64) @ oa.related.astype(np.int64)) > 0)
+    values["r_serves"] = _rows(oa.r_serves, ch.res_old, serves)
+    values["r_fits"] = _rows(oa.r_fits, ch.res_old, fits)
+    values["related"] = oa.related
+    # pinned and declined pairs by their new positions (the same pairs: same context)
+    if np.any(ch.need_to[oa.pin_need] < 0) or np.any(ch.res_to[oa.pin_res] < 0):
+        return None
+    n_needs, n_res = len(problem.needs), len(problem.resources)
+    pin_need, pin_res = ch.need_to[oa.pin_need], ch.res_to[oa.pin_res]
+    dn, dr = np.divmod(oa.declined_keys, max(oa.n_res, 1))
+    if np.any(ch.need_to[dn] < 0) or np.any(ch.res_to[dr] < 0):
+        return None
+    values.update(
+        pin_need=pin_need, pin_res=pin_res, pin_qty=oa.pin_qty,
+        n_left=values["n_qty"] - np.bincount(pin_need, weights=oa.pin_qty,
+                                             minlength=n_needs).astype(np.int64),
+        r_left=values["r_cap"] - np.bincount(pin_res, weights=oa.pin_qty,
+                                             minlength=n_res).astype(np.int64),
+        declined_keys=np.sort(ch.need_to[dn] * n_res + ch.res_to[dr]),
+        pinned_keys=np.unique(pin_need * n_res + pin_res))
+    memo["places"] = lat
+    problem._cache["next_memo"] = memo
+    return Arrays(**values)

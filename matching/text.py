@@ -85,9 +85,22 @@ def substitute(pattern: re.Pattern[str], repl: str, texts: list[str]) -> list[st
     return pattern.sub(repl, joined).split("\0")
 
 
+_BARE: list[tuple[tuple[str, ...], tuple[list[str], I64]]] = []
+_BARE_LOCK = threading.Lock()
+
+
 def _bare_texts(texts: list[str]) -> tuple[list[str], I64]:
-    """The distinct texts without their spaces, and the number of each text's."""
-    return _unique_texts(substitute(_ANY_SPACE, "", texts))
+    """The distinct texts without their spaces, and the number of each text's (the last
+    two answers kept: a re-run scoring a few new pairs asks again for the same corpus)."""
+    key = tuple(texts)
+    with _BARE_LOCK:
+        for k, v in _BARE:
+            if k == key:
+                return v
+    got = _unique_texts(substitute(_ANY_SPACE, "", texts))
+    with _BARE_LOCK:
+        _BARE[:] = [(key, got), *_BARE[:1]]
+    return got
 
 
 def char_tfidf(texts: list[str]) -> sparse.csr_matrix:
