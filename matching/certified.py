@@ -69,6 +69,7 @@ from matching.errors import MatchingError
 from matching.flow import (
     ROUNDING_REL,
     Network,
+    S,
     T,
     _layout,
     _pow2_at_least,
@@ -79,9 +80,14 @@ from matching.flow import (
     solve_flow,
 )
 from matching.incremental import (
+    U64,
     Keys,
+    Moves,
     Prior,
+    SolveState,
     Warm,
+    bucket_prints,
+    bucket_sums,
     buckets,
     fingerprints,
     keep_prior,
@@ -250,10 +256,12 @@ def distances(n: int, tails: I64, heads: I64, costs: I64, sources: I64) -> I64:
     return d
 
 
-def potentials(n: int, tails: I64, heads: I64, costs: I64) -> I64:
-    """A feasible potential of a residual network: distances from T where T reaches,
-    and above them (a large offset plus distances from a virtual root) elsewhere."""
-    d = distances(n, tails, heads, costs, np.array([T]))
+def potentials(n: int, tails: I64, heads: I64, costs: I64,
+               sources: I64 | None = None) -> I64:
+    """A feasible potential of a residual network: distances from T (or from every node
+    of ``sources``, all at 0) where T reaches, and above them (a large offset plus
+    distances from a virtual root) elsewhere."""
+    d = distances(n, tails, heads, costs, np.array([T]) if sources is None else sources)
     lost = d >= INF
     if not lost.any():
         return d
@@ -272,7 +280,7 @@ def _reduced(net: Network, pi: I64, tails: I64, heads: I64, costs: I64) -> I64:
 
 
 def solve_certified(model: Model, k: int = CORE_K, *, keys: Keys | None = None,
-                    warm: Warm | None = None) -> Solution:
+                    warm: Warm | None = None, moves: Moves | None = None) -> Solution:
     """Exact solve of ``model`` on a sparse core, certified on every candidate pair.
 
     Falls back to :func:`matching.flow.solve_flow` (no certificate rounds, empty
@@ -287,7 +295,7 @@ def solve_certified(model: Model, k: int = CORE_K, *, keys: Keys | None = None,
         return solve_flow(model)
     if k <= 0:
         keys = keys or position_keys(model.n_needs, model.n_res, model.n_units)
-        return _solve_whole(model, keys, warm)
+        return _solve_whole(model, keys, warm, moves)
     total = float(model.need_cap.sum())
     full_net = build_network(model, 0, scale=1.0)
     k_max = cost_scale(full_net.n_nodes)
@@ -371,9 +379,20 @@ def solve_bucket(item: tuple[Model, float]) -> I64:
     return canonical(sub, net, flows)
 
 
-def _solve_whole(model: Model, keys: Keys, warm: Warm | None) -> Solution:
+def _solve_whole(model: Model, keys: Keys, warm: Warm | None,
+                 moves: Moves | None = None) -> Solution:
     """The whole network as the core, bucket by bucket; reused flows that fail the
-    certificate are thrown away and every bucket solved afresh."""
+    certificate are thrown away and every bucket solved afresh. With ``moves`` (where
+    the previous model's pairs went) and the previous solve's state still in this
+    process, only the components the change touches are labelled, hashed and certified
+    again (:func:`_buckets_incremental`)."""
+    if warm is not None and moves is not None:
+        try:
+            got = _buckets_incremental(model, keys, warm, moves)
+        except MatchingError:
+            got = None
+        if got is not None:
+            return got
     if warm is not None:
         try:
             return _buckets_certified(model, keys, warm)
@@ -403,28 +422,8 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
         cert.reused_pairs = len(kept)
     todo = [b for b in np.flatnonzero(solve).tolist() if bounds[b + 1] > bounds[b]]
     prior = recall_prior(warm) if warm is not None and warm.n_buckets == n else None
-    if prior is not None and todo:
-        assert warm is not None
-        pi_old, known = _prior_nodes(model, keys, prior)
-        cold: list[int] = []
-        for b in todo:
-            pairs = order[bounds[b]:bounds[b + 1]]
-            got = _warm_bucket(model, pairs, warm.flows_of(
-                pair_keys(keys, model.pair_need[pairs], model.pair_res[pairs])), pi_old, known,
-                float(scales[b]))
-            if got is None:
-                cold.append(b)
-                continue
-            x[pairs] = got
-            cert.warm_pairs += len(pairs)
-        todo = cold
-    subs = [_compact(model, order[bounds[b]:bounds[b + 1]])[0] for b in todo]
-    results = map_largest_first(solve_bucket, [(sub, float(scales[b])) for sub, b in
-                                               zip(subs, todo, strict=True)],
-                                [sub.n_pairs for sub in subs])
-    for b, flows in zip(todo, results, strict=True):
-        x[order[bounds[b]:bounds[b + 1]]] = flows
-    cert.solved_pairs.append(int(sum(sub.n_pairs for sub in subs)))
+    _solve_buckets(model, keys, warm, prior, [order[bounds[b]:bounds[b + 1]] for b in todo],
+                   [float(scales[b]) for b in todo], x, cert)
     pair_scale = scales[bucket]
     net = build_network(model, 0, scale=1.0)
     net = replace(net, costs=np.concatenate(
@@ -433,6 +432,49 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
     pi = potentials(net.n_nodes, tails, heads, costs)
     if np.any(_reduced(net, pi, tails, heads, costs) < 0):
         raise MatchingError("certified solve: potentials infeasible on the network")
+    has = np.zeros(n_labels, np.bool_)
+    has[labels] = True
+    return _finish(model, keys, x, pi, scales, bucket, prints, cert,
+                   SolveState(model, labels, fps, *bucket_sums(fps, has, n), x, pi))
+
+
+def _solve_buckets(model: Model, keys: Keys, warm: Warm | None, prior: Prior | None,
+                   groups: list[I64], scales: list[float], x: I64, cert: Certificate,
+                   x0: I64 | None = None) -> None:
+    """Solve the buckets of pairs ``groups`` (each on its cost scale) into ``x``: each
+    warm-started from the previous flows (``x0`` by pair, else looked up by pair key in
+    ``warm``) and potentials when ``prior`` is kept, else (or when the warm start gives
+    up) cold, on the worker processes for a large solve."""
+    cold: list[int] = list(range(len(groups)))
+    if prior is not None and groups:
+        assert warm is not None
+        pi_old, known = _prior_nodes(model, keys, prior)
+        cold = []
+        for at, pairs in enumerate(groups):
+            start = x0[pairs] if x0 is not None else warm.flows_of(
+                pair_keys(keys, model.pair_need[pairs], model.pair_res[pairs]))
+            got = _warm_bucket(model, pairs, start, pi_old, known, scales[at])
+            if got is None:
+                cold.append(at)
+                continue
+            x[pairs] = got
+            cert.warm_pairs += len(pairs)
+    subs = [_compact(model, groups[at])[0] for at in cold]
+    results = map_largest_first(solve_bucket, [(sub, scales[at]) for sub, at in
+                                               zip(subs, cold, strict=True)],
+                                [sub.n_pairs for sub in subs])
+    for at, flows in zip(cold, results, strict=True):
+        x[groups[at]] = flows
+    cert.solved_pairs.append(int(sum(sub.n_pairs for sub in subs)))
+
+
+def _finish(model: Model, keys: Keys, x: I64, pi: I64, scales: F64, bucket: I64,
+            prints: U64, cert: Certificate, state: SolveState) -> Solution:
+    """The solution of a certified flow ``x`` with its proving potentials ``pi``: the
+    certificate, what the next solve starts from (:class:`Warm`, the potentials and the
+    state kept in this process) and the rounding note."""
+    n = len(scales)
+    pair_scale = scales[bucket]
     cert.potentials = pi
     res_scale = np.ones(model.n_res, np.float64)
     res_scale[model.pair_res] = pair_scale
@@ -450,16 +492,186 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
     keep_prior(cert.warm, keys.need, pi[need0:need0 + model.n_needs], need_scale, keys.res,
                pi[res0:res0 + model.n_res], res_scale, keys.unit[limited],
                pi[unit_node[limited]], unit_scale[limited], pi[0] / cert.scale,
-               pi[T] / cert.scale)
+               pi[T] / cert.scale, state)
     # the rounding bound of each need's bucket, summed
     has = np.zeros(model.n_needs, np.bool_)
     has[model.pair_need] = True
     bound = float(np.sum(model.need_cap[has] / need_scale[has]))
     found = model_objective(model, x)
-    solved = scales[bounds[1:] > bounds[:-1]]
+    solved = scales[np.bincount(bucket, minlength=n) > 0]
     low, high = (float(solved.min()), float(solved.max())) if len(solved) else (1.0, 1.0)
     return Solution(x=x, status="optimal", solver="ortools-mcf-certified",
                     notes=_rounding_note(bound, found, low, high), certificate=cert)
+
+
+def _buckets_incremental(model: Model, keys: Keys, warm: Warm, moves: Moves
+                         ) -> Solution | None:
+    """The bucket solve of :func:`_buckets_certified` after a small change, from the
+    previous solve's state (:class:`~matching.incremental.SolveState`): the components
+    left as they were keep their labels, fingerprints, flows and potentials; only the
+    pairs of the components the change touches (and the new pairs) are labelled,
+    hashed, solved (warm-started) and given potentials (shortest distances from S and T
+    inside them: with the bypass arc residual both ways S and T are both at distance 0,
+    and every path between two components passes through one of them, so these are the
+    distances of the full network). The whole network's reduced costs are then checked
+    in one vectorized pass, so the flow is proved optimal as a cold solve's is. None
+    (solve as before) when the state is gone or the network has unit limits."""
+    prior = recall_prior(warm)
+    state = prior.state if prior is not None else None
+    if state is None or prior is None:
+        return None
+    old: Model = state.model
+    n = n_buckets(model.n_pairs, BUCKET_PAIRS)
+    if n != warm.n_buckets or len(state.total) != n or \
+            np.any(model.unit_qty_cap != UNLIMITED) or np.any(old.unit_qty_cap != UNLIMITED) \
+            or len(moves.pair_old) != model.n_pairs or len(moves.need_to) != old.n_needs \
+            or len(moves.res_to) != old.n_res or state.potentials[S] != 0 or \
+            state.potentials[T] != 0:
+        return None
+    po = moves.pair_old
+    mapped = np.flatnonzero(po >= 0)
+    same = np.zeros(model.n_pairs, np.bool_)
+    same[mapped] = (old.weight[po[mapped]] == model.weight[mapped]) & \
+        (old.pair_cap[po[mapped]] == model.pair_cap[mapped])
+    # the components the change touches: of a pair gone or changed, of a need or
+    # resource gone or changed, of a node a new pair reaches
+    n_labels = len(state.prints)
+    touched = np.zeros(n_labels, np.bool_)
+    persists = np.zeros(old.n_pairs, np.bool_)
+    persists[po[same]] = True
+    touched[state.labels[~persists]] = True
+    need_label = np.full(old.n_needs, -1, np.int64)
+    need_label[old.pair_need] = state.labels
+    res_label = np.full(old.n_res, -1, np.int64)
+    res_label[old.pair_res] = state.labels
+    for to, cap_old, cap_new, label in ((moves.need_to, old.need_cap, model.need_cap,
+                                         need_label),
+                                        (moves.res_to, old.res_cap, model.res_cap,
+                                         res_label)):
+        changed = to < 0
+        ok = np.flatnonzero(~changed)
+        changed[ok] = cap_old[ok] != cap_new[to[ok]]
+        touched[label[changed & (label >= 0)]] = True
+    need_of_new = np.full(model.n_needs, -1, np.int64)
+    ok = np.flatnonzero(moves.need_to >= 0)
+    need_of_new[moves.need_to[ok]] = ok
+    res_of_new = np.full(model.n_res, -1, np.int64)
+    ok = np.flatnonzero(moves.res_to >= 0)
+    res_of_new[moves.res_to[ok]] = ok
+    fresh = np.flatnonzero(~same)
+    for of_new, label, ends in ((need_of_new, need_label, model.pair_need[fresh]),
+                                (res_of_new, res_label, model.pair_res[fresh])):
+        at = of_new[ends]
+        at = at[at >= 0]
+        hit = label[at]
+        touched[hit[hit >= 0]] = True
+    keep = same.copy()
+    keep[mapped] &= ~touched[state.labels[po[mapped]]]
+    labels = np.full(model.n_pairs, -1, np.int64)
+    labels[keep] = state.labels[po[keep]]
+    region = np.flatnonzero(~keep)
+    n_local, local = components(_compact(model, region)[0])
+    labels[region] = n_labels + local
+    prints = np.zeros(n_labels + n_local, np.uint64)
+    prints[:n_labels] = state.prints
+    prints[n_labels:] = fingerprints(
+        keys, local, n_local, pair_need=model.pair_need[region],
+        pair_res=model.pair_res[region], pair_cap=model.pair_cap[region],
+        weight=model.weight[region], need_cap=model.need_cap, res_cap=model.res_cap,
+        res_unit=model.res_unit, unit_qty_cap=model.unit_qty_cap)
+    # the buckets' sums: the touched components out, the new ones in
+    gone = np.zeros(n_labels + n_local, np.bool_)
+    gone[:n_labels] = touched
+    gone[:n_labels] &= np.bincount(state.labels, minlength=n_labels) > 0
+    out_total, out_count = bucket_sums(prints, gone, n)
+    added = np.zeros(n_labels + n_local, np.bool_)
+    added[n_labels + local] = True  # (the count covers unit nodes without pairs too)
+    in_total, in_count = bucket_sums(prints, added, n)
+    total = state.total - out_total + in_total
+    count = state.count - out_count + in_count
+    bucket_prints_now = bucket_prints(total, count)
+    bucket = (prints % np.uint64(n)).astype(np.int64)[labels]
+    scales = bucket_scales(model, bucket, n, network_scale(model))
+    solve = (bucket_prints_now != warm.components) | (scales != warm.scales)
+    x = np.zeros(model.n_pairs, np.int64)
+    x0 = np.zeros(model.n_pairs, np.int64)
+    x0[mapped] = state.x[po[mapped]]
+    in_solved = solve[bucket]
+    kept = np.flatnonzero(~in_solved)
+    x[kept] = x0[kept]
+    odd = kept[~keep[kept]]  # new pairs in a bucket that kept its fingerprint
+    if len(odd):
+        x[odd] = warm.flows_of(pair_keys(keys, model.pair_need[odd], model.pair_res[odd]))
+    cert = Certificate(rounds=1, core_pairs=[model.n_pairs], res_node0=3 + model.n_needs)
+    cert.reused_pairs = len(kept)
+    cert.updated = True
+    chosen = np.flatnonzero(in_solved)
+    order = chosen[np.argsort(bucket[chosen], kind="stable")]
+    bounds = np.searchsorted(bucket[order], np.arange(n + 1))
+    todo = [b for b in np.flatnonzero(solve).tolist() if bounds[b + 1] > bounds[b]]
+    _solve_buckets(model, keys, warm, prior, [order[bounds[b]:bounds[b + 1]] for b in todo],
+                   [float(scales[b]) for b in todo], x, cert, x0)
+    total_cap = int(model.need_cap.sum())
+    if not 0 < int(x.sum()) < total_cap:
+        return None  # the bypass arc not residual both ways: S or T off distance 0
+    pi = _kept_potentials(model, old, state.potentials, moves)
+    if len(chosen):
+        _region_potentials(model, chosen, x, scales[bucket], pi)
+    if not _feasible(model, x, pi, scales[bucket]):
+        return None
+    return _finish(model, keys, x, pi, scales, bucket, bucket_prints_now, cert,
+                   SolveState(model, labels, prints, total, count, x, pi))
+
+
+def _kept_potentials(model: Model, old: Model, pi_old: I64, moves: Moves) -> I64:
+    """The previous potentials of the nodes still there, in this model's node ids; a
+    new node without pairs: 0 for a need (S reaches it), 1 for a resource (T does not:
+    no gain)."""
+    need0, res0, n_nodes, _, _ = _layout(model)
+    old_need0, old_res0, _, _, _ = _layout(old)
+    pi = np.zeros(n_nodes, np.int64)
+    pi[:3] = pi_old[:3]
+    pi[res0:res0 + model.n_res] = 1
+    for to, new0, old0 in ((moves.need_to, need0, old_need0), (moves.res_to, res0,
+                                                                old_res0)):
+        ok = np.flatnonzero(to >= 0)
+        pi[new0 + to[ok]] = pi_old[old0 + ok]
+    return pi
+
+
+def _region_potentials(model: Model, pairs: I64, x: I64, pair_scale: F64, pi: I64) -> None:
+    """Potentials of the nodes of ``pairs`` (whole components), written into ``pi``: the
+    shortest distances from S and T (both at 0) in their residual network, and above
+    every distance where neither reaches (as :func:`potentials`)."""
+    sub, needs, res = _compact(model, pairs)
+    net = build_network(sub, 0, scale=1.0)
+    net = replace(net, costs=np.concatenate(
+        [-np.rint(sub.weight * pair_scale[pairs]).astype(np.int64), net.costs[sub.n_pairs:]]))
+    tails, heads, costs = residual(net, arc_flows(sub, net, x[pairs]))
+    d = potentials(net.n_nodes, tails, heads, costs, sources=np.array([S, T]))
+    need0, res0, _, _, _ = _layout(model)
+    pi[need0 + needs] = d[net.need_node0:net.need_node0 + sub.n_needs]
+    pi[res0 + res] = d[net.res_node0:net.res_node0 + sub.n_res]
+
+
+def _feasible(model: Model, x: I64, pi: I64, pair_scale: F64) -> bool:
+    """Whether no residual arc of the full network of flow ``x`` has a negative reduced
+    cost under ``pi`` (pair arcs at cost ``-rint(weight * scale)``, S -> need and
+    resource -> T at 0, the bypass S -> T at 0; no unit or community nodes)."""
+    need0, res0, _, _, _ = _layout(model)
+    cost = -np.rint(model.weight * pair_scale).astype(np.int64)
+    rc = cost + pi[need0 + model.pair_need] - pi[res0 + model.pair_res]
+    if np.any(rc[x < model.pair_cap] < 0) or np.any(rc[x > 0] > 0):
+        return False
+    served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs)
+    used = np.bincount(model.pair_res, weights=x, minlength=model.n_res)
+    for flow, cap, rc_node in ((served, model.need_cap, pi[S] - pi[need0:need0 + model.n_needs]),
+                               (used, model.res_cap, pi[res0:res0 + model.n_res] - pi[T])):
+        if np.any(rc_node[flow < cap] < 0) or np.any(rc_node[flow > 0] > 0):
+            return False
+    bypass = int(model.need_cap.sum()) - int(x.sum())
+    rc_st = int(pi[S] - pi[T])
+    return not ((bypass < int(model.need_cap.sum()) and rc_st < 0) or (bypass > 0 and rc_st > 0))
 
 
 def _prior_nodes(model: Model, keys: Keys, prior: Prior) -> tuple[F64, B]:

@@ -135,10 +135,24 @@ def buckets(prints: U64, labels: I64, n: int) -> tuple[I64, U64]:
     has = np.zeros(len(prints), np.bool_)
     has[labels] = True
     bucket_of_label = (prints % np.uint64(n)).astype(np.int64)
+    total, count = bucket_sums(prints, has, n)
+    return bucket_of_label[labels], bucket_prints(total, count)
+
+
+def bucket_sums(prints: U64, has: NDArray[np.bool_], n: int) -> tuple[U64, U64]:
+    """Per bucket: the sum (mod 2^64) of the fingerprints of the components ``has``
+    marks, and their count -- what :func:`bucket_prints` hashes; a component that
+    leaves or joins a bucket is subtracted or added."""
+    bucket_of_label = (prints[has] % np.uint64(n)).astype(np.int64)
     total = np.zeros(n, np.uint64)
-    np.add.at(total, bucket_of_label[has], prints[has])
-    count = np.bincount(bucket_of_label[has], minlength=n).astype(np.uint64)
-    return bucket_of_label[labels], _mix(total ^ _mix(count + _GOLDEN))
+    np.add.at(total, bucket_of_label, prints[has])
+    count = np.bincount(bucket_of_label, minlength=n).astype(np.uint64)
+    return total, count
+
+
+def bucket_prints(total: U64, count: U64) -> U64:
+    """Each bucket's fingerprint from its sums (:func:`bucket_sums`)."""
+    return _mix(total ^ _mix(count + _GOLDEN))
 
 
 @dataclass
@@ -196,6 +210,34 @@ class Warm:
         return np.where(hit, flows[at], 0).astype(np.int64)
 
 
+@dataclass(frozen=True, eq=False)
+class Moves:
+    """Where the previous run's model went in this one: per pair of the new model its
+    index in the previous model (-1: a pair computed afresh), per need and resource of
+    the previous model its new index (-1: gone). From :mod:`matching.reuse`."""
+
+    pair_old: I64
+    need_to: I64
+    res_to: I64
+
+
+@dataclass(frozen=True, eq=False)
+class SolveState:
+    """What a certified solve computed over its whole network, kept in this process with
+    its potentials (:class:`Prior`) so that the next solve updates it where the change
+    lands instead of computing it again: the model, each pair's component label, each
+    label's fingerprint, the buckets' fingerprint sums, the flows and the potentials
+    (node ids of the model's network)."""
+
+    model: Any  # matching.model.Model (not imported: it imports this module)
+    labels: I64
+    prints: U64
+    total: U64
+    count: U64
+    x: I64
+    potentials: I64
+
+
 PRIOR_CACHE_SIZE = 2
 _PRIORS: OrderedDict[str, Prior] = OrderedDict()
 _PRIORS_LOCK = threading.Lock()
@@ -217,6 +259,7 @@ class Prior:
     unit_pi: NDArray[np.float64]
     s_pi: float
     t_pi: float
+    state: SolveState | None = None
 
     def of(self, keys: U64, which: str) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
         """The kept potential (on cost scale 1) of each key of ``which`` ("need", "res",
@@ -232,7 +275,8 @@ class Prior:
 
 def keep_prior(warm: Warm, need: U64, need_pi: I64, need_scale: NDArray[np.float64],
                res: U64, res_pi: I64, res_scale: NDArray[np.float64], unit: U64,
-               unit_pi: I64, unit_scale: NDArray[np.float64], s_pi: float, t_pi: float) -> str:
+               unit_pi: I64, unit_scale: NDArray[np.float64], s_pi: float, t_pi: float,
+               state: SolveState | None = None) -> str:
     """Keep a solve's potentials (by node key, each with its cost scale) for the next
     solve; sets and returns the token of ``warm`` (a name of its flows: the same solve
     twice, the same name)."""
@@ -247,7 +291,7 @@ def keep_prior(warm: Warm, need: U64, need_pi: I64, need_scale: NDArray[np.float
         return k[order], v[order] / scale[order]
 
     prior = Prior(*by_key(need, need_pi, need_scale), *by_key(res, res_pi, res_scale),
-                  *by_key(unit, unit_pi, unit_scale), s_pi=s_pi, t_pi=t_pi)
+                  *by_key(unit, unit_pi, unit_scale), s_pi=s_pi, t_pi=t_pi, state=state)
     with _PRIORS_LOCK:
         _PRIORS[token] = prior
         _PRIORS.move_to_end(token)

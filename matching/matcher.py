@@ -25,7 +25,7 @@ from matching.errors import UnknownMethod
 from matching.explain import alternatives, best_by_need, unserved
 from matching.flow import build_network
 from matching.greedy import solve_greedy
-from matching.incremental import Keys, Warm, id_keys
+from matching.incremental import Keys, Moves, Warm, id_keys
 from matching.lp import solve_lp
 from matching.model import Model, Solution, build_model, model_objective
 from matching.params import FEATURES, MatchParams
@@ -34,6 +34,7 @@ from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
 from matching.reuse import (
     Pairs,
     Scorer,
+    model_moves,
     recall,
     remember,
     reuse_pairs,
@@ -56,13 +57,13 @@ SCARCITY_RELAXED = ("approximate: residual shortest paths of the flow relaxation
 
 
 def _solver(method: str, model: Model, params: MatchParams, a: Arrays,
-            previous: Warm | None) -> Solution:
+            previous: Warm | None, moves: Moves | None = None) -> Solution:
     if method == "greedy":
         return solve_greedy(model)
     if method == "lp" or model.has_project_limits:
         return solve_lp(model, params.time_limit_s)
     keys = Keys(id_keys(a.need_ids), id_keys(a.res_ids), id_keys(a.units))
-    return solve_certified(model, keys=keys, warm=previous)
+    return solve_certified(model, keys=keys, warm=previous, moves=moves)
 
 
 def pair_scores(problem: Problem, a: Arrays, cands: Candidates, params: MatchParams,
@@ -270,7 +271,8 @@ def _match(problem: Problem, params: MatchParams, method: str,
     model = build_model(problem, a, cands, score[:k])
     clock.lap("scores")
 
-    solution = _solver(method, model, params, a, Warm.from_dict(previous))
+    moves = model_moves(previous, problem, scored.conf[: len(scored.cands)])
+    solution = _solver(method, model, params, a, Warm.from_dict(previous), moves)
     clock.lap("solve")
 
     x = solution.x

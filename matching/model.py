@@ -77,6 +77,7 @@ class Certificate:
     reused_pairs: int = 0  # pairs whose flows came from the previous solve (incremental)
     warm_pairs: int = 0  # pairs of changed buckets warm-started from the previous optimum
     warm: Warm | None = None  # what the next solve may reuse (matching.incremental)
+    updated: bool = False  # the previous solve's state updated where the change landed
 
 
 @dataclass

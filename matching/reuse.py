@@ -43,8 +43,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from matching.acceptance import LOW
 from matching.arrays import F64, I64, ONLINE, Arrays, B, _build, _project
 from matching.candidates import Candidates, find_candidates, refused_by_facts
+from matching.incremental import Moves
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.text import TextSimilarity, item_text, pair_local_key, tfidf_evidence
@@ -336,8 +338,16 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     keys = cands.need * a.n_res + cands.res
     in_order = bool(np.all(keys[1:] > keys[:-1]))  # e.g. a need added last
     order = np.arange(len(keys)) if in_order else np.argsort(keys, kind="stable")
-    if not in_order:
+    n_use = len(cands) - k
+    cand_of_old = np.full(len(work.cands), -1, np.int64)  # where the kept pairs went
+    if in_order:
+        cand_of_old[use] = np.arange(n_use)
+    else:
         cands = _take(cands, order)
+        inverse = np.empty(len(order), np.int64)
+        inverse[order] = np.arange(len(order))
+        cand_of_old[use] = inverse[:n_use]
+    problem._cache["moves"] = (work, cand_of_old)
     features = _spliced(work.features, use, f_feat)
     conf = np.r_[work.conf[use], f_conf]
     if not in_order:
@@ -347,6 +357,29 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     refused = sorted(kept + fresh_refused)
     return Pairs(cands=cands, features=features, score=combine(features), conf=conf,
                  refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
+
+
+def model_moves(previous: dict[str, Any] | None, problem: Problem, conf: I64
+                ) -> Moves | None:
+    """Where the previous run's model went in this run's (whose candidates have the
+    confidence codes ``conf``): per pair of the new model its index in the previous
+    model, per previous need and resource its new index (:class:`Moves`, for the
+    incremental solve); None when this run's pairs were not taken from that run."""
+    work = recall((previous or {}).get("pair_work"))
+    moved, change = problem._cache.get("moves"), problem._cache.get("change")
+    if work is None or not isinstance(moved, tuple) or moved[0] is not work or \
+            not isinstance(change, tuple) or change[0] is not work:
+        return None
+    cand_of_old: I64 = moved[1]
+    ch: Change = change[1]
+    old_ok, new_ok = work.conf != LOW, conf != LOW
+    old_pair = np.cumsum(old_ok) - 1
+    new_pair = np.cumsum(new_ok) - 1
+    pair_old = np.full(int(np.count_nonzero(new_ok)), -1, np.int64)
+    ok = np.flatnonzero(old_ok & (cand_of_old >= 0))
+    ok = ok[new_ok[cand_of_old[ok]]]
+    pair_old[new_pair[cand_of_old[ok]]] = old_pair[ok]
+    return Moves(pair_old, ch.need_to, ch.res_to)
 
 
 def _text_of(texts: TextCounts, problem: Problem, need: I64, res: I64,

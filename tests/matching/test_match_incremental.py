@@ -152,3 +152,56 @@ def test_the_bench_adds_its_need_where_the_previous_optimum_is_largest() -> None
     changed = with_one_more_need(moved, like)
     assert changed.needs[-1].id == f"{like.id}-ADDED"
     assert changed.needs[-1].quantity == like.quantity + 1
+
+
+def comparable(result: MatchResult) -> dict:  # type: ignore[type-arg]
+    """Everything a run reports but its timings and the names of what it kept."""
+    out = result.to_dict()
+    for name in ("timings", "reused_pairs"):
+        out.pop(name)
+    out["warm"] = {k: v for k, v in out["warm"].items() if k not in ("pair_work",)}
+    return out
+
+
+@pytest.mark.parametrize("change", [added_need, withdrawn_resource, changed_quantity])
+def test_a_re_run_updates_the_kept_solve_only_where_the_change_lands(
+        change: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import certified
+
+    updated: list[bool] = []
+    real = certified._buckets_incremental
+
+    def spy(*args: object) -> object:
+        got = real(*args)  # type: ignore[arg-type]
+        updated.append(got is not None and got.certificate is not None
+                       and got.certificate.updated)
+        return got
+
+    monkeypatch.setattr(certified, "_buckets_incremental", spy)
+    before = synthetic_problem(1500, seed=8)
+    first = match(before)
+    after = change(before, 8)  # type: ignore[operator]
+    again = match(after, previous=first.warm)
+    assert updated == [True]  # labels, hashes, potentials updated, not recomputed
+    full = match(after)
+    assert comparable(again) == comparable(full)  # scarcity and reasons included
+    check_result(after, again, MatchParams())
+    # and the re-run of the re-run starts from the state the first re-run kept
+    later = added_need(after, 9)
+    assert comparable(match(later, previous=again.warm)) == comparable(match(later))
+    assert updated[-1] is True
+
+
+def test_kept_potentials_that_no_longer_prove_the_flow_are_not_trusted() -> None:
+    from matching.incremental import recall_prior
+
+    before = synthetic_problem(900, seed=10)
+    first = match(before)
+    warm = Warm.from_dict(first.warm)
+    prior = recall_prior(warm)
+    assert prior is not None and prior.state is not None
+    res0 = 3 + prior.state.model.n_needs
+    # every resource worth a million more: trusted, the scarcity table would say so
+    prior.state.potentials[res0:res0 + prior.state.model.n_res] -= 10**6
+    after = added_need(before, 10)
+    assert comparable(match(after, previous=first.warm)) == comparable(match(after))
