@@ -172,13 +172,21 @@ def _no_candidate_reasons(a: Arrays, needs: I64) -> dict[int, tuple[str, dict[st
     return out
 
 
+Reasons = dict[int, tuple[str, dict[str, Any]]]
+"""The reason (and its details) of each need without a candidate, by need index."""
+
+
 def unserved(a: Arrays, model: Model, cands: Candidates, x: I64,
-             rejected: B | None = None) -> tuple[list[Unserved], list[Unserved]]:
+             rejected: B | None = None, known: Reasons | None = None,
+             found: Reasons | None = None) -> tuple[list[Unserved], list[Unserved]]:
     """Needs left unserved and needs served in part, with reasons (sorted by need id).
 
     ``rejected``: needs whose every candidate was rejected (low confidence, refused by
     the facts); their reason is given by the caller (``no_acceptable_fit``), so the
-    relaxed candidate rules are not searched for them."""
+    relaxed candidate rules are not searched for them. ``known``: reasons of needs
+    without a candidate already found (by a previous run, for needs and resources in
+    reach that did not change: :func:`matching.reuse.kept_reasons`), not searched again;
+    ``found`` receives every such reason of this run."""
     served_left = np.bincount(model.pair_need, weights=x, minlength=a.n_needs).astype(
         np.int64)
     pinned = a.n_qty - a.n_left
@@ -187,8 +195,15 @@ def unserved(a: Arrays, model: Model, cands: Candidates, x: I64,
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     search = short[~has_cand[short]]
-    reasons = _no_candidate_reasons(a, search if rejected is None else search[
-        ~rejected[search]])
+    wanted = search if rejected is None else search[~rejected[search]]
+    if known:
+        have = np.fromiter((i in known for i in wanted.tolist()), np.bool_, len(wanted))
+        reasons = {i: (known[i][0], dict(known[i][1])) for i in wanted[have].tolist()}
+        reasons.update(_no_candidate_reasons(a, wanted[~have]))
+    else:
+        reasons = _no_candidate_reasons(a, wanted)
+    if found is not None:
+        found.update(reasons)
     if rejected is not None:
         reasons.update({i: ("no_acceptable_fit", {}) for i in search[rejected[search]].tolist()})
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64)

@@ -22,7 +22,7 @@ from matching.arrays import F64, I64, ONLINE, Arrays, B, arrays_of
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.certified import solve_certified
 from matching.errors import UnknownMethod
-from matching.explain import alternatives, best_by_need, unserved
+from matching.explain import Reasons, alternatives, best_by_need, unserved
 from matching.flow import build_network
 from matching.greedy import solve_greedy
 from matching.incremental import Keys, Moves, Warm, id_keys
@@ -34,6 +34,8 @@ from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
 from matching.reuse import (
     Pairs,
     Scorer,
+    keep_reasons,
+    kept_reasons,
     model_moves,
     recall,
     remember,
@@ -283,7 +285,11 @@ def _match(problem: Problem, params: MatchParams, method: str,
     rejected = np.zeros(a.n_needs, np.bool_)
     rejected[low[0].need] = True
     rejected[[n for n, _, _ in refused]] = True
-    none, part = unserved(a, model, cands, x, rejected)
+    found: Reasons = {}
+    none, part = unserved(a, model, cands, x, rejected, kept_reasons(previous, problem, a),
+                          found)
+    if pairs_token:
+        keep_reasons(pairs_token, found)
     none = _nothing_fits(a, cands, none, low, refused)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)

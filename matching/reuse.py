@@ -46,6 +46,7 @@ from numpy.typing import NDArray
 from matching.acceptance import LOW
 from matching.arrays import F64, I64, ONLINE, Arrays, B, _build, _project
 from matching.candidates import Candidates, find_candidates, refused_by_facts
+from matching.explain import Reasons, _pairs_in_reach
 from matching.incremental import Moves
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
@@ -380,6 +381,50 @@ def model_moves(previous: dict[str, Any] | None, problem: Problem, conf: I64
     ok = ok[new_ok[cand_of_old[ok]]]
     pair_old[new_pair[cand_of_old[ok]]] = old_pair[ok]
     return Moves(pair_old, ch.need_to, ch.res_to)
+
+
+def kept_reasons(previous: dict[str, Any] | None, problem: Problem, a: Arrays
+                 ) -> Reasons | None:
+    """The reasons of needs without a candidate the previous run found
+    (:func:`keep_reasons`), by this run's need index, for the needs that are the same
+    objects and in reach of no resource added, withdrawn or changed since (a reason reads
+    the need and every resource in its reach, any category, and the context, which is
+    the same); None when there are none."""
+    work = recall((previous or {}).get("pair_work"))
+    change = problem._cache.get("change")
+    if work is None or "reasons" not in work.memo or not isinstance(change, tuple) or \
+            change[0] is not work:
+        return None
+    ch: Change = change[1]
+    old: Reasons = work.memo["reasons"]
+    near = np.zeros(len(ch.need_same), np.bool_)
+    near_new = np.zeros(len(ch.need_old), np.bool_)
+    if not ch.res_same.all() or np.any(ch.res_old < 0):
+        near = _near(work.arrays, np.flatnonzero(~ch.res_same))
+        near_new = _near(a, np.flatnonzero(ch.res_old < 0))
+    out: Reasons = {}
+    for i, why in old.items():
+        j = int(ch.need_to[i])
+        if ch.need_same[i] and not near[i] and not near_new[j]:
+            out[j] = why
+    return out
+
+
+def keep_reasons(token: str, reasons: Reasons) -> None:
+    """Keep a run's reasons of needs without a candidate with its pair work."""
+    work = recall(token)
+    if work is not None:
+        work.memo["reasons"] = reasons
+
+
+def _near(a: Arrays, res: I64) -> B:
+    """Needs of ``a`` in reach of one of the resources ``res`` (any category)."""
+    out = np.zeros(a.n_needs, np.bool_)
+    if len(res):
+        every = np.arange(a.n_needs)
+        pn, _ = _pairs_in_reach(restrict(a, every, res), every)
+        out[pn] = True
+    return out
 
 
 def _text_of(texts: TextCounts, problem: Problem, need: I64, res: I64,

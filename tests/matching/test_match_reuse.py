@@ -304,3 +304,34 @@ def test_a_new_category_or_a_lost_work_builds_the_arrays_afresh() -> None:
                                              list(before.resources))) is None
     forget()
     assert reused_arrays(first.warm, added_need(before)) is None
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
+def test_reasons_of_needs_without_a_candidate_are_searched_again_only_near_the_change(
+        change: Callable[[Problem], Problem], monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import explain
+
+    searched: list[int] = []
+    real = explain._no_candidate_reasons
+
+    def spy(a: object, needs: np.ndarray) -> object:
+        searched.append(len(needs))
+        return real(a, needs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(explain, "_no_candidate_reasons", spy)
+    base = with_facts(synthetic_problem(900, seed=4, online_share=0.15))
+    # needs no resource can take: a unit of measure or a category none offers
+    needs = [dataclasses.replace(n, unit_of_measure="立方米") if i % 9 == 4 else
+             dataclasses.replace(n, category="no_such_service", online_ok=False)
+             if i % 9 == 7 else n for i, n in enumerate(base.needs)]
+    before = rebuilt(base, needs, list(base.resources))
+    first = match(before)
+    after = change(before)
+    searched.clear()
+    again = match(after, previous=first.warm)
+    in_rerun = sum(searched)
+    searched.clear()
+    full = match(after)
+    assert in_rerun < sum(searched)  # the reasons of needs far from the change kept
+    for got, want in ((again.unmatched, full.unmatched), (again.partial, full.partial)):
+        assert [dataclasses.asdict(u) for u in got] == [dataclasses.asdict(u) for u in want]
