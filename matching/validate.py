@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -111,7 +112,9 @@ Verdict = tuple[float, "str | None", dict[str, float]]
 none) and its features but text."""
 Signature = tuple[tuple[tuple[str, float], ...], float, str]
 """What a pair reports of itself: its breakdown, score and confidence."""
-Table = dict[tuple[int, int], tuple[NeedItem, ResourceItem, Verdict, "Signature | None"]]
+Entry = tuple[NeedItem, ResourceItem, Verdict, "Signature | None"]
+"""A kept verdict: the pair's items, its verdict and the report it passed with."""
+Table = dict[tuple[int, int], Entry]
 
 
 class _Verdicts:
@@ -150,8 +153,16 @@ def _signature(p: Pair) -> Signature:
     return tuple(p.breakdown.items()), p.score, p.confidence
 
 
-def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None
-          ) -> tuple[NeedItem, ResourceItem, Verdict, Signature | None] | None:
+def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None) -> bool:
+    """Whether the same items, in the same context, with an equal report (breakdown,
+    score, confidence) passed the last check: the pair's rules are not derived again."""
+    if p.pinned:
+        return False
+    hit = _kept(kept, n, r)
+    return hit is not None and hit[3] == _signature(p)
+
+
+def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None) -> Entry | None:
     hit = kept.get((id(n), id(r)))
     return hit if hit is not None and hit[0] is n and hit[1] is r else None
 
@@ -207,33 +218,39 @@ def check_result(problem: Problem, result: MatchResult,
     now: Table = {}
     # pairs whose items, context and report all passed the last check: their per-pair
     # rules, confidence, features and score are not derived again
-    passed = [not p.pinned and (hit := _kept(kept, needs.get(p.need_id),
-                                              resources.get(p.resource_id))) is not None
-              and hit[3] == _signature(p) for p in result.pairs]
+    passed = [_passed(kept, p, needs.get(p.need_id), resources.get(p.resource_id))
+              for p in result.pairs]
     todo = [at for at, ok in enumerate(passed) if not ok]
     labels = dict(zip(todo, _confidence_labels(
         problem, [result.pairs[at] for at in todo], params, needs, resources), strict=True))
+    declined = problem.declined
+    limits = bool(problem.max_quantity_per_unit or problem.max_projects_per_unit)
     for at, p in enumerate(result.pairs):
-        name = f"pair ({p.need_id}, {p.resource_id})"
+        key = (p.need_id, p.resource_id)
         n, r = needs.get(p.need_id), resources.get(p.resource_id)
-        if n is None or r is None:
-            raise ResultInvalid(f"{name} refers to an unknown need or resource")
-        if (p.need_id, p.resource_id) in seen:
-            raise ResultInvalid(f"{name} appears twice")
-        seen.add((p.need_id, p.resource_id))
-        if isinstance(p.quantity, bool) or not isinstance(p.quantity, int) or p.quantity < 1:
-            raise ResultInvalid(f"{name}: quantity must be a positive integer, "
-                                f"got {p.quantity!r}")
-        if (p.need_id, p.resource_id) in problem.declined:
-            raise ResultInvalid(f"{name} was declined")
-        if passed[at] and (p.need_id, p.resource_id) not in pinned:
+        if passed[at] and key not in seen and key not in pinned and key not in declined \
+                and _positive(p.quantity):
+            assert n is not None and r is not None  # a kept verdict names both
+            seen.add(key)
             now[(id(n), id(r))] = kept[(id(n), id(r))]
             objective += p.score * p.quantity / n.quantity
             served[p.need_id] += p.quantity
             used[p.resource_id] += p.quantity
-            unit_qty[r.unit_id] += p.quantity
-            unit_proj[r.unit_id] += 1
+            if limits:
+                unit_qty[r.unit_id] += p.quantity
+                unit_proj[r.unit_id] += 1
             continue
+        name = f"pair ({p.need_id}, {p.resource_id})"
+        if n is None or r is None:
+            raise ResultInvalid(f"{name} refers to an unknown need or resource")
+        if key in seen:
+            raise ResultInvalid(f"{name} appears twice")
+        seen.add(key)
+        if not _positive(p.quantity):
+            raise ResultInvalid(f"{name}: quantity must be a positive integer, "
+                                f"got {p.quantity!r}")
+        if key in declined:
+            raise ResultInvalid(f"{name} was declined")
         verdict = _verdict(problem, n, r, params, kept)
         _, broken, features = verdict
         if (p.need_id, p.resource_id) in pinned:
@@ -302,6 +319,10 @@ def check_result(problem: Problem, result: MatchResult,
     _VERDICTS.keep(context, now)
 
 
+def _positive(quantity: object) -> bool:
+    return isinstance(quantity, int) and not isinstance(quantity, bool) and quantity >= 1
+
+
 def _confidence_labels(problem: Problem, pairs: list[Pair], params: MatchParams,
                        needs: dict[str, NeedItem], resources: dict[str, ResourceItem]
                        ) -> list[str]:
@@ -339,6 +360,10 @@ def _check_unserved(problem: Problem, result: MatchResult, served: Counter[str])
 
 
 def _check_shares(problem: Problem, result: MatchResult, served: Counter[str]) -> None:
+    share = problem.min_share_per_community
+    if not result.shortfalls and not (any(v > 0 for v in share.values())
+                                      if isinstance(share, Mapping) else share > 0):
+        return  # no minimum anywhere, and no shortfall reported
     demand: dict[str, int] = defaultdict(int)
     got: dict[str, int] = defaultdict(int)
     for n in problem.needs:
