@@ -24,10 +24,23 @@ from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
 from matching.text import TextSimilarity, item_text, tfidf_evidence
 
+_LOOKUP: list[tuple[tuple[object, ...], tuple[I64, I64, F64]]] = []
+
 
 def relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
     """Sorted keys (:func:`relationship_keys`) of registrations and of history, and
-    history."""
+    history (the last answer kept: a re-run scoring its few new pairs asks again with
+    an equal context)."""
+    key = (problem.registrations, problem.history, a.units, a.communities)
+    for k, v in _LOOKUP:
+        if all(x is y or x == y for x, y in zip(k, key, strict=True)):
+            return v
+    got = _relationship_lookup(problem, a)
+    _LOOKUP[:] = [(key, got)]
+    return got
+
+
+def _relationship_lookup(problem: Problem, a: Arrays) -> tuple[I64, I64, F64]:
     unit_index = {u: i for i, u in enumerate(a.units)}
     comm_index = {c: i for i, c in enumerate(a.communities)}
     n_units = max(len(a.units), 1)

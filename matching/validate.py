@@ -18,6 +18,7 @@ import math
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 
@@ -153,13 +154,15 @@ def _signature(p: Pair) -> Signature:
     return tuple(p.breakdown.items()), p.score, p.confidence
 
 
-def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None) -> bool:
-    """Whether the same items, in the same context, with an equal report (breakdown,
-    score, confidence) passed the last check: the pair's rules are not derived again."""
+def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None
+            ) -> Entry | None:
+    """The kept verdict when the same items, in the same context, with an equal report
+    (breakdown, score, confidence) passed the last check: the pair's rules are not
+    derived again."""
     if p.pinned:
-        return False
+        return None
     hit = _kept(kept, n, r)
-    return hit is not None and hit[3] == _signature(p)
+    return hit if hit is not None and hit[3] == _signature(p) else None
 
 
 def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None) -> Entry | None:
@@ -218,32 +221,45 @@ def check_result(problem: Problem, result: MatchResult,
     now: Table = {}
     # pairs whose items, context and report all passed the last check: their per-pair
     # rules, confidence, features and score are not derived again
-    passed = [_passed(kept, p, needs.get(p.need_id), resources.get(p.resource_id))
-              for p in result.pairs]
-    todo = [at for at, ok in enumerate(passed) if not ok]
-    labels = dict(zip(todo, _confidence_labels(
-        problem, [result.pairs[at] for at in todo], params, needs, resources), strict=True))
+    pairs = result.pairs
+    ns = [needs.get(p.need_id) for p in pairs]
+    rs = [resources.get(p.resource_id) for p in pairs]
+    hits = [_passed(kept, p, n, r) for p, n, r in zip(pairs, ns, rs, strict=True)]
+    keys = [(p.need_id, p.resource_id) for p in pairs]
+    qs = [p.quantity for p in pairs]
     declined = problem.declined
+    # the usual result: no pair twice, every quantity a positive integer; its totals are
+    # then summed in one pass and only the pairs not passed before checked one by one
+    # (else every pair goes through the loop, which names the first broken one)
+    bulk = len(set(keys)) == len(keys) and set(map(type, qs)) <= {int} and \
+        (not qs or min(qs) >= 1)
+    if pinned or declined:
+        hits = [None if h is not None and (k in pinned or k in declined) else h
+                for h, k in zip(hits, keys, strict=True)]
+    todo = [at for at, h in enumerate(hits) if h is None]
+    labels = dict(zip(todo, _confidence_labels(
+        problem, [pairs[at] for at in todo], params, needs, resources), strict=True))
     limits = bool(problem.max_quantity_per_unit or problem.max_projects_per_unit)
-    for at, p in enumerate(result.pairs):
-        key = (p.need_id, p.resource_id)
-        n, r = needs.get(p.need_id), resources.get(p.resource_id)
-        if passed[at] and key not in seen and key not in pinned and key not in declined \
-                and _positive(p.quantity):
+    if bulk:
+        seen = set(keys)
+        now.update(((id(n), id(r)), h) for n, r, h in zip(ns, rs, hits, strict=True)
+                   if h is not None)
+    for at in todo if bulk else range(len(pairs)):
+        p, key, n, r, hit = pairs[at], keys[at], ns[at], rs[at], hits[at]
+        if hit is not None and key not in seen and _positive(p.quantity):
             assert n is not None and r is not None  # a kept verdict names both
             seen.add(key)
-            now[(id(n), id(r))] = kept[(id(n), id(r))]
+            now[(id(n), id(r))] = hit
             objective += p.score * p.quantity / n.quantity
             served[p.need_id] += p.quantity
             used[p.resource_id] += p.quantity
-            if limits:
-                unit_qty[r.unit_id] += p.quantity
-                unit_proj[r.unit_id] += 1
+            unit_qty[r.unit_id] += p.quantity
+            unit_proj[r.unit_id] += 1
             continue
         name = f"pair ({p.need_id}, {p.resource_id})"
         if n is None or r is None:
             raise ResultInvalid(f"{name} refers to an unknown need or resource")
-        if key in seen:
+        if key in seen and not bulk:
             raise ResultInvalid(f"{name} appears twice")
         seen.add(key)
         if not _positive(p.quantity):
@@ -281,11 +297,25 @@ def check_result(problem: Problem, result: MatchResult,
             raise ResultInvalid(f"{name}: score {p.score} differs from its weighted "
                                 f"breakdown {combined}")
         now[(id(n), id(r))] = (n, r, verdict, None if p.pinned else _signature(p))
+        if bulk:
+            continue
         objective += p.score * p.quantity / n.quantity
         served[p.need_id] += p.quantity
         used[p.resource_id] += p.quantity
         unit_qty[r.unit_id] += p.quantity
         unit_proj[r.unit_id] += 1
+    if bulk:  # every pair checked: the totals, in the order of the pairs
+        known = cast(list[NeedItem], ns)  # every pair's need was found above
+        objective = sum(p.score * q / n.quantity for p, q, n in zip(pairs, qs, known,
+                                                                    strict=True))
+        for key, q in zip(keys, qs, strict=True):
+            served[key[0]] += q
+            used[key[1]] += q
+        if limits:
+            for q, r in zip(qs, rs, strict=True):
+                assert r is not None
+                unit_qty[r.unit_id] += q
+                unit_proj[r.unit_id] += 1
     missing = set(pinned) - seen
     if missing:
         n_id, r_id = sorted(missing)[0]
