@@ -40,13 +40,13 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import dijkstra
+from scipy.sparse.csgraph import dijkstra, maximum_flow
 
 from matching.arrays import I64, B
 from matching.flow import Network
 
 MAX_PATHS = 200
-"""Augmenting paths a warm start may take before it gives up (a cold solve is then
+"""Phases a warm start may take before it gives up (a cold solve is then
 cheaper than more Dijkstra passes over the whole network)."""
 
 
@@ -85,55 +85,73 @@ def reoptimize(net: Network, flows: I64, pi: I64, max_paths: int = MAX_PATHS
                ) -> tuple[I64, I64] | None:
     """An optimal flow of ``net`` from ``flows`` (within the arcs' bounds; the node
     balances may be off) and potentials ``pi``, with potentials proving it optimal;
-    None when no feasible flow exists or more than ``max_paths`` paths are needed."""
+    None when no feasible flow exists or more than ``max_paths`` phases are needed.
+
+    Primal-dual: each phase is one Dijkstra from every node with an excess (reduced
+    costs, all non-negative), the potentials raised by the distances (capped at the
+    nearest deficit's), then a maximum flow from the excesses to the deficits on the
+    arcs of reduced cost 0 with room (which keeps every reduced cost non-negative): many
+    augmenting paths of one length at once, not one Dijkstra per path."""
     f = flows.astype(np.int64).copy()
     pi = pi.astype(np.int64).copy()
     rc = net.costs + pi[net.tails] - pi[net.heads]
     f[rc < 0] = net.caps[rc < 0]
     f[rc > 0] = 0
     e = excess(net, f)
-    n = net.n_nodes
+    n, m = net.n_nodes, net.n_arcs
+    rows, cols = np.r_[net.tails, net.heads], np.r_[net.heads, net.tails]
+    order = np.argsort(rows * n + cols, kind="stable")
+    key = (rows * n + cols)[order]
+    if np.any(key[1:] == key[:-1]):
+        return None  # parallel arcs (either way): not a network of this project
+    indices = cols[order]
+    indptr = np.searchsorted(rows[order], np.arange(n + 1))
+    arc = np.r_[np.arange(m), np.arange(m)][order]
+    forward = order < m
+    sign = np.where(forward, 1, -1)
+    cap_of = np.where(forward, net.caps[arc], 0)  # room = cap_of + sign * f[arc]
+    entry_tail = np.repeat(np.arange(n), np.diff(indptr))
+    src_node, sink_node = n, n + 1
     for _ in range(max_paths + 1):
         if not np.any(e > 0):
             return f, pi
-        tails, heads, weight, arc, forward, room = _residual(net, f, rc)
-        key = tails * n + heads
-        if len(key) and np.any(np.diff(np.sort(key)) == 0):  # pragma: no cover
-            return None  # parallel residual arcs: not a network of this project
-        graph = sparse.csr_matrix((weight.astype(np.float64), (tails, heads)), shape=(n, n))
+        room = cap_of - sign * f[arc]
+        reduced = sign * rc[arc]
+        weight = np.where(room > 0, reduced, np.inf)
+        graph = sparse.csr_matrix((weight, indices, indptr), shape=(n, n))
         sources = np.flatnonzero(e > 0)
-        dist, pred, _ = dijkstra(graph, indices=sources, min_only=True,
-                                 return_predecessors=True)
+        dist = dijkstra(graph, indices=sources, min_only=True)
         sinks = np.flatnonzero((e < 0) & np.isfinite(dist))
         if len(sinks) == 0:
             return None
-        t = int(sinks[np.argmin(dist[sinks])])
-        reach = float(dist[t])
-        step = np.minimum(np.where(np.isfinite(dist), dist, reach), reach)
-        pi += np.rint(step).astype(np.int64)
-        path = [t]
-        while pred[path[-1]] >= 0:
-            path.append(int(pred[path[-1]]))
-        path.reverse()
-        s = path[0]
-        order = np.argsort(key, kind="stable")
-        hops = np.array(path[:-1], np.int64) * n + np.array(path[1:], np.int64)
-        at = order[np.searchsorted(key[order], hops)]
-        delta = int(min(e[s], -e[t], int(room[at].min())))
-        sign = np.where(forward[at], 1, -1)
-        np.add.at(f, arc[at], sign * delta)
-        e[s] -= delta
-        e[t] += delta
+        reach = float(dist[sinks].min())
+        # nodes farther than the nearest deficit all move by its distance: only the
+        # arcs at the nodes nearer than it change their reduced cost
+        near = np.flatnonzero(dist < reach)
+        pi += round(reach)
+        pi[near] -= np.rint(reach - dist[near]).astype(np.int64)
         rc = net.costs + pi[net.tails] - pi[net.heads]
+        # the admissible arcs: reduced cost 0 and room, plus the excesses and deficits
+        at = np.flatnonzero((room > 0) & (sign * rc[arc] == 0))
+        deficits = np.flatnonzero(e < 0)
+        tails = np.r_[entry_tail[at], np.full(len(sources), src_node), deficits]
+        heads = np.r_[indices[at], sources, np.full(len(deficits), sink_node)]
+        caps = np.r_[room[at], e[sources], -e[deficits]]
+        if caps.max(initial=0) >= 2**31:
+            return None  # pragma: no cover - capacities beyond int32
+        admissible = sparse.csr_matrix((caps.astype(np.int32), (tails, heads)),
+                                       shape=(n + 2, n + 2))
+        pushed = maximum_flow(admissible, src_node, sink_node, method="dinic")
+        if pushed.flow_value <= 0:
+            return None  # pragma: no cover - a shortest path is admissible
+        moved = pushed.flow.tocoo()
+        row, col, data = moved.row.astype(np.int64), moved.col.astype(np.int64), \
+            moved.data.astype(np.int64)
+        inner = (row < n) & (col < n) & (data > 0)
+        where = np.searchsorted(key, row[inner] * n + col[inner])
+        np.add.at(f, arc[where], sign[where] * data[inner])
+        out = (row == src_node) & (data > 0)
+        np.subtract.at(e, col[out], data[out])
+        into = (col == sink_node) & (data > 0)
+        np.add.at(e, row[into], data[into])
     return None
-
-
-def _residual(net: Network, f: I64, rc: I64) -> tuple[I64, I64, I64, I64, B, I64]:
-    """The residual arcs of ``f``: tails, heads, reduced costs, network arc, whether
-    forward, residual capacity."""
-    fwd = np.flatnonzero(f < net.caps)
-    bwd = np.flatnonzero(f > 0)
-    return (np.r_[net.tails[fwd], net.heads[bwd]], np.r_[net.heads[fwd], net.tails[bwd]],
-            np.r_[rc[fwd], -rc[bwd]], np.r_[fwd, bwd],
-            np.r_[np.ones(len(fwd), np.bool_), np.zeros(len(bwd), np.bool_)],
-            np.r_[net.caps[fwd] - f[fwd], f[bwd]])
