@@ -11,7 +11,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -32,10 +33,13 @@ from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import MatchResult, Pair, Shortfall, Unserved, Utilisation
 from matching.reuse import (
+    PairRows,
     Pairs,
     Scorer,
     keep_reasons,
+    keep_rows,
     kept_reasons,
+    kept_rows,
     model_moves,
     recall,
     remember,
@@ -102,15 +106,8 @@ class Accepted:
     score: F64
     conf: I64
     pairs: Pairs
-    low_rows: I64
-
-    @property
-    def low(self) -> tuple[Candidates, F64, F64]:
-        """The rejected low-confidence candidates, their features and scores, gathered
-        when asked (after the solve: at 100,000 needs 2.9M rows, 210 MB, are not copied
-        while it runs)."""
-        at, p = self.low_rows, self.pairs
-        return _subset(p.cands, at), p.features[at], p.score[at]
+    low_rows: I64  # (only the rows of needs left without a candidate are ever gathered:
+    # at 100,000 needs 2.9M rows, 210 MB)
 
 
 def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
@@ -280,17 +277,16 @@ def _match(problem: Problem, params: MatchParams, method: str,
     x = solution.x
     objective = model_objective(model, x) + float(
         np.dot(score[k:], a.pin_qty / a.n_qty[a.pin_need]))
-    pairs = _pairs(a, model, x, features, score, conf)
-    low = s.low
+    pairs = _pairs(a, model, x, features, score, conf, problem, previous, pairs_token)
     rejected = np.zeros(a.n_needs, np.bool_)
-    rejected[low[0].need] = True
+    rejected[scored.cands.need[s.low_rows]] = True
     rejected[[n for n, _, _ in refused]] = True
     found: Reasons = {}
     none, part = unserved(a, model, cands, x, rejected, kept_reasons(previous, problem, a),
                           found)
     if pairs_token:
         keep_reasons(pairs_token, found)
-    none = _nothing_fits(a, cands, none, low, refused)
+    none = _nothing_fits(a, cands, none, s, refused)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
     utilisation = [Utilisation(rid, int(u), int(c))
@@ -382,22 +378,26 @@ def _subset(cands: Candidates, keep: B | I64) -> Candidates:
                       online=cands.online[keep])
 
 
-def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
-                  low: tuple[Candidates, F64, F64], refused: list[tuple[int, int, str]]
-                  ) -> list[Unserved]:
+def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepted,
+                  refused: list[tuple[int, int, str]]) -> list[Unserved]:
     """Needs left without any acceptable candidate but with rejected ones (low
     confidence, or refused by the facts) are unmatched because nothing fits well
     enough: reason ``no_acceptable_fit``, with the best rejected candidate for a person
     to judge (a low pair as a suggestion to confirm, else the first refused pair)."""
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
-    low_cands, low_features, low_score = low
+    index = {nid: i for i, nid in enumerate(a.need_ids)}
+    # only the unmatched needs without a candidate read the rejected pairs
+    wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
+    is_wanted = np.zeros(a.n_needs, np.bool_)
+    is_wanted[list(wanted)] = True
+    p = s.pairs
+    rows = s.low_rows[is_wanted[p.cands.need[s.low_rows]]]  # their low pairs alone
+    low_cands, low_features, low_score = _subset(p.cands, rows), p.features[rows], \
+        p.score[rows]
     best = best_by_need(a.n_needs, low_cands.need, low_cands.res, low_score)
     has_low = np.flatnonzero(best >= 0)
     best_low = dict(zip(has_low.tolist(), best[has_low].tolist(), strict=True))
-    index = {nid: i for i, nid in enumerate(a.need_ids)}
-    # only the unmatched needs without a candidate read the refused pairs
-    wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
     first_refused: dict[int, tuple[int, str]] = {}
     refused_count: Counter[int] = Counter()
     for n, r, why in refused:
@@ -427,10 +427,12 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved],
     return out
 
 
-def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
-           ) -> list[Pair]:
+def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64,
+           problem: Problem, previous: dict[str, Any] | None, token: str) -> list[Pair]:
     """The chosen pairs and the pinned ones, each with its breakdown, alternative and
-    confidence: every value gathered by array indexing, then one object per pair."""
+    confidence: every value gathered by array indexing, then one object per pair (the
+    previous run's object where it reports the very same, :func:`matching.reuse.kept_rows`;
+    the rows are kept for the next run under ``token``)."""
     best = alternatives(model, x)
     chosen = np.flatnonzero(x > 0)
     rows = np.r_[chosen, model.n_pairs + np.arange(len(a.pin_need))].astype(np.int64)
@@ -446,16 +448,36 @@ def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
     need_ids = np.asarray(a.need_ids, dtype=object)
     res_ids = np.asarray(a.res_ids, dtype=object)
     labels = np.asarray(CONFIDENCE, dtype=object)
-    out = [Pair(need_id=n, resource_id=r, quantity=q, score=sc,
-                breakdown=dict(zip(FEATURES, bd, strict=True)),
-                alternative=(res_ids[ar], asc) if ha else None, pinned=pin, confidence=cf)
-           for n, r, q, sc, bd, ar, asc, ha, pin, cf in zip(
-               need_ids[need].tolist(), res_ids[res].tolist(), qty.tolist(),
-               score[rows].tolist(), np.round(features[rows], 12).tolist(),
-               alt_res.tolist(), alt_score.tolist(), has_alt.tolist(), pinned.tolist(),
-               labels[conf[rows]].tolist(), strict=True)]
-    out.sort(key=lambda p: (p.need_id, p.resource_id))
-    return out
+    breakdown = np.round(features[rows], 12)
+    values = np.column_stack([qty, score[rows], breakdown, alt_score, has_alt, pinned,
+                              conf[rows]]).astype(np.float64)
+    out_rows = PairRows(need, res, values, alt_res.astype(np.int64), [])
+    same = kept_rows(previous, problem, out_rows)
+    fresh = np.arange(len(rows)) if same is None else np.flatnonzero(same < 0)
+    made = [Pair(need_id=n, resource_id=r, quantity=q, score=sc,
+                 breakdown=dict(zip(FEATURES, bd, strict=True)),
+                 alternative=(res_ids[ar], asc) if ha else None, pinned=pin, confidence=cf)
+            for n, r, q, sc, bd, ar, asc, ha, pin, cf in zip(
+                need_ids[need[fresh]].tolist(), res_ids[res[fresh]].tolist(),
+                qty[fresh].tolist(), score[rows[fresh]].tolist(), breakdown[fresh].tolist(),
+                alt_res[fresh].tolist(), alt_score[fresh].tolist(), has_alt[fresh].tolist(),
+                pinned[fresh].tolist(), labels[conf[rows[fresh]]].tolist(), strict=True)]
+    if same is None:
+        objects = made
+    else:  # the rows that report the very same as the previous run's: its objects
+        old: list[Pair] = _previous_rows(previous)
+        objects = [old[j] if j >= 0 else None for j in same.tolist()]  # type: ignore[misc]
+        for k, p in zip(fresh.tolist(), made, strict=True):
+            objects[k] = p
+    if token:
+        keep_rows(token, replace(out_rows, objects=objects), a.n_res)
+    return sorted(objects, key=attrgetter("need_id", "resource_id"))
+
+
+def _previous_rows(previous: dict[str, Any] | None) -> list[Pair]:
+    work = recall((previous or {}).get("pair_work"))
+    rows = work.memo.get("pair_rows") if work is not None else None
+    return rows.objects if rows is not None else []
 
 
 def _shortfalls(problem: Problem, a: Arrays, model: Model, x: I64) -> list[Shortfall]:

@@ -410,6 +410,58 @@ def kept_reasons(previous: dict[str, Any] | None, problem: Problem, a: Arrays
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class PairRows:
+    """A run's reported pairs as rows: need and resource positions, what each reports
+    (quantity, score, rounded features, alternative score, whether it has one, pinned,
+    confidence code), the alternative's resource position, and the objects themselves
+    (in row order): a re-run reports an equal row with the same object."""
+
+    need: I64
+    res: I64
+    values: F64
+    alt_res: I64
+    objects: list[Any]
+    by_key: tuple[I64, I64] | None = None  # sorted need * n_res + res, and the rows
+
+
+def keep_rows(token: str, rows: PairRows, n_res: int) -> None:
+    """Keep a run's reported pairs (:class:`PairRows`) with its pair work."""
+    work = recall(token)
+    if work is not None:
+        key = rows.need * max(n_res, 1) + rows.res
+        order = np.argsort(key, kind="stable")
+        work.memo["pair_rows"] = replace(rows, by_key=(key[order], order))
+
+
+def kept_rows(previous: dict[str, Any] | None, problem: Problem, rows: PairRows
+              ) -> I64 | None:
+    """For each of ``rows`` (this run's), the row of the previous run that reports the
+    very same (same need and resource objects, equal values, the same alternative), or
+    -1; None when the previous run's rows are not kept."""
+    work = recall((previous or {}).get("pair_work"))
+    change = problem._cache.get("change")
+    if work is None or not isinstance(change, tuple) or change[0] is not work:
+        return None
+    old: PairRows | None = work.memo.get("pair_rows")
+    if old is None or old.by_key is None or len(old.need) == 0:
+        return None
+    ch: Change = change[1]
+    n_res = max(len(ch.res_same), 1)
+    need, res = ch.need_old[rows.need], ch.res_old[rows.res]
+    key = need * n_res + res
+    keys, order = old.by_key
+    at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+    j = order[at]
+    same = (need >= 0) & (res >= 0) & (keys[at] == key)
+    same &= np.all(old.values[j] == rows.values, axis=1)
+    alt = old.alt_res[j]
+    alt_now = np.where(alt >= 0, ch.res_to[np.maximum(alt, 0)], -1)
+    same &= (alt_now == rows.alt_res) & ((alt < 0) | (alt_now >= 0))
+    out: I64 = np.where(same, j, -1)
+    return out
+
+
 def keep_reasons(token: str, reasons: Reasons) -> None:
     """Keep a run's reasons of needs without a candidate with its pair work."""
     work = recall(token)

@@ -205,3 +205,21 @@ def test_kept_potentials_that_no_longer_prove_the_flow_are_not_trusted() -> None
     prior.state.potentials[res0:res0 + prior.state.model.n_res] -= 10**6
     after = added_need(before, 10)
     assert comparable(match(after, previous=first.warm)) == comparable(match(after))
+
+
+def test_a_re_run_reports_an_unchanged_pair_with_the_previous_runs_object() -> None:
+    before = synthetic_problem(1500, seed=11)
+    first = match(before)
+    after = added_need(before, 11)
+    again = match(after, previous=first.warm)
+    full = match(after)
+    assert comparable(again) == comparable(full)
+    old = {(p.need_id, p.resource_id): p for p in first.pairs}
+    kept = [p for p in again.pairs if old.get((p.need_id, p.resource_id)) is p]
+    assert len(kept) > len(again.pairs) // 2  # not built again
+    # and every kept one reports exactly what the full run reports for it
+    want = {(p.need_id, p.resource_id): p for p in full.pairs}
+    assert all(want[(p.need_id, p.resource_id)] == p for p in kept)
+    changed = [p for p in again.pairs if (p.need_id, p.resource_id) in old
+               and old[(p.need_id, p.resource_id)] != p]
+    assert all(old[(p.need_id, p.resource_id)] is not p for p in changed)
