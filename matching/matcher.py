@@ -102,12 +102,19 @@ class Accepted:
     rejected low-confidence candidates are among the scored ``pairs``."""
 
     cands: Candidates
-    features: F64
+    rows: I64 | None  # the rows of the scored pairs kept (None: all)
     score: F64
     conf: I64
     pairs: Pairs
     low_rows: I64  # (only the rows of needs left without a candidate are ever gathered:
     # at 100,000 needs 2.9M rows, 210 MB)
+
+    def features_at(self, at: I64) -> F64:
+        """The features of accepted rows ``at`` (gathered when asked: the kept rows'
+        features are not copied whole, 92 MB at 100,000 needs)."""
+        rows = at if self.rows is None else self.rows[at]
+        out: F64 = self.pairs.features[rows]
+        return out
 
 
 def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
@@ -147,15 +154,14 @@ def scored_pairs(problem: Problem, a: Arrays, params: MatchParams,
 
 def accepted_pairs(pairs: Pairs) -> Accepted:
     """Keep the scored pairs of confidence 高 or 中 (:mod:`matching.acceptance`)."""
-    cands, features, score, conf = pairs.cands, pairs.features, pairs.score, pairs.conf
+    cands, score, conf = pairs.cands, pairs.score, pairs.conf
     k = len(cands)
     accepted = conf[:k] != LOW
     low_rows = np.flatnonzero(~accepted)
     if accepted.all():
-        return Accepted(cands, features, score, conf, pairs, low_rows)
-    keep = np.flatnonzero(np.r_[accepted, np.ones(len(conf) - k, np.bool_)])  # positions:
-    # faster than a mask for the rows of the features
-    return Accepted(_subset(cands, keep[keep < k]), features[keep], score[keep], conf[keep],
+        return Accepted(cands, None, score, conf, pairs, low_rows)
+    keep = np.flatnonzero(np.r_[accepted, np.ones(len(conf) - k, np.bool_)])
+    return Accepted(_subset(cands, keep[keep < k]), keep, score[keep], conf[keep],
                     pairs, low_rows)
 
 
@@ -265,7 +271,7 @@ def _match(problem: Problem, params: MatchParams, method: str,
 
     pairs_token = remember(problem, a, params, scored, text_similarity)
     s = accepted_pairs(scored)
-    cands, features, score, conf = s.cands, s.features, s.score, s.conf
+    cands, score, conf = s.cands, s.score, s.conf
     k = len(cands)
     model = build_model(problem, a, cands, score[:k])
     clock.lap("scores")
@@ -277,7 +283,7 @@ def _match(problem: Problem, params: MatchParams, method: str,
     x = solution.x
     objective = model_objective(model, x) + float(
         np.dot(score[k:], a.pin_qty / a.n_qty[a.pin_need]))
-    pairs = _pairs(a, model, x, features, score, conf, problem, previous, pairs_token)
+    pairs = _pairs(a, model, x, s.features_at, score, conf, problem, previous, pairs_token)
     rejected = np.zeros(a.n_needs, np.bool_)
     rejected[scored.cands.need[s.low_rows]] = True
     rejected[[n for n, _, _ in refused]] = True
@@ -427,7 +433,8 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     return out
 
 
-def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64,
+def _pairs(a: Arrays, model: Model, x: I64, features_at: Callable[[I64], F64], score: F64,
+           conf: I64,
            problem: Problem, previous: dict[str, Any] | None, token: str) -> list[Pair]:
     """The chosen pairs and the pinned ones, each with its breakdown, alternative and
     confidence: every value gathered by array indexing, then one object per pair (the
@@ -448,7 +455,7 @@ def _pairs(a: Arrays, model: Model, x: I64, features: F64, score: F64, conf: I64
     need_ids = np.asarray(a.need_ids, dtype=object)
     res_ids = np.asarray(a.res_ids, dtype=object)
     labels = np.asarray(CONFIDENCE, dtype=object)
-    breakdown = np.round(features[rows], 12)
+    breakdown = np.round(features_at(rows), 12)
     values = np.column_stack([qty, score[rows], breakdown, alt_score, has_alt, pinned,
                               conf[rows]]).astype(np.float64)
     out_rows = PairRows(need, res, values, alt_res.astype(np.int64), [])

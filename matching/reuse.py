@@ -339,16 +339,9 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     keys = cands.need * a.n_res + cands.res
     in_order = bool(np.all(keys[1:] > keys[:-1]))  # e.g. a need added last
     order = np.arange(len(keys)) if in_order else np.argsort(keys, kind="stable")
-    n_use = len(cands) - k
-    cand_of_old = np.full(len(work.cands), -1, np.int64)  # where the kept pairs went
-    if in_order:
-        cand_of_old[use] = np.arange(n_use)
-    else:
+    if not in_order:
         cands = _take(cands, order)
-        inverse = np.empty(len(order), np.int64)
-        inverse[order] = np.arange(len(order))
-        cand_of_old[use] = inverse[:n_use]
-    problem._cache["moves"] = (work, cand_of_old)
+    problem._cache["moves"] = (work, use, order if not in_order else None)
     features = _spliced(work.features, use, f_feat)
     conf = np.r_[work.conf[use], f_conf]
     if not in_order:
@@ -371,9 +364,29 @@ def model_moves(previous: dict[str, Any] | None, problem: Problem, conf: I64
     if work is None or not isinstance(moved, tuple) or moved[0] is not work or \
             not isinstance(change, tuple) or change[0] is not work:
         return None
-    cand_of_old: I64 = moved[1]
     ch: Change = change[1]
     old_ok, new_ok = work.conf != LOW, conf != LOW
+    use: B = moved[1]
+    order: I64 | None = moved[2]
+    if order is None:
+        # the kept rows first, in their order and with their codes, then the fresh ones:
+        # the previous model's pairs but those of rows left out, then the fresh pairs
+        old_pairs = np.flatnonzero(old_ok)
+        gone = np.searchsorted(old_pairs, np.flatnonzero(old_ok & ~use))
+        kept = np.delete(np.arange(len(old_pairs)), gone)
+        n_new = int(np.count_nonzero(new_ok))
+        if n_new >= len(kept):
+            return Moves(np.r_[kept, np.full(n_new - len(kept), -1, np.int64)], ch.need_to,
+                         ch.res_to)
+    # the general case: where each kept row went, by the order the rows were sorted in
+    cand_of_old = np.full(len(work.cands), -1, np.int64)
+    n_use = int(np.count_nonzero(use))
+    if order is None:
+        cand_of_old[use] = np.arange(n_use)
+    else:
+        inverse = np.empty(len(order), np.int64)
+        inverse[order] = np.arange(len(order))
+        cand_of_old[use] = inverse[:n_use]
     old_pair = np.cumsum(old_ok) - 1
     new_pair = np.cumsum(new_ok) - 1
     pair_old = np.full(int(np.count_nonzero(new_ok)), -1, np.int64)
