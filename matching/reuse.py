@@ -50,7 +50,13 @@ from matching.explain import Reasons, _pairs_in_reach
 from matching.incremental import Moves
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
-from matching.text import TextSimilarity, item_text, pair_local_key, tfidf_evidence
+from matching.text import (
+    TextSimilarity,
+    item_text,
+    pair_local_key,
+    tfidf_evidence,
+    tfidf_evidence_unique,
+)
 
 CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
@@ -513,7 +519,10 @@ def _text_of(texts: TextCounts, problem: Problem, need: I64, res: I64,
         for i, t in text.items():
             code[i] = position[t]
         out.append((list(counts), code[at]))
-    got: F64 = similarity(out[0][0], out[1][0], out[0][1], out[1][1])
+    if similarity is tfidf_evidence:  # the texts are distinct already: no numbering
+        got: F64 = tfidf_evidence_unique(out[0][0], out[1][0], out[0][1], out[1][1])
+        return got
+    got = similarity(out[0][0], out[1][0], out[0][1], out[1][1])
     return got
 
 

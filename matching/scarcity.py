@@ -21,6 +21,7 @@ computed on the flow relaxation at the MILP solution and flagged as approximate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -107,8 +108,10 @@ def certified_gains(model: Model, cert: Certificate) -> F64:
     return gains
 
 
-def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRow]:
-    """Scarcity by (category, street), sorted by marginal value then names."""
+def groups(a: Arrays, model: Model, x: I64) -> tuple[Any, Any, Any, Any]:
+    """Each resource's (category, street) group, each group's unmet quantity and count
+    of needs left short, and the groups of the table (of a resource or with unmet
+    needs), sorted."""
     n_streets = len(a.streets)
     group = a.r_cat * n_streets + a.r_street
     served = np.bincount(model.pair_need, weights=x, minlength=model.n_needs)
@@ -116,19 +119,40 @@ def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRo
     n_group = a.n_cat * n_streets + a.n_street
     unmet_qty = np.bincount(n_group, weights=unmet, minlength=len(a.categories) * n_streets)
     unmet_cnt = np.bincount(n_group, weights=(unmet > 0), minlength=len(unmet_qty))
-    rows: list[ScarcityRow] = []
     keys = np.union1d(np.unique(group), np.flatnonzero(unmet_qty > 0))
-    order = np.lexsort((np.arange(model.n_res), -gain, group))
-    first = {int(group[o]): int(o) for o in order[::-1]}
-    for key in keys.tolist():
-        cat, street = divmod(key, n_streets)
-        best = first.get(key)
-        value = float(gain[best]) if best is not None else 0.0
-        rows.append(ScarcityRow(
-            category=a.categories[cat], street_id=a.streets[street],
-            marginal_value=round(value, 12),
-            best_resource_id=a.res_ids[best] if best is not None and value > 0 else None,
-            unmet_quantity=int(unmet_qty[key]), unmet_needs=int(unmet_cnt[key])))
-    rows.sort(key=lambda r: (-r.marginal_value, -r.unmet_quantity, r.category, r.street_id))
-    return rows
+    return group, unmet_qty, unmet_cnt, keys
 
+
+def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRow]:
+    """Scarcity by (category, street), sorted by marginal value then names: one sort
+    finds each group's best resource, one lexsort orders the rows (no loop over the
+    groups)."""
+    n_streets = len(a.streets)
+    group, unmet_qty, unmet_cnt, keys = groups(a, model, x)
+    # each group's best resource: the first of the group by highest gain, then index
+    order = np.lexsort((np.arange(model.n_res), -gain, group))
+    g = group[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if len(g) else \
+        np.zeros(0, np.int64)
+    best_of = np.full(len(unmet_qty), -1, np.int64)
+    best_of[g[starts]] = order[starts]
+    best = best_of[keys]
+    has = best >= 0
+    raw = np.where(has, gain[np.maximum(best, 0)], 0.0)
+    value = [round(v, 12) for v in raw.tolist()]
+    cat, street = np.divmod(keys, n_streets)
+    qty, cnt = unmet_qty[keys].astype(np.int64), unmet_cnt[keys].astype(np.int64)
+    # sorted by marginal value then unmet quantity (both descending), category, street
+    cat_rank = np.argsort(np.argsort(np.asarray(a.categories, dtype=str), kind="stable"))
+    street_rank = np.argsort(np.argsort(np.asarray(a.streets, dtype=str), kind="stable"))
+    at = np.lexsort((street_rank[street], cat_rank[cat], -qty, -np.asarray(value)))
+    res_ids = np.asarray([*a.res_ids, None], dtype=object)
+    named = np.where(has & (raw > 0), best, len(a.res_ids))
+    categories = np.asarray(a.categories, dtype=object)
+    streets = np.asarray(a.streets, dtype=object)
+    return [ScarcityRow(category=c, street_id=s, marginal_value=v, best_resource_id=b,
+                        unmet_quantity=q, unmet_needs=n)
+            for c, s, v, b, q, n in zip(
+                categories[cat[at]].tolist(), streets[street[at]].tolist(),
+                [value[i] for i in at.tolist()], res_ids[named[at]].tolist(),
+                qty[at].tolist(), cnt[at].tolist(), strict=True)]

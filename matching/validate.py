@@ -111,7 +111,7 @@ def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParam
 Verdict = tuple[float, "str | None", dict[str, float]]
 """What the items of a pair alone decide: its distance, the rule it breaks (None if
 none) and its features but text."""
-Signature = tuple[tuple[tuple[str, float], ...], float, str]
+Signature = tuple[dict[str, float], float, str]
 """What a pair reports of itself: its breakdown, score and confidence."""
 Entry = tuple[NeedItem, ResourceItem, Verdict, "Signature | None"]
 """A kept verdict: the pair's items, its verdict and the report it passed with."""
@@ -151,7 +151,14 @@ _VERDICTS = _Verdicts()
 
 
 def _signature(p: Pair) -> Signature:
-    return tuple(p.breakdown.items()), p.score, p.confidence
+    """A copy of what ``p`` reports (its breakdown copied: a later change to the
+    reported dictionary is a different report)."""
+    return dict(p.breakdown), p.score, p.confidence
+
+
+def _same_report(kept: Signature | None, p: Pair) -> bool:
+    return kept is not None and kept[1] == p.score and kept[2] == p.confidence and \
+        kept[0] == p.breakdown
 
 
 def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None
@@ -162,7 +169,7 @@ def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None
     if p.pinned:
         return None
     hit = _kept(kept, n, r)
-    return hit if hit is not None and hit[3] == _signature(p) else None
+    return hit if hit is not None and _same_report(hit[3], p) else None
 
 
 def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None) -> Entry | None:

@@ -137,3 +137,12 @@ def test_verdicts_kept_from_the_last_check_serve_only_the_same_items_in_the_same
         *result.pairs[at_pair + 1:]])
     with pytest.raises(ResultInvalid, match="acceptance rule"):
         check_result(p, confident)
+
+
+def test_a_breakdown_changed_in_place_after_a_check_is_checked_again() -> None:
+    p, result = _solved()
+    check_result(p, result)  # its verdicts are kept
+    first = next(x for x in result.pairs if not x.pinned)
+    first.breakdown["category"] = 0.0  # the same pair object, another report
+    with pytest.raises(ResultInvalid, match=r"pair \(N1, R1\)"):
+        check_result(p, result)
