@@ -78,6 +78,13 @@ def _mix(x: U64) -> U64:
     return x ^ (x >> _S31)
 
 
+def _hexes(values: U64) -> list[str]:
+    """Each value as 16 hex digits (one hex string of the big-endian bytes, cut up: not
+    one format call per value)."""
+    h = values.astype(">u8").tobytes().hex()
+    return [h[i:i + 16] for i in range(0, len(h), 16)]
+
+
 def _u64(values: NDArray[Any]) -> U64:
     return values.astype(np.int64).view(np.uint64)
 
@@ -171,8 +178,8 @@ class Warm:
 
     def to_dict(self) -> dict[str, Any]:
         return {"buckets": self.n_buckets, "scales": self.scales.tolist(),
-                "components": [f"{v:016x}" for v in self.components],
-                "pairs": [f"{v:016x}" for v in self.pairs], "flows": self.flows.tolist(),
+                "components": _hexes(self.components), "pairs": _hexes(self.pairs),
+                "flows": self.flows.tolist(),
                 **({"solve_work": self.token} if self.token else {})}
 
     @classmethod
@@ -183,7 +190,10 @@ class Warm:
             return None
         try:
             def hexes(values: list[str]) -> U64:
-                return np.array([int(v, 16) for v in values], dtype=np.uint64)
+                if any(len(v) != 16 for v in values):
+                    return np.array([int(v, 16) for v in values], dtype=np.uint64)
+                return np.frombuffer(bytes.fromhex("".join(values)), dtype=">u8").astype(
+                    np.uint64)
 
             warm = cls(int(data["buckets"]), hexes(data["components"]), hexes(data["pairs"]),
                        np.asarray(data["flows"], dtype=np.int64),

@@ -36,8 +36,10 @@ from matching.reuse import (
     PairRows,
     Pairs,
     Scorer,
+    id_keys_of,
     keep_reasons,
     keep_rows,
+    kept_objects,
     kept_reasons,
     kept_rows,
     model_moves,
@@ -63,12 +65,13 @@ SCARCITY_RELAXED = ("approximate: residual shortest paths of the flow relaxation
 
 
 def _solver(method: str, model: Model, params: MatchParams, a: Arrays,
-            previous: Warm | None, moves: Moves | None = None) -> Solution:
+            previous: Warm | None, moves: Moves | None = None,
+            keys: Keys | None = None) -> Solution:
     if method == "greedy":
         return solve_greedy(model)
     if method == "lp" or model.has_project_limits:
         return solve_lp(model, params.time_limit_s)
-    keys = Keys(id_keys(a.need_ids), id_keys(a.res_ids), id_keys(a.units))
+    keys = keys or Keys(id_keys(a.need_ids), id_keys(a.res_ids), id_keys(a.units))
     return solve_certified(model, keys=keys, warm=previous, moves=moves)
 
 
@@ -277,7 +280,8 @@ def _match(problem: Problem, params: MatchParams, method: str,
     clock.lap("scores")
 
     moves = model_moves(previous, problem, scored.conf[: len(scored.cands)])
-    solution = _solver(method, model, params, a, Warm.from_dict(previous), moves)
+    keys = id_keys_of(previous, problem, a, pairs_token) if method == "flow" else None
+    solution = _solver(method, model, params, a, Warm.from_dict(previous), moves, keys)
     clock.lap("solve")
 
     x = solution.x
@@ -295,9 +299,9 @@ def _match(problem: Problem, params: MatchParams, method: str,
     none = _nothing_fits(a, cands, none, s, refused)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
-    utilisation = [Utilisation(rid, int(u), int(c))
-                   for rid, u, c in zip(a.res_ids, used.tolist(), a.r_cap.tolist(),
-                                        strict=True)]
+    utilisation = kept_objects(previous, problem, pairs_token, "utilisation", used,
+                               lambda at: [Utilisation(a.res_ids[j], int(used[j]),
+                                                       int(a.r_cap[j])) for j in at])
     shortfalls = _shortfalls(problem, a, model, x)
     clock.lap("explain")
 

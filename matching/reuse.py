@@ -47,7 +47,7 @@ from matching.acceptance import LOW
 from matching.arrays import F64, I64, ONLINE, Arrays, B, _build, _project
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.explain import Reasons, _pairs_in_reach
-from matching.incremental import Moves
+from matching.incremental import Keys, Moves, id_keys
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.text import (
@@ -478,6 +478,63 @@ def kept_rows(previous: dict[str, Any] | None, problem: Problem, rows: PairRows
     alt_now = np.where(alt >= 0, ch.res_to[np.maximum(alt, 0)], -1)
     same &= (alt_now == rows.alt_res) & ((alt < 0) | (alt_now >= 0))
     out: I64 = np.where(same, j, -1)
+    return out
+
+
+def id_keys_of(previous: dict[str, Any] | None, problem: Problem, a: Arrays, token: str
+               ) -> Keys:
+    """The ids' keys of the needs, resources and units of ``a`` (:func:`id_keys`): those
+    of the items kept (the same objects) from the previous run's, the others hashed;
+    kept with this run's pair work under ``token``."""
+    work = recall((previous or {}).get("pair_work"))
+    change = problem._cache.get("change")
+    old: Keys | None = work.memo.get("keys") if work is not None else None
+    keys: Keys | None = None
+    if old is not None and work is not None and isinstance(change, tuple) and \
+            change[0] is work and work.arrays.units == a.units:
+        ch: Change = change[1]
+        parts = []
+        for kept, at, ids in ((old.need, ch.need_old, a.need_ids),
+                              (old.res, ch.res_old, a.res_ids)):
+            fresh = np.flatnonzero(at < 0)
+            parts.append(_rows(kept, at, id_keys([ids[j] for j in fresh.tolist()])))
+        keys = Keys(parts[0], parts[1], old.unit)
+    if keys is None:
+        keys = Keys(id_keys(a.need_ids), id_keys(a.res_ids), id_keys(a.units))
+    mine = recall(token)
+    if mine is not None:
+        mine.memo["keys"] = keys
+    return keys
+
+
+def kept_objects(previous: dict[str, Any] | None, problem: Problem, token: str, name: str,
+                 values: NDArray[Any], make: Callable[[list[int]], list[Any]]
+                 ) -> list[Any]:
+    """One reported object per resource (``name``: e.g. its utilisation), made by
+    ``make(positions)`` from this run's ``values``: the previous run's object for a
+    resource that is the same object with the same value (the objects are frozen), made
+    afresh for the others; kept for the next run under ``token``."""
+    work = recall((previous or {}).get("pair_work"))
+    change = problem._cache.get("change")
+    old = work.memo.get(name) if work is not None else None
+    n = len(values)
+    if old is not None and work is not None and isinstance(change, tuple) and \
+            change[0] is work:
+        ch: Change = change[1]
+        objects, old_values = old
+        at = ch.res_old
+        same = at >= 0
+        same[same] = old_values[at[same]] == values[same]
+        out: list[Any] = [objects[j] if ok else None
+                          for j, ok in zip(at.tolist(), same.tolist(), strict=True)]
+        fresh = np.flatnonzero(~same).tolist()
+        for k, obj in zip(fresh, make(fresh), strict=True):
+            out[k] = obj
+    else:
+        out = make(list(range(n)))
+    mine = recall(token)
+    if mine is not None:
+        mine.memo[name] = (out, values)
     return out
 
 

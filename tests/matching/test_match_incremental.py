@@ -223,3 +223,10 @@ def test_a_re_run_reports_an_unchanged_pair_with_the_previous_runs_object() -> N
     changed = [p for p in again.pairs if (p.need_id, p.resource_id) in old
                and old[(p.need_id, p.resource_id)] != p]
     assert all(old[(p.need_id, p.resource_id)] is not p for p in changed)
+    # the utilisation of a resource whose use did not move: the same object too
+    before_use = {u.resource_id: u for u in first.utilisation}
+    same = [u for u in again.utilisation if before_use[u.resource_id] is u]
+    assert len(same) > len(again.utilisation) // 2
+    assert all(before_use[u.resource_id] == u for u in same)
+    moved = [u for u in again.utilisation if before_use[u.resource_id].used != u.used]
+    assert moved and all(before_use[u.resource_id] is not u for u in moved)

@@ -335,3 +335,20 @@ def test_reasons_of_needs_without_a_candidate_are_searched_again_only_near_the_c
     assert in_rerun < sum(searched)  # the reasons of needs far from the change kept
     for got, want in ((again.unmatched, full.unmatched), (again.partial, full.partial)):
         assert [dataclasses.asdict(u) for u in got] == [dataclasses.asdict(u) for u in want]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
+def test_the_ids_keys_of_a_re_run_are_the_hashes_of_its_ids(
+        change: Callable[[Problem], Problem]) -> None:
+    from matching.incremental import id_keys
+    from matching.reuse import id_keys_of
+
+    before = synthetic_problem(500, seed=6, online_share=0.15)
+    first = match(before)
+    after = change(before)
+    again = match(after, previous=first.warm)  # maps the items onto the first run's
+    a = arrays_of(after)
+    keys = id_keys_of(first.warm, after, a, again.warm["pair_work"])
+    assert np.array_equal(keys.need, id_keys(a.need_ids))
+    assert np.array_equal(keys.res, id_keys(a.res_ids))
+    assert np.array_equal(keys.unit, id_keys(a.units))
