@@ -336,11 +336,20 @@ def lower_bound(model: Model) -> float:
     polytope is integral, so no integer flow does worse than the best fractional one)."""
     if model.n_pairs == 0:
         return 0.0
-    top = np.full(model.n_needs, -np.inf)
-    np.maximum.at(top, model.pair_need, model.weight)
-    tops = np.flatnonzero(model.weight == top[model.pair_need])
-    _, first = np.unique(model.pair_need[tops], return_index=True)
-    pairs = tops[first]  # each need's best pair (the first of equal ones)
+    pn = model.pair_need
+    if np.all(pn[1:] >= pn[:-1]):  # pairs by need (as the candidates come): per segment
+        starts = np.flatnonzero(np.r_[True, pn[1:] != pn[:-1]])
+        top_of_pair = np.repeat(np.maximum.reduceat(model.weight, starts),
+                                np.diff(np.r_[starts, model.n_pairs]))
+        tops = np.flatnonzero(model.weight == top_of_pair)
+        t = pn[tops]
+        pairs = tops[np.r_[True, t[1:] != t[:-1]]]
+    else:
+        top = np.full(model.n_needs, -np.inf)
+        np.maximum.at(top, pn, model.weight)
+        tops = np.flatnonzero(model.weight == top[pn])
+        _, first = np.unique(pn[tops], return_index=True)
+        pairs = tops[first]  # each need's best pair (the first of equal ones)
     q = np.minimum(model.pair_cap[pairs], model.need_cap[model.pair_need[pairs]]).astype(float)
     res = model.pair_res[pairs]
     asked = np.bincount(res, weights=q, minlength=model.n_res)

@@ -321,8 +321,9 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     new_pairs = _found(a, all_needs, added, params.max_online_per_need)
     dirty[new_pairs.need[new_pairs.online]] = True
     # what is reused: pairs of clean needs and kept resources, in new positions
-    n_new = need_to[work.cands.need]
-    r_new = res_to[work.cands.res]
+    # (an item's position moves only when items before it went or came: mostly none)
+    n_new = work.cands.need if _unmoved(need_to) else need_to[work.cands.need]
+    r_new = work.cands.res if _unmoved(res_to) else res_to[work.cands.res]
     use = need_kept[work.cands.need] & res_kept[work.cands.res]
     use[use] = ~dirty[n_new[use]]
     # computed afresh: every pair of a dirty need, the added resources' geo pairs
@@ -342,15 +343,24 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     cands = Candidates(need=np.r_[n_new[use], fresh.need], res=np.r_[r_new[use], fresh.res],
                        dist=np.r_[work.cands.dist[use], fresh.dist],
                        online=np.r_[work.cands.online[use], fresh.online])
-    keys = cands.need * a.n_res + cands.res
-    in_order = bool(np.all(keys[1:] > keys[:-1]))  # e.g. a need added last
-    order = np.arange(len(keys)) if in_order else np.argsort(keys, kind="stable")
+    n_use = len(cands) - k
+    if _rising(need_to, need_kept) and _rising(res_to, res_kept):
+        # the kept rows keep their order: only the fresh ones and the seam are read
+        keys = fresh.need * a.n_res + fresh.res
+        last = cands.need[n_use - 1] * a.n_res + cands.res[n_use - 1] if n_use else -1
+        in_order = bool(np.all(keys[1:] > keys[:-1])) and (k == 0 or keys[0] > last)
+    else:
+        keys = cands.need * a.n_res + cands.res
+        in_order = bool(np.all(keys[1:] > keys[:-1]))  # e.g. a need added last
+    order = None
     if not in_order:
+        keys = cands.need * a.n_res + cands.res
+        order = np.argsort(keys, kind="stable")
         cands = _take(cands, order)
-    problem._cache["moves"] = (work, use, order if not in_order else None)
+    problem._cache["moves"] = (work, use, order)
     features = _spliced(work.features, use, f_feat)
     conf = np.r_[work.conf[use], f_conf]
-    if not in_order:
+    if order is not None:
         rows = np.r_[order, np.arange(len(order), len(conf))]
         features, conf = features[rows], conf[rows]
     kept = _kept_refused(work.refused, need_to, res_to, need_kept & ~dirty[need_to], res_kept)
@@ -581,6 +591,18 @@ def _text_of(texts: TextCounts, problem: Problem, need: I64, res: I64,
         return got
     got = similarity(out[0][0], out[1][0], out[0][1], out[1][1])
     return got
+
+
+def _unmoved(to: I64) -> bool:
+    """Whether every old position is its new one (items only added at the end)."""
+    return bool(np.array_equal(to, np.arange(len(to))))
+
+
+def _rising(to: I64, kept: B) -> bool:
+    """Whether the kept items' new positions rise with their old ones (their pairs,
+    sorted before, stay sorted)."""
+    at = to[kept]
+    return bool(np.all(at[1:] > at[:-1]))
 
 
 def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64,
