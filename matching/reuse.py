@@ -29,6 +29,13 @@ TF-IDF weight and e5 background moves), and the text model is the same and decla
 pair-local (:func:`matching.text.pair_local`: the TF-IDF default and the service's e5
 blend are; another model given as ``text_similarity`` may read the whole problem);
 otherwise the run computes every pair.
+
+The work also keeps, for the next re-run, what the later stages made of the run: the
+column arrays are spliced from the kept rows (:func:`reused_arrays`: items mapped by
+address, only new or changed items read), the ids' keys, where the previous model's
+pairs went (:func:`model_moves`, for the incremental solve), the reasons of needs
+without a candidate (:func:`kept_reasons`) and the reported pair and utilisation objects
+(:func:`kept_rows`, :func:`kept_objects`), each reused only where nothing it reads moved.
 """
 
 from __future__ import annotations
