@@ -109,16 +109,21 @@ def reoptimize(net: Network, flows: I64, pi: I64, max_paths: int = MAX_PATHS
     arc = np.r_[np.arange(m), np.arange(m)][order]
     forward = order < m
     sign = np.where(forward, 1, -1)
-    cap_of = np.where(forward, net.caps[arc], 0)  # room = cap_of + sign * f[arc]
     entry_tail = np.repeat(np.arange(n), np.diff(indptr))
+    # each entry's reduced cost is its own cost plus the potential of its tail minus that
+    # of its head; its room is kept up to date on the arcs whose flow moves
+    entry_cost = sign * net.costs[arc]
+    reduced = entry_cost + pi[entry_tail] - pi[indices]
+    room = np.where(forward, net.caps[arc], 0) - sign * f[arc]
+    at_entry = np.empty(2 * m, np.int64)
+    at_entry[order] = np.arange(2 * m)
+    fwd_entry, bwd_entry = at_entry[:m], at_entry[m:]
+    graph = sparse.csr_matrix((np.zeros(2 * m), indices, indptr), shape=(n, n))
     src_node, sink_node = n, n + 1
     for _ in range(max_paths + 1):
         if not np.any(e > 0):
             return f, pi
-        room = cap_of - sign * f[arc]
-        reduced = sign * rc[arc]
-        weight = np.where(room > 0, reduced, np.inf)
-        graph = sparse.csr_matrix((weight, indices, indptr), shape=(n, n))
+        graph.data = np.where(room > 0, reduced, np.inf).astype(np.float64)
         sources = np.flatnonzero(e > 0)
         dist = dijkstra(graph, indices=sources, min_only=True)
         sinks = np.flatnonzero((e < 0) & np.isfinite(dist))
@@ -130,9 +135,9 @@ def reoptimize(net: Network, flows: I64, pi: I64, max_paths: int = MAX_PATHS
         near = np.flatnonzero(dist < reach)
         pi += round(reach)
         pi[near] -= np.rint(reach - dist[near]).astype(np.int64)
-        rc = net.costs + pi[net.tails] - pi[net.heads]
+        reduced = entry_cost + pi[entry_tail] - pi[indices]
         # the admissible arcs: reduced cost 0 and room, plus the excesses and deficits
-        at = np.flatnonzero((room > 0) & (sign * rc[arc] == 0))
+        at = np.flatnonzero((room > 0) & (reduced == 0))
         deficits = np.flatnonzero(e < 0)
         tails = np.r_[entry_tail[at], np.full(len(sources), src_node), deficits]
         heads = np.r_[indices[at], sources, np.full(len(deficits), sink_node)]
@@ -149,7 +154,10 @@ def reoptimize(net: Network, flows: I64, pi: I64, max_paths: int = MAX_PATHS
             moved.data.astype(np.int64)
         inner = (row < n) & (col < n) & (data > 0)
         where = np.searchsorted(key, row[inner] * n + col[inner])
-        np.add.at(f, arc[where], sign[where] * data[inner])
+        changed = arc[where]
+        np.add.at(f, changed, sign[where] * data[inner])
+        room[fwd_entry[changed]] = net.caps[changed] - f[changed]
+        room[bwd_entry[changed]] = f[changed]
         out = (row == src_node) & (data > 0)
         np.subtract.at(e, col[out], data[out])
         into = (col == sink_node) & (data > 0)
