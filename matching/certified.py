@@ -325,6 +325,11 @@ def _floor(sub: Model) -> float:
     """A lower bound on the optimum of ``sub``: the best single pair alone."""
     if sub.n_pairs == 0:
         return 0.0
+    if np.all(sub.unit_qty_cap == UNLIMITED):
+        # the same value without two gathers of every pair: min(cap, UNLIMITED = -1) is
+        # -1 for every pair (so this floor never binds without unit limits; kept as is,
+        # the cost scale and with it every run's optimum depend on it)
+        return float(-np.min(sub.weight))
     cap = np.minimum(sub.pair_cap, sub.unit_qty_cap[sub.res_unit[sub.pair_res]])
     return float(np.max(sub.weight * cap))
 
