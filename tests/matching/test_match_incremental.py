@@ -230,3 +230,29 @@ def test_a_re_run_reports_an_unchanged_pair_with_the_previous_runs_object() -> N
     assert all(before_use[u.resource_id] == u for u in same)
     moved = [u for u in again.utilisation if before_use[u.resource_id].used != u.used]
     assert moved and all(before_use[u.resource_id] is not u for u in moved)
+
+
+def test_with_the_kept_state_gone_a_re_run_computes_everything_and_agrees(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import certified
+    from matching.incremental import forget_priors
+    from matching.reuse import forget
+
+    updated: list[bool] = []
+    real = certified._buckets_incremental
+
+    def spy(*args: object) -> object:
+        got = real(*args)  # type: ignore[arg-type]
+        updated.append(got is not None)
+        return got
+
+    monkeypatch.setattr(certified, "_buckets_incremental", spy)
+    before = synthetic_problem(900, seed=12)
+    first = match(before)
+    after = added_need(before, 12)
+    forget_priors()  # another process, a restart: the solve state is gone
+    again = match(after, previous=first.warm)
+    assert updated == [False]
+    assert comparable(again) == comparable(match(after))
+    forget()  # and the pair work too: every pair computed, still the same
+    assert comparable(match(after, previous=first.warm)) == comparable(match(after))
