@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from scipy.spatial import cKDTree
 
 from matching.arrays import F64, I64, ONLINE, Arrays, B, distinct_order
-from matching.facts import restriction_refuses, specialty_refusal
+from matching.facts import SPECIALTY_REFUSALS, restriction_refuses
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.scores import member, relationship_keys, relationship_lookup
 
@@ -189,15 +189,11 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
     days = (rd > 0) & (nd > 0) & (rd != nd)
     place = a.n_place[need] & ~a.r_place[res]
     special = (a.n_special[need] & ~a.r_special[res]) != 0
-    refused: list[tuple[int, int, str]] = []
-    for k in np.flatnonzero(few | days | place | special).tolist():
-        n, r = int(need[k]), int(res[k])
-        why = (f"座位不足：最多 {int(seats[k])} 人，需求 {int(people[k])} 人" if few[k]
-               else "需要场地，该资源不提供场地" if place[k]
-               else _specialty_why(problem, n, r) if special[k]
-               else "只在周末" if rd[k] == 2 else "只在工作日")
-        refused.append((n, r, why))
     drop = few | days | place | special
+    at = np.flatnonzero(drop)
+    refused = list(zip(need[at].tolist(), res[at].tolist(),
+                       _fact_whys(a, need[at], res[at], few[at], place[at], special[at]),
+                       strict=True))
     at = np.flatnonzero(a.r_restricted[res] & ~drop)
     whys = restriction_refusals(problem, a, need[at], res[at])
     hit = np.flatnonzero(whys != None)  # noqa: E711 - elementwise over an object array
@@ -211,11 +207,24 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
                       online=cands.online[keep]), sorted(refused)
 
 
-def _specialty_why(problem: Problem, n: int, r: int) -> str:
-    need, res = problem.needs[n], problem.resources[r]
-    return specialty_refusal(f"{need.title} {need.description}",
-                             f"{res.title} {res.description}", res.mode,
-                             res.categories) or "需要专门服务"
+def _fact_whys(a: Arrays, need: I64, res: I64, few: B, place: B, special: B) -> list[str]:
+    """Why each refused pair is refused by the facts without text, the first that
+    holds of: too few seats, no place, a specialty not given (the lowest bit of the
+    need's specialties the resource lacks, as :func:`matching.facts.specialty_refusal`
+    names it), the days; without a Python call per pair."""
+    why = np.where(a.r_days[res] == 2, "只在周末", "只在工作日").astype(object)
+    missing = a.n_special[need] & ~a.r_special[res]
+    special = special & ~few & ~place
+    bit = np.log2((missing & -missing)[special].astype(np.float64)).astype(np.int64)
+    why[special] = np.asarray(SPECIALTY_REFUSALS, dtype=object)[bit]
+    why[place & ~few] = "需要场地，该资源不提供场地"
+    seats, people = a.r_seats[res[few]], a.n_people[need[few]]
+    counts, inverse = np.unique(np.c_[seats, people], axis=0, return_inverse=True)
+    texts = np.array([f"座位不足：最多 {s} 人，需求 {p} 人" for s, p in counts.tolist()],
+                     dtype=object)
+    why[few] = texts[inverse.ravel()] if len(counts) else why[few]
+    out: list[str] = why.tolist()
+    return out
 
 
 def restriction_refusals(problem: Problem, a: Arrays, need: I64, res: I64

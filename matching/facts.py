@@ -760,7 +760,7 @@ def _or(values: Iterable[int]) -> int:
 _SPECIALTY_READERS = (_specialty_reader(0), _specialty_reader(1))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def specialty_mask(text: str, side: int) -> int:
     """Bit ``k`` set when ``text`` names the ``k``-th of :data:`SPECIALTIES`, in the words
     of a need (``side`` 0) or of a resource (``side`` 1): one scan of the text, whatever
@@ -771,8 +771,8 @@ def specialty_mask(text: str, side: int) -> int:
     True
     """
     pattern, bits = _SPECIALTY_READERS[side]
-    if side == 1:  # 不上门, 不提供夜间陪护: what it does not give
-        text = _NOT_GIVEN.sub("", text)
+    if side == 1:  # 不上门, 不提供夜间陪护, …除外: what it does not give
+        text = _not_given(text)
     mask, at = 0, 0
     while (m := pattern.search(text, at)) is not None:  # each position a word starts at
         mask |= bits[m.group()]
@@ -780,7 +780,22 @@ def specialty_mask(text: str, side: int) -> int:
     return mask
 
 
-_NOT_GIVEN = re.compile(_EXCLUDE.pattern + r"|不(?:能|可|会)?(?:上门|到家|入户|出诊|陪护)")
+_NOT_DONE = r"|不(?:能|可|会)?(?:上门|到家|入户|出诊|陪护)"
+_NOT_GIVEN = re.compile(_EXCLUDE.pattern + _NOT_DONE)
+# the same without the …除外 branch, whose scan is quadratic in the text's length: for a
+# text without 除外, where that branch cannot match
+_NOT_GIVEN_NO_EXCEPT = re.compile(_EXCLUDE.pattern.rsplit("|", 1)[0] + _NOT_DONE)
+
+
+def _not_given(text: str) -> str:
+    """``text`` without what a resource says it does not give (:data:`_NOT_GIVEN`).
+
+    >>> _not_given("上门理发，不上门修脚"), _not_given("各类维修，电梯除外"), _not_given("理发")
+    ('上门理发，修脚', '各类维修，', '理发')
+    """
+    if "除外" in text:
+        return _NOT_GIVEN.sub("", text)
+    return _NOT_GIVEN_NO_EXCEPT.sub("", text) if "不" in text else text
 _HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)
 _NEARBY_BIT = 1 << list(SPECIALTIES).index(NEARBY)
 
@@ -808,6 +823,11 @@ def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ())
             | (_NEARBY_BIT if mode != "at_unit" else 0))
 
 
+SPECIALTY_REFUSALS = tuple(f"需要{name}，该资源不提供" for name in SPECIALTIES)
+"""Why a resource that lacks the ``k``-th of :data:`SPECIALTIES` is refused (the lowest
+bit of the need's specialties it does not give names it)."""
+
+
 def specialty_refusal(need_text: str, res_text: str, res_mode: str = "onsite",
                       res_categories: tuple[str, ...] = ()) -> str | None:
     """Why a resource does not give the specialist help a need asks for, or ``None``.
@@ -824,5 +844,4 @@ def specialty_refusal(need_text: str, res_text: str, res_mode: str = "onsite",
                                                                    res_categories)
     if not missing:
         return None
-    name = next(n for k, n in enumerate(SPECIALTIES) if missing >> k & 1)
-    return f"需要{name}，该资源不提供"
+    return SPECIALTY_REFUSALS[(missing & -missing).bit_length() - 1]

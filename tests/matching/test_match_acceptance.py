@@ -101,6 +101,17 @@ def test_a_room_with_too_few_seats_is_not_proposed_for_a_bigger_meeting() -> Non
     assert result.unmatched[0].details["why"] == "座位不足：最多 80 人，需求 120 人"
 
 
+def test_a_pair_refused_for_several_facts_names_the_first_seats_place_help_days() -> None:
+    notary = "老人要办公证，房产过户需要公证"
+    p = problem([need("N1", people=120, title=notary), need("N2", title=notary, days="weekday",
+                                                            community="C2")],
+                [res("R1", seats=80, capacity=2, days="weekend", title="律师解答法律问题")])
+    whys = {u.need_id: u.details["why"] for u in match(p).unmatched}
+    assert whys == {"N1": "座位不足：最多 80 人，需求 120 人", "N2": "需要公证，该资源不提供"}
+    p = problem([need("N1", days="weekday")], [res("R1", days="weekend")])
+    assert match(p).unmatched[0].details["why"] == "只在周末"
+
+
 def test_a_weekend_only_resource_does_not_serve_a_weekday_need() -> None:
     p = problem([need("N1", days="weekday"), need("N2", days="weekend", community="C2"),
                  need("N3", community="C3")], [res("R1", days="weekend", capacity=3)])
