@@ -4,6 +4,7 @@ needed (vectors are given to the cache, as a run reads them from the service's f
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pytest
@@ -99,13 +100,14 @@ def test_adding_a_need_leaves_the_evidence_of_other_pairs_as_it_was() -> None:
     assert n_texts[::step][:256] != [new, *n_texts][::step][:256]
 
 
-def test_a_need_naming_a_problem_the_resources_help_solves_gets_more_evidence() -> None:
-    rng = np.random.default_rng(3)
+def _unit_vector(rng: np.random.Generator) -> np.ndarray:
+    v = rng.standard_normal(DIM).astype(np.float32)
+    out: np.ndarray = v / np.linalg.norm(v)
+    return out
 
-    def rand() -> np.ndarray:
-        v = rng.standard_normal(DIM).astype(np.float32)
-        out: np.ndarray = v / np.linalg.norm(v)
-        return out
+
+def test_a_need_naming_a_problem_the_resources_help_solves_gets_more_evidence() -> None:
+    rand = partial(_unit_vector, np.random.default_rng(3))
 
     needs = {"空巢的爷爷奶奶没人说话": rand(), "电梯经常坏": rand()}
     resources = {"志愿者每周探访独居老人，陪伴聊天": rand(), **{f"资{i}": rand() for i in range(5)}}
@@ -141,12 +143,7 @@ def test_by_default_a_same_category_pair_that_meets_on_a_concept_is_proposed() -
 
     from matching import match
 
-    rng = np.random.default_rng(11)
-
-    def rand() -> np.ndarray:
-        v = rng.standard_normal(DIM).astype(np.float32)
-        out: np.ndarray = v / np.linalg.norm(v)
-        return out
+    rand = partial(_unit_vector, np.random.default_rng(11))
 
     lonely, lift = "空巢的爷爷奶奶没人说话", "电梯经常坏"
     visits = "志愿者每周探访独居老人，陪伴聊天"
