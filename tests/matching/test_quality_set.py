@@ -15,12 +15,28 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "E"}
+    assert set(HALVES) == {"T", "T2", "T3", "E"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
         assert len(h.needs) >= 75 and len(h.resources) >= 75
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
+
+
+def test_the_third_tuning_half_t3_has_its_own_district_and_the_mix_the_issue_asks() -> None:
+    t3 = HALVES["T3"]
+    assert len(t3.needs) >= 50 and len(t3.resources) >= 40
+    assert sum(1 for n in t3.needs if not n.right) >= 12
+    assert sum(len(n.tempting) for n in t3.needs) >= 15
+    others = [h for name, h in HALVES.items() if name != "T3"]
+    assert not set(t3.communities) & {c for h in others for c in h.communities}
+    assert not {r.unit for r in t3.resources} & {r.unit for h in others for r in h.resources}
+    assert not {n.id for n in t3.needs} & {n.id for h in others for n in h.needs}
+    pairs = [(n, r) for n in t3.needs for r in t3.resources if r.id in n.right]
+    bare = [1 for n, r in pairs if not _shared_bigrams(n.title + n.description,
+                                                       r.title + r.description)]
+    assert len(bare) >= len(pairs) / 2
+    assert {u for u, _ in t3.registrations} <= {r.unit for r in t3.resources}
 
 
 def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
