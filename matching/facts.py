@@ -43,7 +43,7 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
 _PEOPLE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|位|名)")
 _SEATS = re.compile(rf"(?:可容纳|容纳|容得下|能坐|可坐|坐得下|能坐下|只能坐|最多坐|最多|可供|"
-                    rf"不超过|不多于|限)\s*({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|"
+                    rf"不超过|不多于|限|坐)\s*({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|"
                     rf"({_NUMBER})\s*(?:个)?座|"
                     rf"({_NUMBER})\s*(?:个)?人(?:以内|以下|之内)")
 _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用于|定向用于|只能用于|仅可用于|"
@@ -64,7 +64,8 @@ _WEEKDAY_NEED = re.compile(r"工作日|周一到周五|周一至周五|周[一�
                            r"上班时间")
 _WEEKEND_NEED = re.compile(r"周末|周六|周日|星期六|星期天|星期日|节假日")
 _ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|在线|"
-                         r"电话(?:咨询|联系|聊|指导|沟通|里|也)|视频(?:咨询|通话|也)|打电话|远程")
+                         r"电话(?:咨询|联系|聊|指导|沟通|里|也)|打电话|远程|"
+                         r"视频(?:咨询|通话|也|教|学|聊)|手机上(?:跟|学|教|问|聊)")
 _ONLINE_NO = re.compile(r"(?<![不无需])(?:需要|要|想|希望|得|必须)[^，。；;,.！!？?]{0,6}?"
                         r"(?:上门|到家|来家里|当面)|当面|面对面|必须到场|手把手|陪着|陪同|"
                         r"来看看|来看望|过来看|来陪")
@@ -257,7 +258,7 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "验光配镜": (("配眼镜", "验光"), ("眼镜", "验光")),
     "夜间陪护": (("夜间陪护", "夜间看护", "夜间照顾", "夜里照顾", "夜里陪", "晚上陪", "陪夜",
               "守夜", "晚上照顾", "夜里看护", "晚上看护", "通宵照顾", "陪床"),
-             ("夜间", "夜里", "晚上", "24小时", "全天", "通宵", "陪夜", "守夜")),
+             ("夜间", "夜里", "晚上", "24小时", "全天", "通宵", "陪夜", "守夜", "夜班")),
     "助浴": (("助浴", "帮忙洗澡", "帮着洗澡", "帮洗澡", "给老人洗澡", "擦身", "擦澡"),
            ("助浴", "洗澡", "擦浴", "擦身")),
     "开锁": (("开锁", "锁在门外", "钥匙丢", "钥匙锁"), ("开锁", "锁具")),
@@ -280,7 +281,8 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
            ("英语", "外语", "日语", "韩语")),
     "烹饪": (("学做饭", "学烹饪", "学厨艺", "学做菜", "学面点"),
            ("烹饪", "厨艺", "面点", "厨师", "做菜")),
-    "装修": (("装修", "刷墙", "粉刷", "贴瓷砖", "铺地板"),
+    "装修": (("要装修", "想装修", "需要装修", "装修一下", "重新装修", "帮忙装修", "刷墙", "粉刷",
+            "贴瓷砖", "铺地板"),
            ("装修", "粉刷", "刷墙", "泥工", "瓦工")),
     "无障碍": (("扶手", "坡道", "无障碍"), ("扶手", "坡道", "无障碍", "适老化")),
     "球场": (("打球", "打篮球", "踢球", "踢足球", "打羽毛球", "打乒乓", "乒乓球比赛", "篮球赛",
@@ -292,6 +294,9 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             ("医生", "医院", "门诊", "诊所", "医师")),
     "伤口护理": (("伤口", "褥疮", "压疮", "换药", "创面"),
              ("换药", "伤口", "褥疮", "压疮", "创面")),
+    "助餐": (("吃饭凑合", "热乎饭", "泡面", "午饭没", "中午饭", "饭没着落", "开不了火", "不开火",
+            "吃不上饭", "吃饭难", "没饭吃"),
+           ("餐", "食堂", "饭堂", "做饭", "烧饭", "饭菜", "送饭", "午饭", "盒饭", "堂食")),
     "急救": (("噎着", "噎住", "卡喉", "学急救", "急救知识", "心肺复苏", "海姆立克"),
            ("急救培训", "急救法", "急救知识", "教急救", "心肺复苏", "海姆立克")),
     "失能照护": (("失能", "半身不遂", "要人喂"),
@@ -310,8 +315,10 @@ comes from a doctor, not a counsellor; a wound or a bedsore (褥疮) is dressed 
 so (换药), not by a carer who washes and feeds; and a frail person (失能, 半身不遂, 吃饭要人喂)
 is looked after by carers (护工, 护理, 照护), not by volunteers who call for a chat; a
 need to learn what to do when someone chokes (噎着) is met by a first-aid class, not a
-cooking one. What a resource says it does not give (不上门, 不提供夜间陪护) is not what it
-gives (:func:`specialty_mask`). Only
+cooking one. A meal (吃饭凑合, 中午饭没人做) comes from who gives meals (餐, 食堂, 做饭), not
+from a visitor who chats; renovation is asked for (想装修, 刷墙), not named as the
+context of another problem (装修活的工钱, 楼上装修太吵). What a resource says it does
+not give (不上门, 不提供夜间陪护) is not what it gives (:func:`specialty_mask`). Only
 words that ask for the
 help itself: ``住院`` or ``精神病`` also name who a need is about. A ball game needs a
 court (a meeting room is no place to play), and people who cannot leave home
@@ -462,12 +469,15 @@ def resource_facts(text: str) -> ResourceFacts:
                 excludes.append(t)
     days = "weekend" if _WEEKEND_ONLY.search(text) else \
         "weekday" if _WEEKDAY_ONLY.search(text) or (
-            _ON_A_WEEKDAY.search(text) and not _WEEKEND_NEED.search(text)) else None
+            _ON_A_WEEKDAY.search(text) and not _WEEKEND_NEED.search(text)) or (
+            (one := _ONE_DAY.search(week_words(text))) is not None
+            and one.group(1) in "一二三四五") else None
     only = [t for t in only if t not in ("周末", "工作日")]
     # what it excludes (不含开药) is not what it gives
     only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
     if _FRAIL.search(clean) and FRAIL_ONLY not in only:  # care for the frail
         only.append(FRAIL_ONLY)
+    only.extend(t for t in hazard_terms(clean) if t not in only)
     goods: list[str] = []
     for m in _GIVE.finditer(clean):
         terms = _terms(m.group(1))
@@ -480,7 +490,7 @@ def resource_facts(text: str) -> ResourceFacts:
                                 *(DAY if _NIGHT_ONLY.search(clean) else ()),
                                 *unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean),
-                                *talk_only(clean))
+                                *talk_only(clean), *one_day_only(clean))
                     if t not in excludes)
     if not seats and _SMALL_ROOM.search(clean):
         seats.append(SMALL_ROOM_SEATS)
@@ -648,7 +658,8 @@ def _words_of(term: str) -> tuple[str, ...]:
              *(w for g in _groups_of(term) for w in (g, *GROUPS[g])),
              *(w for _, _, needs in FIELD_FAMILIES for f, ws in needs.items()
                if term == f"{f}问题" for w in ws),
-             *SKILLS.get(term, ())]
+             *SKILLS.get(term, ()), *HAZARD_TERMS.get(term, ()),
+             *(w for k, ws in COVERS.items() if k in term for w in ws)]
     return tuple(dict.fromkeys(w for w in words if w))
 
 
@@ -664,6 +675,143 @@ def _same_thing(a: str, b: str) -> bool:
     """Whether two names of goods name the same thing: one holds the other, or they end
     in the same two characters (a Chinese noun's head is its end: 学习电脑 is a 电脑)."""
     return a in b or b in a or a[-2:] in b or b[-2:] in a
+
+
+COVERS: dict[str, tuple[str, ...]] = {
+    "适老化": ("扶手", "防滑", "摔跤", "摔倒", "坡道", "适老"),
+    "眼科": ("眼睛", "眼前", "视力", "看不清", "看东西", "白内障", "青光眼", "眼花"),
+}
+"""What a use or a clinic a restriction names covers, in the words a need uses: a fund
+only for 适老化改造 pays for a handrail (装扶手), an eye clinic (只看眼科) sees a cataract."""
+
+HAZARDS: dict[str, tuple[str, ...]] = {
+    "用电": ("用电", "电线", "充电", "电动车", "电瓶车", "私拉", "插座", "电器", "触电", "漏电"),
+    "燃气": ("燃气", "煤气", "天然气", "液化气", "用气"),
+    "消防": ("消防", "灭火", "火灾", "着火", "失火", "防火", "疏散", "逃生"),
+    "电梯": ("电梯", "困梯", "乘梯"),
+    "交通": ("交通", "过马路", "路口", "车祸"),
+    "防骗": ("诈骗", "反诈", "防骗", "骗子", "骗局", "上当", "被骗"),
+}
+"""The hazards a safety talk or drill is about, and their words. A talk that names its
+hazards (``讲电动车充电、私拉电线的危险``) does not take a need about another one (煤气罐);
+fire safety (消防) covers the fires of power and gas (:func:`hazard_terms`)."""
+FIRE_COVERS = ("用电", "燃气")
+HAZARD_TERMS = {f"{k}安全": ws for k, ws in HAZARDS.items()}
+_HAZARD_WORDS = re.compile("|".join(w for ws in HAZARDS.values() for w in ws))
+_SAFETY = re.compile(r"安全|危险|消防|隐患")
+_DRILL = re.compile(r"讲|教|课|培训|演练|演示|宣传|科普|指导")
+
+
+def hazard_terms(text: str) -> tuple[str, ...]:
+    """The hazards (:data:`HAZARDS`) a safety talk or drill names, as terms it is only
+    for (``用电安全``), fire safety with the fires of power and gas; nothing for a text
+    that is no safety talk or names no hazard. A need that names no hazard meets them.
+
+    >>> hazard_terms("供电公司安全用电课，讲电动车充电、私拉乱接电线有多危险")
+    ('用电安全',)
+    >>> hazard_terms("消防员教用灭火器，组织疏散演练")
+    ('用电安全', '燃气安全', '消防安全')
+    >>> hazard_terms("免费查修老旧线路、换电表箱"), hazard_terms("平安巡逻队")
+    ((), ())
+    """
+    if not (_SAFETY.search(text) and _DRILL.search(text)):
+        return ()
+    named = {k for k, ws in HAZARDS.items() if any(w in text for w in ws)}
+    if "消防" in named:
+        named.update(FIRE_COVERS)
+    return tuple(f"{k}安全" for k in HAZARDS if k in named)
+
+
+_AGE_TERM = re.compile(rf"({_NUMBER})\s*周?岁(以下|以内|及以下|以上|及以上)")
+_AGE = re.compile(rf"({_NUMBER})\s*(?:多|来)?\s*周?岁")
+_NEGATED = re.compile(r"(?:不是|并非|不属于|不算)[^，。；;,.！!？?]{0,6}")
+DEGREES = ("重度", "中度", "轻度")
+_PRICE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:块|元)")
+_CAP_TERM = re.compile(r"超出价值上限(\d+)元")
+
+
+def _age_met(term: str, text: str) -> bool | None:
+    """Whether an age limit (``三岁以下``, ``45岁以下``, ``六十岁以上``) is met by the ages a
+    need states (``一岁多的娃``, ``五十多岁``), or, when it states none, by the words of
+    babies (a limit up to six) or of old people (from 55); ``None`` for a term that is no
+    age limit."""
+    m = _AGE_TERM.search(term)
+    if m is None or (limit := chinese_number(m.group(1))) is None:
+        return None
+    below = m.group(2) in ("以下", "以内", "及以下")
+    ages = [a for g in _AGE.finditer(text) if (a := chinese_number(g.group(1))) is not None]
+    if ages:
+        return any(a < limit if m.group(2) == "以下" else a <= limit for a in ages) \
+            if below else any(a >= limit for a in ages)
+    group = "婴幼儿" if below and limit <= 6 else "老人" if not below and limit >= 55 else None
+    return group is not None and term_in_text(group, text)
+
+
+def _only_for_met(only_for: tuple[str, ...], text: str) -> bool:
+    """Whether a need meets what a resource is only for: a hazard of a safety talk (or it
+    names none), and one of the other terms: an age limit by the ages it states, a term
+    by its words (:func:`term_in_text`) outside what the need says it is not (``都不是低保户``)
+    and without naming another degree (``轻度残疾`` does not meet ``重度残疾人``)."""
+    hazards = tuple(t for t in only_for if t in HAZARD_TERMS)
+    if hazards and _HAZARD_WORDS.search(text) and not _pattern_of(hazards).search(text):
+        return False
+    rest = tuple(t for t in only_for if t not in HAZARD_TERMS)
+    if not rest:
+        return True
+    clean = _NEGATED.sub("", text)
+    for t in rest:
+        age = _age_met(t, clean)
+        if age is not None:
+            if age:
+                return True
+            continue
+        degree = next((d for d in DEGREES if d in t), None)
+        if degree and degree not in clean and any(d in clean for d in DEGREES):
+            continue
+        if _pattern_of((t,)).search(clean):
+            return True
+    return False
+
+
+def stated_price(text: str) -> int | None:
+    """The most a need says the thing it asks for costs (``一千多块``: 1000), or ``None``.
+
+    >>> stated_price("孩子想要个电子琴，一千多块"), stated_price("孩子想要一双球鞋")
+    (1000, None)
+    """
+    prices = [n for m in _PRICE.finditer(text) if (n := chinese_number(m.group(1)))]
+    return max(prices) if prices else None
+
+
+_DAY_OF_WEEK = "一二三四五六日"
+_ONE_DAY = re.compile(r"(?:只在|仅在|只有|仅限|仅|只)(?:每周|每个?星期)?(?:周|星期|礼拜)"
+                      r"([一二三四五六日天])(?![到至~～、和及与])")
+
+
+def week_words(text: str) -> str:
+    """``text`` with the days of the week in one form (星期三, 礼拜三: 周三; 星期天: 周日)."""
+    if "星期" not in text and "礼拜" not in text and "周天" not in text:
+        return text
+    for word in ("星期", "礼拜"):
+        text = text.replace(word + "天", "周日").replace(word, "周")
+    return text.replace("周天", "周日")
+
+
+def one_day_only(text: str) -> tuple[str, ...]:
+    """The other days of the week, as terms, of a resource open on one day only
+    (``只在周一闭馆日``): ``周三（只在周一）`` and, for a weekday, the weekend.
+
+    >>> one_day_only("报告厅只在周一闭馆日借给社区")[:2], one_day_only("只在周一到周五")
+    (('周二（只在周一）', '周三（只在周一）'), ())
+    """
+    m = _ONE_DAY.search(week_words(text))
+    if m is None:
+        return ()
+    day = "日" if m.group(1) == "天" else m.group(1)
+    terms = [f"周{d}（只在周{day}）" for d in _DAY_OF_WEEK if d != day]
+    if day not in "六日":
+        terms += [f"周末（只在周{day}）", f"节假日（只在周{day}）"]
+    return tuple(terms)
 
 
 def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
@@ -685,10 +833,15 @@ def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
     ...     (), (), "被褥太薄，冻得睡不着", goods)
     (None, None)
     """
-    if only_for and _pattern_of(only_for).search(need_text) is None:
+    need_text = week_words(need_text)
+    if only_for and not _only_for_met(only_for, need_text):
         return "只用于" + "、".join(only_for)
     if excludes and _pattern_of(excludes).search(need_text) is not None:
         return "不含" + "、".join(t for t in excludes if term_in_text(t, need_text))
+    cap = next((int(m.group(1)) for t in excludes if (m := _CAP_TERM.search(t))), None)
+    price = stated_price(need_text) if cap is not None else None
+    if cap is not None and price is not None and price > cap:
+        return f"超出价值上限{cap}元（需求约{price}元）"
     if goods:
         wanted = named_objects(need_text)
         if wanted and not any(_same_thing(w, g) for w in wanted for g in goods):
@@ -773,7 +926,7 @@ def specialty_mask(text: str, side: int) -> int:
     pattern, bits = _SPECIALTY_READERS[side]
     if side == 1:  # 不上门, 不提供夜间陪护, …除外: what it does not give
         text = _not_given(text)
-    mask, at = 0, 0
+    mask, at = (_NIGHT_BIT if side == 0 and _NIGHT_CARE.search(text) else 0), 0
     while (m := pattern.search(text, at)) is not None:  # each position a word starts at
         mask |= bits[m.group()]
         at = m.start() + 1
@@ -797,6 +950,10 @@ def _not_given(text: str) -> str:
         return _NOT_GIVEN.sub("", text)
     return _NOT_GIVEN_NO_EXCEPT.sub("", text) if "不" in text else text
 _HOME_BIT = 1 << list(SPECIALTIES).index(HOME_VISIT)
+_NIGHT_BIT = 1 << list(SPECIALTIES).index("夜间陪护")
+_NIGHT_CARE = re.compile(r"(?:夜里|夜间|晚上|半夜|深夜)[^，。；;,.！!？?]{0,4}?"
+                         r"(?:翻身|照顾|看护|起来|起夜|守着|护理|陪护|陪床)")
+"""Care asked for at night in other words (``夜里要翻身``, ``晚上起来三四次``): night care."""
 _NEARBY_BIT = 1 << list(SPECIALTIES).index(NEARBY)
 
 
@@ -821,6 +978,29 @@ def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ())
     home = mode == "online" or any(c in HOME_CATEGORIES for c in categories)
     return (specialty_mask(text, 1) | (_HOME_BIT | _NEARBY_BIT if home else 0)
             | (_NEARBY_BIT if mode != "at_unit" else 0))
+
+
+_NOT_FIT = (HOME_VISIT, NEARBY, "夜间陪护", "看医生", "助餐")
+FIT_BITS = _or(1 << k for k, name in enumerate(SPECIALTIES) if name not in _NOT_FIT)
+"""The specialties whose resource words name the help itself: a resource of a related
+category that names the one a need asks for fits it as well as one of the need's own
+category (a care home's carers, 护工, for a frail person a clerk filed under 日间照料;
+:func:`gives_what_is_asked`). Not where or when help is given (上门, 晚上), nor words any
+doctor or any meal help uses (医生, 就餐): those only refuse."""
+
+
+def gives_what_is_asked(need_mask: int, res_mask: int) -> bool:
+    """Whether a resource (its :func:`resource_specialties`) names specialist help a need
+    (its :func:`specialty_mask`) asks for (:data:`FIT_BITS`).
+
+    >>> gives_what_is_asked(specialty_mask("失能老人吃饭要人喂", 0),
+    ...                     specialty_mask("护工白天上门照护失能老人", 1))
+    True
+    >>> gives_what_is_asked(specialty_mask("老人出不了门", 0), resource_specialties(
+    ...     "志愿者上门陪聊", "onsite"))
+    False
+    """
+    return bool(need_mask & res_mask & FIT_BITS)
 
 
 SPECIALTY_REFUSALS = tuple(f"需要{name}，该资源不提供" for name in SPECIALTIES)

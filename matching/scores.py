@@ -1,7 +1,8 @@
 """Scores of candidate pairs: five features in [0, 1] and their weighted mean.
 
 * ``category``: 1.0 when the resource serves the need's category (its own or one it
-  also serves), ``related_fit`` for a related one.
+  also serves) or names the specialist help the need asks for
+  (:func:`matching.facts.gives_what_is_asked`), ``related_fit`` for a related one.
 * ``text``: absolute text evidence in [0, 1] of the need's and the resource's Chinese
   texts (:func:`matching.text.tfidf_evidence` by default; the service passes the blend
   with the offline e5 model, :func:`matching.semantic.blended_similarity`).
@@ -20,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from matching.arrays import F64, I64, Arrays, B
+from matching.facts import FIT_BITS
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
 from matching.text import TextSimilarity, item_text, tfidf_evidence
@@ -77,7 +79,8 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
             [item_text(n.title, n.description) for n in problem.needs],
             [item_text(r.title, r.description) for r in problem.resources], need, res)
     out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
-    same = a.r_serves[res, a.n_cat[need]]
+    same = a.r_serves[res, a.n_cat[need]] | (
+        (a.n_special[need] & a.r_special[res] & FIT_BITS) != 0)
     out[:, 0] = np.where(same, 1.0, params.related_fit)
     # absolute evidence in [0, 1]: never divided by the need's best candidate, so a
     # lone or weak candidate keeps its low text fit (the acceptance rule reads it)

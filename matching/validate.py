@@ -24,7 +24,14 @@ import numpy as np
 
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.errors import ResultInvalid
-from matching.facts import offers_place, restriction_refuses, specialty_refusal
+from matching.facts import (
+    gives_what_is_asked,
+    offers_place,
+    resource_specialties,
+    restriction_refuses,
+    specialty_mask,
+    specialty_refusal,
+)
 from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult, Pair
@@ -94,7 +101,10 @@ def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> st
 def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParams,
               d: float) -> dict[str, float]:
     """Every feature but text, recomputed from the items."""
-    out = {"category": 1.0 if n.category in r.categories else params.related_fit,
+    asked = gives_what_is_asked(
+        specialty_mask(f"{n.title} {n.description}", 0),
+        resource_specialties(f"{r.title} {r.description}", r.mode, r.categories))
+    out = {"category": 1.0 if n.category in r.categories or asked else params.related_fit,
            "priority": 0.35 * (n.urgency - 1) + 0.3 * n.weak_community}
     if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
         out["distance"] = params.online_fit

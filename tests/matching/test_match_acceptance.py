@@ -611,3 +611,115 @@ def test_a_crew_that_only_repairs_one_thing_and_first_aid_taught_only_by_who_tea
     kitchen = "营养师讲老人、孩子怎么吃得健康，现场教做菜"
     assert specialty_refusal("老人吃饭噎着了，想学学怎么办", kitchen) == "需要急救，该资源不提供"
     assert specialty_refusal("老人吃饭噎着了", "红十字会教心肺复苏、海姆立克急救法") is None
+
+
+def test_seats_written_with_a_bare_sit_and_learning_on_the_phone_are_read() -> None:
+    assert resource_facts("茶社楼上包间坐二十个人，白天晚上都行").seats == 20
+    assert need_facts("儿子想在手机上跟护士学学", "nursing").online_ok is True
+    assert need_facts("老人想有人陪着学", "nursing").online_ok is False
+
+
+def test_a_place_open_on_one_weekday_takes_no_need_on_another_day() -> None:
+    hall = "报告厅能坐两百人，只在周一闭馆日借给社区"
+    assert resource_facts(hall).days == "weekday"
+    assert resource_facts("只在周一到周五开放").excludes == ()
+    p = _read("venue", "场地", hall, "老党员大会，定在周三上午", "周一下午开会",
+              "开会没地方", "星期六开会")
+    assert _served_and_why(p) == ({("N2", "R1"), ("N3", "R1")}, {
+        "N1": "不含周三（只在周一）", "N4": "不含周六（只在周一）"})
+
+
+def test_care_at_night_asked_in_other_words_is_night_care() -> None:
+    day_carer = "护工白天上门帮失能老人擦洗、喂饭、翻身，不提供夜间陪护"
+    for text in ("瘫痪的婆婆夜里要翻身", "儿媳晚上起来三四次照看"):
+        assert specialty_refusal(text, day_carer) == "需要夜间陪护，该资源不提供", text
+    assert specialty_refusal("瘫痪的婆婆夜里要翻身", "护工上门擦身翻身，可以排夜班") is None
+    assert specialty_refusal("晚上排节目", day_carer) is None
+
+
+def test_renovation_is_asked_for_not_named_as_the_context_of_another_problem() -> None:
+    lawyer = "律师每月两次驻社区，遗产继承、离婚、租房、欠薪都能问"
+    assert specialty_refusal("干了三个月装修活工头跑了，一分钱没拿到", lawyer) is None
+    assert specialty_refusal("楼上装修天天砸墙，两家吵了三回", "调解员调解邻里纠纷") is None
+    assert specialty_refusal("老房子想装修一下", lawyer) == "需要装修，该资源不提供"
+    n = concept_masks(["干了三个月装修活工头跑了，一分钱没拿到"], NEED)
+    assert n[0] & concept_masks([lawyer], RESOURCE)[0]
+
+
+def test_an_age_limit_is_met_by_the_ages_a_need_states() -> None:
+    nursery = "工作日白天托管一到三岁的宝宝，只收三岁以下"
+    assert "三岁以下" in resource_facts(nursery).only_for
+    p = _read("child_education", "小时", nursery, "一岁多的娃没人带", "放了学娃没处去",
+              "宝宝没人带")
+    assert _served_and_why(p)[0] == {("N1", "R1"), ("N3", "R1")}
+    course = _read("employment", "人", "三个月短训，免学费，仅限45岁以下",
+                   "五十多岁下岗想学门手艺", "三十岁的妈妈想学门手艺")
+    assert _served_and_why(course) == ({("N2", "R1")}, {"N1": "只用于45岁以下"})
+
+
+def test_what_a_need_says_it_is_not_and_another_degree_do_not_meet_a_restriction() -> None:
+    relief = "春节前上门送米面油和慰问金，仅限低保和特困家庭"
+    p = _read("hardship_assistance", "件", relief, "几户人家过冬难，都不是低保户",
+              "低保户过冬难")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于低保、特困家庭"})
+    kit = "给残疾人家庭送护理垫、米油，仅限重度残疾人"
+    p = _read("hardship_assistance", "件", kit, "六户轻度残疾人家庭过冬难", "残疾人家庭过冬难",
+              "重度残疾的大爷过冬难")
+    assert _served_and_why(p) == ({("N2", "R1"), ("N3", "R1")}, {"N1": "只用于重度残疾人"})
+
+
+def test_a_use_or_a_clinic_a_restriction_names_covers_the_words_of_its_problems() -> None:
+    assert term_in_text("适老化改造", "卫生间太滑，想装扶手")
+    assert not term_in_text("适老化改造", "社区想办个庙会")
+    assert term_in_text("眼科", "看东西越来越模糊，怕是白内障")
+    assert not term_in_text("眼科", "牙疼了一个礼拜")
+
+
+def test_a_safety_talk_on_one_hazard_does_not_take_a_need_about_another() -> None:
+    power = "供电公司安全用电课，讲电动车充电、私拉乱接电线有多危险"
+    fire = "消防员教用灭火器、查楼道堆物，组织疏散演练"
+    assert resource_facts(power).only_for == ("用电安全",)
+    p = _read("public_safety", "场", power, "老楼里好多人家还用煤气罐", "电瓶车拖进楼道充电",
+              "想请人来讲讲安全知识")
+    assert _served_and_why(p) == ({("N2", "R1"), ("N3", "R1")}, {"N1": "只用于用电安全"})
+    p = _read("public_safety", "场", fire, "老楼里好多人家还用煤气罐", "电瓶车拖进楼道充电",
+              "加装的电梯老困人")
+    assert _served_and_why(p) == ({("N1", "R1"), ("N2", "R1")}, {
+        "N3": "只用于用电安全、燃气安全、消防安全"})
+
+
+def test_a_meal_comes_from_who_gives_meals_not_from_a_visitor_who_chats() -> None:
+    visitor = "社工每周上门陪丧偶、独居的老人聊天，帮着疏导情绪"
+    assert specialty_refusal("独居老人吃饭凑合，天天泡面", visitor) == "需要助餐，该资源不提供"
+    assert specialty_refusal("独居老人吃饭凑合，天天泡面", "老字号饭店中午给老人留半价饭菜") \
+        is None
+    assert specialty_refusal("失能的爷爷吃饭要人喂", "护工上门喂饭、翻身") is None
+
+
+def test_a_wish_that_costs_more_than_a_cap_is_refused() -> None:
+    wishes = "机关团员在线认领孩子的小心愿，每个两百元以内"
+    p = _read("micro_wish", "件", wishes, "孩子想要个电子琴，一千多块", "娃想要一双新球鞋")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "超出价值上限200元（需求约1000元）"})
+
+
+def test_lending_stools_and_wage_theft_in_colloquial_words_meet_on_a_concept() -> None:
+    n = concept_masks(["乘凉晚会没凳子坐"], NEED)
+    assert n[0] & concept_masks(["仓库淘汰的折叠凳、小推车，可以借"], RESOURCE)[0]
+    assert not n[0] & concept_masks(["律师驻社区解答法律问题"], RESOURCE)[0]
+
+
+def test_a_related_category_that_names_the_specialist_help_asked_fits_as_its_own() -> None:
+    frail = need("N1", "elderly_care", uom="小时", title="失能老人白天家里没人",
+                 description="老人坐轮椅，吃饭要人喂")
+    carers = res("R1", "nursing", uom="小时", title="康乐护理站",
+                 description="护工白天上门帮失能老人擦洗、喂饭、翻身")
+    [pair] = match(problem([frail], [carers]), MatchParams(accept_related_text=1.0)).pairs
+    assert pair.breakdown["category"] == 1.0
+    check_result(problem([frail], [carers]), match(problem([frail], [carers])), MatchParams())
+    # words any doctor uses (医生) are no such evidence: a related category still needs text
+    depressed = need("N1", "elderly_care", uom="次", title="老人怀疑自己得了抑郁症",
+                     description="想找医生看看开点药")
+    doctor = res("R1", "home_medical", uom="次", title="家庭医生每周上门出诊")
+    loose = MatchParams(accept_text=0.0, accept_related_text=1.0)
+    assert match(problem([depressed], [doctor]), loose).pairs == []
+    assert len(match(problem([frail], [carers]), loose).pairs) == 1
