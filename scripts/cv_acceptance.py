@@ -1,11 +1,12 @@
-"""Cross-validation inside the tuning halves T ∪ T2 of the acceptance rule (the least text
+"""Cross-validation inside the tuning halves T ∪ T2 ∪ T3 of the acceptance rule (the least text
 evidence of a same-category pair, ``accept_text``, and of a related-category pair,
 ``accept_related_text``) and the thesaurus boost (:data:`matching.semantic.CONCEPT_BOOST`),
 with the e5 + TF-IDF text model.
 
-Usage: ``nice -n 5 .venv/bin/python scripts/cv_acceptance.py``
+Usage: ``nice -n 5 .venv/bin/python scripts/cv_acceptance.py [boost ...]`` (default: every
+boost of :data:`BOOSTS`).
 
-Every setting runs once on all of T and on all of T2; the needs of both halves are pooled
+Every setting runs once on all of each tuning half; the needs of the halves are pooled
 (their ids differ), and for each boost :func:`matching.quality.cross_validate` chooses
 the pair of thresholds (ties go to the strictest, related first) on three folds of the
 pooled needs and measures it on the fourth (ten shuffles). The test half E is never read.
@@ -18,19 +19,19 @@ from matching.quality import cross_validate, evaluate_half, need_outcomes
 from matching.quality_set import HALVES
 from matching.semantic import EmbeddingCache, blended_similarity
 
-TUNING = ("T", "T2")
+TUNING = ("T", "T2", "T3")
 BOOSTS = (0.0, 0.05, 0.1, 0.15, 0.2)
 # strictest first: among settings equally good on the training folds, the strictest wins
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(15, -1, -1))
 RELATED = (0.95, 0.8, 0.7, 0.6, 0.5, 0.4)
 
 
-def main() -> None:
+def main(boosts: tuple[float, ...] = BOOSTS) -> None:
     cache = EmbeddingCache()
     unservable = sum(1 for h in TUNING for n in HALVES[h].needs if not n.right)
     print(f"加成  精确率  召回率  无可服务需求误配（每轮，共 {unservable}）  "
           "选中的阈值（同类/相关类）")
-    for boost in BOOSTS:
+    for boost in boosts:
         model = blended_similarity(cache, concept_boost=boost)
         outcomes: dict[str, dict[str, str]] = {}
         for related in RELATED:
@@ -49,4 +50,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(tuple(float(b) for b in sys.argv[1:]) or BOOSTS)

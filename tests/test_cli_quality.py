@@ -37,8 +37,18 @@ def test_quality_reports_the_second_tuning_half_t2() -> None:
     assert "T2" in result.output
 
 
+def test_quality_reports_the_third_tuning_half_t3() -> None:
+    result = runner.invoke(app, ["quality", "--half", "t3", "--model", "tfidf",
+                                 "--limit", "6"])
+    assert result.exit_code == 0, result.output
+    r = evaluate_half("T3", text_similarity=tfidf_evidence, limit=6)
+    assert r.needs == 6
+    assert f"{r.recall:.3f} ({r.served_right}/{r.servable})" in result.output
+    assert "T3" in result.output
+
+
 @pytest.mark.parametrize(("args", "message"), [
-    (["--half", "X"], "--half 应为 T、T2、E"),
+    (["--half", "X"], "--half 应为 T、T2、T3、E"),
     (["--model", "word2vec"], "文本模型「word2vec」不可用"),
     (["--limit", "0"], "--limit 须为正整数"),
 ])
