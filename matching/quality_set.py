@@ -13,7 +13,9 @@ split is fixed and deterministic: ``T``, ``T2`` and ``T3`` tune, ``E`` tests. ``
 any tuning on it (its own commit), so that a rule tuned on ``T`` alone shows whether it
 generalises. ``T3`` (老城, an old-town street: 71 needs, 44 resources, 24 needs nothing in
 it can serve) was written the same way, labels included, after ``T`` and ``T2`` were
-saturated and before any run of the matcher on it (its own commit).
+saturated and before any run of the matcher on it (its own commit). ``E2`` (望江, in
+:mod:`matching.quality_set_e2`) is a second test district, written blind, labels included,
+by a helper who never read how the matcher decides (its own commit).
 
 Columns of a need line (``|``-separated)::
 
@@ -35,6 +37,13 @@ Columns of a resource line::
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from matching.quality_set_e2 import (
+    _NEEDS_E2,
+    _RESOURCES_E2,
+    COMMUNITIES_E2,
+    REGISTRATIONS_E2,
+)
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
 COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
@@ -70,6 +79,7 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
         "C-L5": ("石岭", (35.0, -15.0), False),
         "C-L6": ("南关", (-1.6, 1.0), False),
     },
+    "E2": COMMUNITIES_E2,
 }
 
 # (unit, community) registered with each other (双报到)
@@ -78,6 +88,7 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "E": (("U-SYQ", "C-E2"), ("U-DL2", "C-E4"), ("U-GZ", "C-E3"), ("U-SGZ", "C-E1")),
     "T2": (("U-VDQ", "C-V2"), ("U-VJY", "C-V2"), ("U-VZC", "C-V4"), ("U-VYL", "C-V1")),
     "T3": (("U-LDL", "C-L2"), ("U-LDX", "C-L4"), ("U-LSG", "C-L6"), ("U-LYH", "C-L1")),
+    "E2": REGISTRATIONS_E2,
 }
 
 _RESOURCES_T = """
@@ -712,7 +723,8 @@ HALVES: dict[str, Half] = {
                tuple(_resource(f) for f in _lines(res)), COMMUNITIES[name],
                REGISTRATIONS[name])
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
-                             ("T3", _NEEDS_T3, _RESOURCES_T3), ("E", _NEEDS_E, _RESOURCES_E))
+                             ("T3", _NEEDS_T3, _RESOURCES_T3), ("E", _NEEDS_E, _RESOURCES_E),
+                             ("E2", _NEEDS_E2, _RESOURCES_E2))
 }
-"""``"T"``, ``"T2"`` and ``"T3"``: the tuning halves; ``"E"``: the test half (never used to
-choose a parameter)."""
+"""``"T"``, ``"T2"`` and ``"T3"``: the tuning halves; ``"E"`` and ``"E2"``: the test halves
+(never used to choose a parameter)."""

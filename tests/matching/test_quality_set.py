@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from graph.taxonomy import TAXONOMY
 from matching.quality_set import HALVES, LabelledNeed
 
@@ -15,7 +19,7 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "E"}
+    assert set(HALVES) == {"T", "T2", "T3", "E", "E2"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -23,20 +27,27 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
-def test_the_third_tuning_half_t3_has_its_own_district_and_the_mix_the_issue_asks() -> None:
-    t3 = HALVES["T3"]
-    assert len(t3.needs) >= 50 and len(t3.resources) >= 40
-    assert sum(1 for n in t3.needs if not n.right) >= 12
-    assert sum(len(n.tempting) for n in t3.needs) >= 15
-    others = [h for name, h in HALVES.items() if name != "T3"]
-    assert not set(t3.communities) & {c for h in others for c in h.communities}
-    assert not {r.unit for r in t3.resources} & {r.unit for h in others for r in h.resources}
-    assert not {n.id for n in t3.needs} & {n.id for h in others for n in h.needs}
-    pairs = [(n, r) for n in t3.needs for r in t3.resources if r.id in n.right]
+@pytest.mark.parametrize("name", ["T3", "E2"])
+def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(name: str) -> None:
+    """T3 (tuning) and E2 (the test district written blind): the same mix."""
+    half = HALVES[name]
+    assert len(half.needs) >= 50 and len(half.resources) >= 40
+    assert sum(1 for n in half.needs if not n.right) >= 12
+    assert sum(len(n.tempting) for n in half.needs) >= 15
+    others = [h for other, h in HALVES.items() if other != name]
+    assert not set(half.communities) & {c for h in others for c in h.communities}
+    assert not {r.unit for r in half.resources} & {r.unit for h in others for r in h.resources}
+    assert not {n.id for n in half.needs} & {n.id for h in others for n in h.needs}
+    assert not {r.id for r in half.resources} & {r.id for h in others for r in h.resources}
+    pairs = [(n, r) for n in half.needs for r in half.resources if r.id in n.right]
     bare = [1 for n, r in pairs if not _shared_bigrams(n.title + n.description,
                                                        r.title + r.description)]
     assert len(bare) >= len(pairs) / 2
-    assert {u for u, _ in t3.registrations} <= {r.unit for r in t3.resources}
+    assert {u for u, _ in half.registrations} <= {r.unit for r in half.resources}
+    assert {c for _, c in half.registrations} <= set(half.communities)
+    assert len(half.communities) == 6 and len(half.registrations) == 4
+    assert sum(1 for _, _, weak in half.communities.values() if weak) == 2
+    assert sum(1 for _, xy, _ in half.communities.values() if math.hypot(*xy) >= 25) == 1
 
 
 def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
