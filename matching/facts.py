@@ -40,7 +40,7 @@ from typing import Any
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
+_NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千几]+"
 _PEOPLE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|位|名)")
 _SEATS = re.compile(rf"(?:可容纳|容纳|容得下|能坐|可坐|坐得下|能坐下|只能坐|最多坐|最多|可供|"
                     rf"不超过|不多于|限|坐)\s*({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|"
@@ -342,11 +342,25 @@ def chinese_number(text: str) -> int | None:
     --------
     >>> [chinese_number(t) for t in ("120", "一百二十", "二十五", "十二", "两百", "三千")]
     [120, 120, 25, 12, 200, 3000]
+
+    ``几`` (some) is read as the least it can mean, as a clerk counting on it would:
+    ``几十`` at least 20 (几 before a unit: two or more), ``十几`` at least 11 (几 as the
+    last digit: one or more); ``几`` alone is no number.
+
+    >>> [chinese_number(t) for t in ("几十", "十几", "二十几", "几百", "几")]
+    [20, 11, 21, 200, None]
     """
     if text.isdigit():
         return int(text)
-    total, digit = 0, None
+    if text == "几":
+        return None
+    total, digit, some = 0, None, False
     for ch in text:
+        if ch == "几":
+            digit = 2  # before a unit; as the last digit it counts 1 (below)
+            some = True
+            continue
+        some = False
         if ch in DIGITS:
             digit = DIGITS[ch]
         elif ch in UNITS:
@@ -354,6 +368,8 @@ def chinese_number(text: str) -> int | None:
             digit = None
         else:
             return None
+    if digit is not None and some:
+        digit = 1
     return total + (digit or 0)
 
 

@@ -723,3 +723,21 @@ def test_a_related_category_that_names_the_specialist_help_asked_fits_as_its_own
     loose = MatchParams(accept_text=0.0, accept_related_text=1.0)
     assert match(problem([depressed], [doctor]), loose).pairs == []
     assert len(match(problem([frail], [carers]), loose).pairs) == 1
+
+
+def test_tens_of_people_are_read_as_at_least_twenty_so_a_room_for_twelve_is_refused() -> None:
+    texts = ("居民议事会，几十个人参加", "十几位楼长碰个头", "几百人的大会", "几个人聊聊")
+    assert [need_facts(t).people for t in texts] == [20, 11, 200, None]
+    meeting = need("N1", title=texts[0], people=need_facts(texts[0]).people)
+    room = res("R1", seats=12, title="小会议室，坐得下12个人")
+    assert match(problem([meeting], [room]), MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_the_tfidf_model_of_runs_and_quality_reads_the_thesaurus() -> None:
+    from matching.semantic import CONCEPT_BOOST, text_models
+
+    p = problem([need("N1", "home_medical", uom="次", title="老人高血压没人量")],
+                [res("R1", "home_medical", uom="次", title="家庭医生每周上门出诊")])
+    assert match(p).pairs == []  # no shared character: the bare TF-IDF sees nothing
+    [pair] = match(p, text_similarity=text_models()["tfidf"]).pairs
+    assert pair.breakdown["text"] >= CONCEPT_BOOST

@@ -53,6 +53,14 @@ def test_every_label_names_a_resource_of_its_half_and_right_and_tempting_never_o
             assert n.community in h.communities, n.id
 
 
+def test_the_labelled_districts_relate_categories_as_the_products_one_taxonomy() -> None:
+    from matching import Taxonomy
+    from matching.quality_data import RELATED
+
+    labelled = Taxonomy.from_related(RELATED)
+    assert {c: set(labelled.related(c)) for c in TAXONOMY} == TAXONOMY.related_map()
+
+
 def test_every_category_is_a_taxonomy_code() -> None:
     for h in HALVES.values():
         for n in h.needs:
