@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.taxonomy import TAXONOMY
 from matching.quality_set import HALVES, LabelledNeed
 
@@ -15,7 +17,7 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "E"}
+    assert set(HALVES) == {"T", "T2", "T3", "T4", "E"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -23,12 +25,14 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
-def test_the_third_tuning_half_t3_has_its_own_district_and_the_mix_the_issue_asks() -> None:
-    t3 = HALVES["T3"]
+@pytest.mark.parametrize(("name", "unservable", "tempting"), [("T3", 12, 15), ("T4", 15, 25)])
+def test_the_later_tuning_halves_have_their_own_district_and_the_mix_the_issue_asks(
+        name: str, unservable: int, tempting: int) -> None:
+    t3 = HALVES[name]
     assert len(t3.needs) >= 50 and len(t3.resources) >= 40
-    assert sum(1 for n in t3.needs if not n.right) >= 12
-    assert sum(len(n.tempting) for n in t3.needs) >= 15
-    others = [h for name, h in HALVES.items() if name != "T3"]
+    assert sum(1 for n in t3.needs if not n.right) >= unservable
+    assert sum(len(n.tempting) for n in t3.needs) >= tempting
+    others = [h for other, h in HALVES.items() if other != name]
     assert not set(t3.communities) & {c for h in others for c in h.communities}
     assert not {r.unit for r in t3.resources} & {r.unit for h in others for r in h.resources}
     assert not {n.id for n in t3.needs} & {n.id for h in others for n in h.needs}
