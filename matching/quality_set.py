@@ -853,3 +853,8 @@ HALVES: dict[str, Half] = {
 }
 """``"T"``, ``"T2"``, ``"T3"`` and ``"T4"``: the tuning halves; ``"E"``: the test half
 (never used to choose a parameter)."""
+
+TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4")
+"""The halves rules and thresholds are tuned on, in order."""
+TEST_HALVES: tuple[str, ...] = ("E",)
+"""The halves that only measure (never used to choose a parameter), in order."""

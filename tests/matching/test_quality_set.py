@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.taxonomy import TAXONOMY
-from matching.quality_set import HALVES, LabelledNeed
+from matching.quality_set import HALVES, TEST_HALVES, TUNING_HALVES, LabelledNeed
 
 
 def _needs() -> list[LabelledNeed]:
@@ -41,6 +41,11 @@ def test_the_later_tuning_halves_have_their_own_district_and_the_mix_the_issue_a
                                                        r.title + r.description)]
     assert len(bare) >= len(pairs) / 2
     assert {u for u, _ in t3.registrations} <= {r.unit for r in t3.resources}
+
+
+def test_the_halves_are_either_tuning_or_test_halves_named_once() -> None:
+    assert not set(TUNING_HALVES) & set(TEST_HALVES)
+    assert sorted((*TUNING_HALVES, *TEST_HALVES)) == sorted(HALVES)
 
 
 def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
