@@ -741,3 +741,74 @@ def test_the_tfidf_model_of_runs_and_quality_reads_the_thesaurus() -> None:
     assert match(p).pairs == []  # no shared character: the bare TF-IDF sees nothing
     [pair] = match(p, text_similarity=text_models()["tfidf"]).pairs
     assert pair.breakdown["text"] >= CONCEPT_BOOST
+
+
+def test_teeth_asked_for_in_everyday_words_are_seen_by_a_dentist_not_a_family_doctor(
+        ) -> None:
+    doctor = "签约医生每周上门，给慢病老人量血压、调药"
+    for ask in ("几位老人牙口不好想查查牙", "想洗洗牙，牙结石厚", "奶奶想配一副假牙"):
+        assert specialty_refusal(ask, doctor) == "需要口腔，该资源不提供", ask
+        assert specialty_refusal(ask, "医院口腔科免费洗牙、补牙") is None, ask
+
+
+def test_a_clinic_of_one_department_sees_only_the_problems_of_that_department() -> None:
+    dental = "港口医院口腔科公益检查，到医院口腔科免费洗牙、补牙"
+    assert resource_facts(dental).only_for == ("口腔科",)
+    assert resource_facts("全科医生和眼科医生每周巡诊").only_for == ()
+    p = _read("home_medical", "次", dental, "身上起了一圈水泡疼得睡不着", "退休工人想洗洗牙")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于口腔科"})
+    skin = _read("home_medical", "次", "皮肤科医生每月来社区看湿疹，只看皮肤科",
+                 "身上起了一圈水泡，邻居说是蛇盘疮", "老人膝盖疼")
+    assert _served_and_why(skin)[0] == {("N1", "R1")}
+
+
+def test_a_day_centre_that_fetches_the_frail_cares_for_the_frail_only() -> None:
+    centre = "日间照料中心，白天接送半失能老人，管午饭、午睡、做康复操，傍晚送回"
+    assert "失能人员" in resource_facts(centre).only_for
+    assert specialty_refusal("中风后坐轮椅的老太太吃饭要人喂", centre) is None
+    p = _read("elderly_care", "小时", centre, "中风后坐轮椅的老太太吃饭要人喂",
+              "宿舍区老人午饭凑合，天天啃馒头")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+    chats = "低龄老人上门陪高龄老人聊天、读报"
+    assert specialty_refusal("宿舍区老人午饭凑合，天天啃馒头", chats) == "需要助餐，该资源不提供"
+
+
+def test_help_after_school_is_given_on_school_days_not_at_the_weekend() -> None:
+    after_school = "园区工会办的放学托管，老师看着写作业到七点"
+    rf = resource_facts(after_school)
+    assert rf.days == "weekday" and resource_facts("周末托管，放学后不开").days != "weekday"
+    text = "小学三年级英语跟不上，想周末有人辅导"
+    weekend = need("N1", "child_education", uom="小时", title=text,
+                   days=need_facts(text).days)
+    care = res("R1", "child_education", uom="小时", title=after_school, days=rf.days)
+    assert match(problem([weekend], [care]), MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_clothes_given_only_to_adults_are_no_childs_and_a_gift_only_restriction_is_read(
+        ) -> None:
+    coats = "服装厂库存冬衣，新的羽绒服、棉裤，只捐成人冬衣"
+    assert resource_facts(coats).only_for == ("成人冬衣",)
+    p = _read("materials", "件", coats, "几个小学生冬天还穿着单衣，没棉衣",
+              "外地来的环卫工冬天没有厚衣服", "图书角缺书架和长条桌")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于成人冬衣",
+                                                   "N3": "只用于成人冬衣"})
+
+
+def test_a_need_that_asks_for_someone_to_come_is_not_sent_to_a_shop() -> None:
+    shop = "改衣服、换拉链、缝补，要拿到店里来"
+    ask = "老人卧床羽绒服拉链坏了，家里人没空拿去修，想有人上门"
+    assert specialty_refusal(ask, shop, "at_unit") == "需要上门服务，该资源不提供"
+    assert specialty_refusal("裤腰太大要改小", shop, "at_unit") is None
+
+
+def test_an_age_stated_as_twenty_odd_meets_an_age_limit() -> None:
+    factory = _read("employment", "人", "园区工厂招普工，仅限45岁以下",
+                    "几个小伙子想进厂，二十出头", "几个大姐想找活，五十出头")
+    assert _served_and_why(factory) == ({("N1", "R1")}, {"N2": "只用于45岁以下"})
+
+
+def test_rooms_and_meetings_in_more_words_meet_on_the_place_concept() -> None:
+    rooms = concept_masks(["咖啡馆二楼包间坐得下十五人", "党群服务中心多功能室"], RESOURCE)
+    meetings = concept_masks(["几位楼长碰个头", "业委会换届选举", "退休党员重阳茶话会"], NEED)
+    assert all(m & r for m in meetings for r in rooms)
+    assert not concept_masks(["律师驻社区解答法律问题"], RESOURCE)[0] & meetings[1]
