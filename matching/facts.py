@@ -744,7 +744,8 @@ fire safety (消防) covers the fires of power and gas (:func:`hazard_terms`).""
 FIRE_COVERS = ("用电", "燃气")
 HAZARD_TERMS = {f"{k}安全": ws for k, ws in HAZARDS.items()}
 _HAZARD_WORDS = re.compile("|".join(w for ws in HAZARDS.values() for w in ws))
-_SAFETY = re.compile(r"安全|危险|消防|隐患")
+# a talk on preventing a hazard (防范电信诈骗) is a safety talk too
+_SAFETY = re.compile(r"安全|危险|消防|隐患|防范|反诈|防骗")
 _DRILL = re.compile(r"讲|教|课|培训|演练|演示|宣传|科普|指导")
 
 

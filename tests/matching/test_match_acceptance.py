@@ -812,3 +812,10 @@ def test_rooms_and_meetings_in_more_words_meet_on_the_place_concept() -> None:
     meetings = concept_masks(["几位楼长碰个头", "业委会换届选举", "退休党员重阳茶话会"], NEED)
     assert all(m & r for m in meetings for r in rooms)
     assert not concept_masks(["律师驻社区解答法律问题"], RESOURCE)[0] & meetings[1]
+
+
+def test_a_talk_on_preventing_one_hazard_takes_no_need_about_another() -> None:
+    fraud = "反诈宣传进社区，派出所民警讲解电信诈骗手法和防范知识"
+    assert resource_facts(fraud).only_for == ("防骗安全",)
+    p = _read("public_safety", "场", fraud, "宿舍楼电线老化怕着火", "老人接到陌生电话被骗了")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于防骗安全"})
