@@ -87,6 +87,7 @@ _NIGHT_ONLY = re.compile(_ONLY_AT + r"(?:晚上|夜间|夜里)")
 NIGHT = ("晚上", "夜里", "夜间", "傍晚", "下班后")
 DAY = ("白天", "上午", "下午", "日间")
 _ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
+_ON_A_WEEKEND = re.compile(r"(?:每周|每个?星期)[六日天末](?!次|到|至)|每个?周末")
 _SMALL_ROOM = re.compile(r"小会议室|小活动室|小房间|小教室|小型会议室")
 SMALL_ROOM_SEATS = 20
 """What a clerk takes a small room (``小会议室``) of unstated size to seat."""
@@ -488,7 +489,8 @@ def resource_facts(text: str) -> ResourceFacts:
         for t in _terms(m.group(1) or m.group(2)):
             if t not in excludes and not t.startswith(_OTHER):
                 excludes.append(t)
-    days = "weekend" if _WEEKEND_ONLY.search(text) else \
+    days = "weekend" if _WEEKEND_ONLY.search(text) or (
+        _ON_A_WEEKEND.search(text) and not _WEEKDAY_NEED.search(text)) else \
         "weekday" if _WEEKDAY_ONLY.search(text) or (
             _AFTER_SCHOOL.search(text) and not _WEEKEND_NEED.search(text)) or (
             _ON_A_WEEKDAY.search(text) and not _WEEKEND_NEED.search(text)) or (

@@ -819,3 +819,13 @@ def test_a_talk_on_preventing_one_hazard_takes_no_need_about_another() -> None:
     assert resource_facts(fraud).only_for == ("防骗安全",)
     p = _read("public_safety", "场", fraud, "宿舍楼电线老化怕着火", "老人接到陌生电话被骗了")
     assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于防骗安全"})
+
+
+def test_a_place_open_every_saturday_or_every_weekend_takes_no_weekday_need() -> None:
+    assert [resource_facts(t).days for t in ("书屋每周六上午开放", "大学生每周末上门补课",
+                                             "剧场周末也开", "每周六和每周三开放")] == [
+        "weekend", "weekend", None, None]
+    text = "业委会换届选举，周二下班后"
+    weekday = need("N1", title=text, days=need_facts(text).days)
+    room = res("R1", title="书屋每周六上午开放", days=resource_facts("书屋每周六上午开放").days)
+    assert match(problem([weekday], [room]), MatchParams(accept_text=0.0)).pairs == []
