@@ -17,7 +17,7 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "T4", "E"}
+    assert set(HALVES) == {"T", "T2", "T3", "T4", "T5", "E"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -25,7 +25,8 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
-@pytest.mark.parametrize(("name", "unservable", "tempting"), [("T3", 12, 15), ("T4", 15, 25)])
+@pytest.mark.parametrize(("name", "unservable", "tempting"),
+                         [("T3", 12, 15), ("T4", 15, 25), ("T5", 15, 25)])
 def test_the_later_tuning_halves_have_their_own_district_and_the_mix_the_issue_asks(
         name: str, unservable: int, tempting: int) -> None:
     t3 = HALVES[name]
