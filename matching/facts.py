@@ -40,7 +40,7 @@ from typing import Any
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
+_NUMBER = r"[0-9]+|[零〇一二两三四五六七八九十百千几]+"
 _PEOPLE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|位|名)")
 _SEATS = re.compile(rf"(?:可容纳|容纳|容得下|能坐|可坐|坐得下|能坐下|只能坐|最多坐|最多|可供|"
                     rf"不超过|不多于|限|坐)\s*({_NUMBER})\s*(?:多|来|余)?\s*(?:个)?(?:人|座|位)|"
@@ -50,7 +50,7 @@ _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用�
                    r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|"
                    r"只接待|仅接待|只接|"
                    r"仅限|只限|只看|只送|只修|只负责|仅负责|限于|限用于|只收|只资助|仅资助|专门资助|定向资助|专项资助|"
-                   r"只支持|仅支持)([^，。；;,.！!]+)")
+                   r"只支持|仅支持|只捐|仅捐|只赠|仅赠)([^，。；;,.！!]+)")
 _EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
                       r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
                       r"([^，。；;,.！!、]+)除外")
@@ -63,6 +63,8 @@ _WEEKDAY_ONLY = re.compile(r"(?:只在|仅在|只有|仅|只)(?:工作日|周一
 _WEEKDAY_NEED = re.compile(r"工作日|周一到周五|周一至周五|周[一二三四五]|放学|下课后|下班后|"
                            r"上班时间")
 _WEEKEND_NEED = re.compile(r"周末|周六|周日|星期六|星期天|星期日|节假日")
+# help after school (放学托管) is given on school days
+_AFTER_SCHOOL = re.compile(r"放学|四点半|课后")
 _ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可以线上|网上|在线|"
                          r"电话(?:咨询|联系|聊|指导|沟通|里|也)|打电话|远程|"
                          r"视频(?:咨询|通话|也|教|学|聊)|手机上(?:跟|学|教|问|聊)")
@@ -85,6 +87,7 @@ _NIGHT_ONLY = re.compile(_ONLY_AT + r"(?:晚上|夜间|夜里)")
 NIGHT = ("晚上", "夜里", "夜间", "傍晚", "下班后")
 DAY = ("白天", "上午", "下午", "日间")
 _ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
+_ON_A_WEEKEND = re.compile(r"(?:每周|每个?星期)[六日天末](?!次|到|至)|每个?周末")
 _SMALL_ROOM = re.compile(r"小会议室|小活动室|小房间|小教室|小型会议室")
 SMALL_ROOM_SEATS = 20
 """What a clerk takes a small room (``小会议室``) of unstated size to seat."""
@@ -119,7 +122,7 @@ _INFANTS = re.compile(r"婴幼儿|婴儿|0\s*[到至~～-]\s*3\s*岁|早教|托�
 _PUPILS = re.compile(r"放学|作业|功课|课业|学生|青春期|中考|高考|四点半")
 _PROVIDERS = re.compile(r"大学生|学生志愿者|[中小]学(?:老师|教师)")
 INFANTS_ONLY = "学生（只服务三岁以下的孩子）"
-_FRAIL = re.compile(r"(?:托管|照料|照护|护理|接收|收住)(?:的)?(?:半?失能|失智)")
+_FRAIL = re.compile(r"(?:托管|照料|照护|护理|接收|收住|接送)(?:的)?(?:半?失能|失智)")
 FRAIL_ONLY = "失能人员"
 """Care for the frail (``托管失能半失能老人``) takes people who are (``中风``, ``卧床``,
 ``高龄``: :data:`GROUPS`), not any old person alone at home."""
@@ -263,7 +266,8 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
            ("助浴", "洗澡", "擦浴", "擦身")),
     "开锁": (("开锁", "锁在门外", "钥匙丢", "钥匙锁"), ("开锁", "锁具")),
     "搬运": (("搬家", "搬运", "搬重物", "搬上楼", "搬下楼"), ("搬家", "搬运")),
-    "口腔": (("牙疼", "牙痛", "看牙", "补牙", "拔牙", "镶牙", "配假牙", "装假牙"), ("口腔", "牙")),
+    "口腔": (("牙疼", "牙痛", "看牙", "补牙", "拔牙", "镶牙", "配假牙", "装假牙", "假牙", "查牙",
+             "洗牙", "牙口", "牙科", "牙齿", "牙结石"), ("口腔", "牙")),
     "翻译": (("翻译", "外国人", "外籍"), ("翻译", "外语")),
     "消杀": (("灭鼠", "灭蟑", "消杀", "白蚁", "除虫", "杀虫", "臭虫", "跳蚤"),
            ("消杀", "灭鼠", "除虫", "杀虫", "白蚁", "灭蟑", "病媒")),
@@ -294,15 +298,17 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             ("医生", "医院", "门诊", "诊所", "医师")),
     "伤口护理": (("伤口", "褥疮", "压疮", "换药", "创面"),
              ("换药", "伤口", "褥疮", "压疮", "创面")),
-    "助餐": (("吃饭凑合", "热乎饭", "泡面", "午饭没", "中午饭", "饭没着落", "开不了火", "不开火",
-            "吃不上饭", "吃饭难", "没饭吃"),
+    "助餐": (("吃饭凑合", "饭凑合", "啃馒头", "热乎饭", "泡面", "午饭没", "中午饭", "饭没着落",
+            "开不了火", "不开火", "吃不上饭", "吃饭难", "没饭吃"),
            ("餐", "食堂", "饭堂", "做饭", "烧饭", "饭菜", "送饭", "午饭", "盒饭", "堂食")),
     "急救": (("噎着", "噎住", "卡喉", "学急救", "急救知识", "心肺复苏", "海姆立克"),
            ("急救培训", "急救法", "急救知识", "教急救", "心肺复苏", "海姆立克")),
     "失能照护": (("失能", "半身不遂", "要人喂"),
-             ("护工", "护理", "照护", "托管失能", "照料失能", "卧床", "翻身")),
+             ("护工", "护理", "照护", "托管失能", "照料失能", "卧床", "翻身", "日间照料",
+              "半失能")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
-                  "没法出门"), _VISITS),
+                  "没法出门", "想有人上门", "要人上门", "需要上门", "希望上门", "请人上门",
+                  "没空拿去", "拿不过去"), _VISITS),
     NEARBY: (("出门不方便", "走不动", "走不远", "腿脚不便", "腿脚不好", "行动不便"), _VISITS),
 }
 """Help only a specialist gives: the words a need uses to ask for it, the words a resource
@@ -342,11 +348,25 @@ def chinese_number(text: str) -> int | None:
     --------
     >>> [chinese_number(t) for t in ("120", "一百二十", "二十五", "十二", "两百", "三千")]
     [120, 120, 25, 12, 200, 3000]
+
+    ``几`` (some) is read as the least it can mean, as a clerk counting on it would:
+    ``几十`` at least 20 (几 before a unit: two or more), ``十几`` at least 11 (几 as the
+    last digit: one or more); ``几`` alone is no number.
+
+    >>> [chinese_number(t) for t in ("几十", "十几", "二十几", "几百", "几")]
+    [20, 11, 21, 200, None]
     """
     if text.isdigit():
         return int(text)
-    total, digit = 0, None
+    if text == "几":
+        return None
+    total, digit, some = 0, None, False
     for ch in text:
+        if ch == "几":
+            digit = 2  # before a unit; as the last digit it counts 1 (below)
+            some = True
+            continue
+        some = False
         if ch in DIGITS:
             digit = DIGITS[ch]
         elif ch in UNITS:
@@ -354,6 +374,8 @@ def chinese_number(text: str) -> int | None:
             digit = None
         else:
             return None
+    if digit is not None and some:
+        digit = 1
     return total + (digit or 0)
 
 
@@ -467,8 +489,10 @@ def resource_facts(text: str) -> ResourceFacts:
         for t in _terms(m.group(1) or m.group(2)):
             if t not in excludes and not t.startswith(_OTHER):
                 excludes.append(t)
-    days = "weekend" if _WEEKEND_ONLY.search(text) else \
+    days = "weekend" if _WEEKEND_ONLY.search(text) or (
+        _ON_A_WEEKEND.search(text) and not _WEEKDAY_NEED.search(text)) else \
         "weekday" if _WEEKDAY_ONLY.search(text) or (
+            _AFTER_SCHOOL.search(text) and not _WEEKEND_NEED.search(text)) or (
             _ON_A_WEEKDAY.search(text) and not _WEEKEND_NEED.search(text)) or (
             (one := _ONE_DAY.search(week_words(text))) is not None
             and one.group(1) in "一二三四五") else None
@@ -477,6 +501,7 @@ def resource_facts(text: str) -> ResourceFacts:
     only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
     if _FRAIL.search(clean) and FRAIL_ONLY not in only:  # care for the frail
         only.append(FRAIL_ONLY)
+    only.extend(t for t in one_department(clean) if t not in only)
     only.extend(t for t in hazard_terms(clean) if t not in only)
     goods: list[str] = []
     for m in _GIVE.finditer(clean):
@@ -614,6 +639,26 @@ def kind_of_goods(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+DEPARTMENTS = ("口腔科", "眼科", "皮肤科")
+"""Clinics of one department, and the problems each sees (:data:`COVERS`)."""
+_DEPARTMENT = re.compile("|".join(DEPARTMENTS))
+_GENERAL_CARE = re.compile(r"全科|家庭医生|巡诊|出诊|慢病|各科|内科")
+
+
+def one_department(text: str) -> tuple[str, ...]:
+    """The department a clinic of one department names (``医院口腔科免费洗牙``: 口腔科), as
+    a term it is only for (met by the problems it sees, :data:`COVERS`); nothing for a
+    text naming several departments or general care (全科, 家庭医生, 巡诊).
+
+    >>> one_department("到医院口腔科免费洗牙、补牙"), one_department("全科医生和眼科医生巡诊")
+    (('口腔科',), ())
+    """
+    named = set(_DEPARTMENT.findall(text))
+    if len(named) != 1 or _GENERAL_CARE.search(text):
+        return ()
+    return tuple(named)
+
+
 def term_in_text(term: str, text: str) -> bool:
     """Whether a restriction's term is met by ``text``: the term, its head, its stem
     without a word for goods or staff, or a word for the people it names occurs.
@@ -680,6 +725,9 @@ def _same_thing(a: str, b: str) -> bool:
 COVERS: dict[str, tuple[str, ...]] = {
     "适老化": ("扶手", "防滑", "摔跤", "摔倒", "坡道", "适老"),
     "眼科": ("眼睛", "眼前", "视力", "看不清", "看东西", "白内障", "青光眼", "眼花"),
+    "口腔科": ("牙", "口腔"),
+    "冬衣": ("衣服", "棉衣", "冬衣", "羽绒服", "棉袄", "棉裤", "外套"),
+    "皮肤科": ("皮肤", "湿疹", "疱疹", "蛇盘疮", "水泡", "皮炎", "癣", "痒", "起疹子", "长疹子"),
 }
 """What a use or a clinic a restriction names covers, in the words a need uses: a fund
 only for 适老化改造 pays for a handrail (装扶手), an eye clinic (只看眼科) sees a cataract."""
@@ -698,7 +746,8 @@ fire safety (消防) covers the fires of power and gas (:func:`hazard_terms`).""
 FIRE_COVERS = ("用电", "燃气")
 HAZARD_TERMS = {f"{k}安全": ws for k, ws in HAZARDS.items()}
 _HAZARD_WORDS = re.compile("|".join(w for ws in HAZARDS.values() for w in ws))
-_SAFETY = re.compile(r"安全|危险|消防|隐患")
+# a talk on preventing a hazard (防范电信诈骗) is a safety talk too
+_SAFETY = re.compile(r"安全|危险|消防|隐患|防范|反诈|防骗")
 _DRILL = re.compile(r"讲|教|课|培训|演练|演示|宣传|科普|指导")
 
 
@@ -723,9 +772,10 @@ def hazard_terms(text: str) -> tuple[str, ...]:
 
 
 _AGE_TERM = re.compile(rf"({_NUMBER})\s*周?岁(以下|以内|及以下|以上|及以上)")
-_AGE = re.compile(rf"({_NUMBER})\s*(?:多|来)?\s*周?岁")
+_AGE = re.compile(rf"({_NUMBER})\s*(?:多|来)?\s*周?岁|({_NUMBER})出头")
 _NEGATED = re.compile(r"(?:不是|并非|不属于|不算)[^，。；;,.！!？?]{0,6}")
 DEGREES = ("重度", "中度", "轻度")
+_ADULTS = re.compile(r"成人|成年|大人")
 _PRICE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:块|元)")
 _CAP_TERM = re.compile(r"超出价值上限(\d+)元")
 
@@ -739,7 +789,9 @@ def _age_met(term: str, text: str) -> bool | None:
     if m is None or (limit := chinese_number(m.group(1))) is None:
         return None
     below = m.group(2) in ("以下", "以内", "及以下")
-    ages = [a for g in _AGE.finditer(text) if (a := chinese_number(g.group(1))) is not None]
+    # 二十出头: twenty-odd
+    ages = [a for g in _AGE.finditer(text)
+            if (a := chinese_number(g.group(1) or g.group(2))) is not None]
     if ages:
         return any(a < limit if m.group(2) == "以下" else a <= limit for a in ages) \
             if below else any(a >= limit for a in ages)
@@ -767,6 +819,8 @@ def _only_for_met(only_for: tuple[str, ...], text: str) -> bool:
             continue
         degree = next((d for d in DEGREES if d in t), None)
         if degree and degree not in clean and any(d in clean for d in DEGREES):
+            continue
+        if _ADULTS.search(t) and term_in_text("儿童", clean):  # 只捐成人冬衣: not a child's
             continue
         if _pattern_of((t,)).search(clean):
             return True

@@ -169,7 +169,8 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
 def evaluate_half(name: str, params: MatchParams | None = None, *, model: str = "tfidf",
                   text_similarity: TextSimilarity | None = None,
                   limit: int | None = None) -> HalfReport:
-    """Run the matcher on half ``name`` (``"T"``, ``"T2"`` or ``"E"``) and score its proposals.
+    """Run the matcher on half ``name`` (one of :data:`matching.quality_set.HALVES`) and score
+    its proposals.
 
     ``model`` only names the text model in the report; ``text_similarity`` is what the
     matcher uses (see :func:`match`).

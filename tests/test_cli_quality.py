@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from matching.quality import evaluate_half
-from matching.semantic import available
-from matching.text import tfidf_evidence
+from matching.semantic import THESAURUS_TFIDF, available
 
 runner = CliRunner()
 
@@ -19,7 +18,7 @@ def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_the
     result = runner.invoke(app, ["quality", "--half", "E", "--model", "tfidf",
                                  "--limit", "12", "--details"])
     assert result.exit_code == 0, result.output
-    r = evaluate_half("E", text_similarity=tfidf_evidence, limit=12)
+    r = evaluate_half("E", text_similarity=THESAURUS_TFIDF, limit=12)
     assert r.needs == 12
     assert f"{r.precision:.3f} ({r.right}/{r.proposed})" in result.output
     assert f"{r.recall:.3f} ({r.served_right}/{r.servable})" in result.output
@@ -27,12 +26,12 @@ def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_the
     assert "E/tfidf 错配" in result.output and "精确率" in result.output
 
 
-@pytest.mark.parametrize("half", ["T2", "T3"])
+@pytest.mark.parametrize("half", ["T2", "T3", "T4", "T5"])
 def test_quality_reports_the_later_tuning_halves(half: str) -> None:
     result = runner.invoke(app, ["quality", "--half", half.lower(), "--model", "tfidf",
                                  "--limit", "6"])
     assert result.exit_code == 0, result.output
-    r = evaluate_half(half, text_similarity=tfidf_evidence, limit=6)
+    r = evaluate_half(half, text_similarity=THESAURUS_TFIDF, limit=6)
     assert r.needs == 6
     assert f"{r.precision:.3f} ({r.right}/{r.proposed})" in result.output
     assert f"{r.recall:.3f} ({r.served_right}/{r.servable})" in result.output
@@ -40,7 +39,7 @@ def test_quality_reports_the_later_tuning_halves(half: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--half", "X"], "--half 应为 T、T2、T3、E"),
+    (["--half", "X"], "--half 应为 T、T2、T3、T4、T5、E"),
     (["--model", "word2vec"], "文本模型「word2vec」不可用"),
     (["--limit", "0"], "--limit 须为正整数"),
 ])

@@ -5,16 +5,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from graph.taxonomy import TAXONOMY as CATEGORIES
 from matching import MatchResult, NeedItem, Problem, ResourceItem, Taxonomy
 
 LAT0, LON0 = 30.0, 120.0
 KM_LAT = 6371.0088 * math.pi / 180
 KM_LON = KM_LAT * math.cos(math.radians(LAT0))
 
-TAXONOMY = Taxonomy.from_related({
-    "elderly_care": {"home_medical", "nursing"},
-    "legal_advice": {"dispute_mediation"},
-})
+# the product's one taxonomy (graph.taxonomy), as the service hands it to the matcher
+TAXONOMY = Taxonomy.from_related(CATEGORIES.related_map())
 
 
 def need(id: str, category: str = "venue", quantity: int = 1, uom: str = "场地",

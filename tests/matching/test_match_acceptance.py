@@ -723,3 +723,109 @@ def test_a_related_category_that_names_the_specialist_help_asked_fits_as_its_own
     loose = MatchParams(accept_text=0.0, accept_related_text=1.0)
     assert match(problem([depressed], [doctor]), loose).pairs == []
     assert len(match(problem([frail], [carers]), loose).pairs) == 1
+
+
+def test_tens_of_people_are_read_as_at_least_twenty_so_a_room_for_twelve_is_refused() -> None:
+    texts = ("居民议事会，几十个人参加", "十几位楼长碰个头", "几百人的大会", "几个人聊聊")
+    assert [need_facts(t).people for t in texts] == [20, 11, 200, None]
+    meeting = need("N1", title=texts[0], people=need_facts(texts[0]).people)
+    room = res("R1", seats=12, title="小会议室，坐得下12个人")
+    assert match(problem([meeting], [room]), MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_the_tfidf_model_of_runs_and_quality_reads_the_thesaurus() -> None:
+    from matching.semantic import CONCEPT_BOOST, text_models
+
+    p = problem([need("N1", "home_medical", uom="次", title="老人高血压没人量")],
+                [res("R1", "home_medical", uom="次", title="家庭医生每周上门出诊")])
+    assert match(p).pairs == []  # no shared character: the bare TF-IDF sees nothing
+    [pair] = match(p, text_similarity=text_models()["tfidf"]).pairs
+    assert pair.breakdown["text"] >= CONCEPT_BOOST
+
+
+def test_teeth_asked_for_in_everyday_words_are_seen_by_a_dentist_not_a_family_doctor(
+        ) -> None:
+    doctor = "签约医生每周上门，给慢病老人量血压、调药"
+    for ask in ("几位老人牙口不好想查查牙", "想洗洗牙，牙结石厚", "奶奶想配一副假牙"):
+        assert specialty_refusal(ask, doctor) == "需要口腔，该资源不提供", ask
+        assert specialty_refusal(ask, "医院口腔科免费洗牙、补牙") is None, ask
+
+
+def test_a_clinic_of_one_department_sees_only_the_problems_of_that_department() -> None:
+    dental = "港口医院口腔科公益检查，到医院口腔科免费洗牙、补牙"
+    assert resource_facts(dental).only_for == ("口腔科",)
+    assert resource_facts("全科医生和眼科医生每周巡诊").only_for == ()
+    p = _read("home_medical", "次", dental, "身上起了一圈水泡疼得睡不着", "退休工人想洗洗牙")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于口腔科"})
+    skin = _read("home_medical", "次", "皮肤科医生每月来社区看湿疹，只看皮肤科",
+                 "身上起了一圈水泡，邻居说是蛇盘疮", "老人膝盖疼")
+    assert _served_and_why(skin)[0] == {("N1", "R1")}
+
+
+def test_a_day_centre_that_fetches_the_frail_cares_for_the_frail_only() -> None:
+    centre = "日间照料中心，白天接送半失能老人，管午饭、午睡、做康复操，傍晚送回"
+    assert "失能人员" in resource_facts(centre).only_for
+    assert specialty_refusal("中风后坐轮椅的老太太吃饭要人喂", centre) is None
+    p = _read("elderly_care", "小时", centre, "中风后坐轮椅的老太太吃饭要人喂",
+              "宿舍区老人午饭凑合，天天啃馒头")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+    chats = "低龄老人上门陪高龄老人聊天、读报"
+    assert specialty_refusal("宿舍区老人午饭凑合，天天啃馒头", chats) == "需要助餐，该资源不提供"
+
+
+def test_help_after_school_is_given_on_school_days_not_at_the_weekend() -> None:
+    after_school = "园区工会办的放学托管，老师看着写作业到七点"
+    rf = resource_facts(after_school)
+    assert rf.days == "weekday" and resource_facts("周末托管，放学后不开").days != "weekday"
+    text = "小学三年级英语跟不上，想周末有人辅导"
+    weekend = need("N1", "child_education", uom="小时", title=text,
+                   days=need_facts(text).days)
+    care = res("R1", "child_education", uom="小时", title=after_school, days=rf.days)
+    assert match(problem([weekend], [care]), MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_clothes_given_only_to_adults_are_no_childs_and_a_gift_only_restriction_is_read(
+        ) -> None:
+    coats = "服装厂库存冬衣，新的羽绒服、棉裤，只捐成人冬衣"
+    assert resource_facts(coats).only_for == ("成人冬衣",)
+    p = _read("materials", "件", coats, "几个小学生冬天还穿着单衣，没棉衣",
+              "外地来的环卫工冬天没有厚衣服", "图书角缺书架和长条桌")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于成人冬衣",
+                                                   "N3": "只用于成人冬衣"})
+
+
+def test_a_need_that_asks_for_someone_to_come_is_not_sent_to_a_shop() -> None:
+    shop = "改衣服、换拉链、缝补，要拿到店里来"
+    ask = "老人卧床羽绒服拉链坏了，家里人没空拿去修，想有人上门"
+    assert specialty_refusal(ask, shop, "at_unit") == "需要上门服务，该资源不提供"
+    assert specialty_refusal("裤腰太大要改小", shop, "at_unit") is None
+
+
+def test_an_age_stated_as_twenty_odd_meets_an_age_limit() -> None:
+    factory = _read("employment", "人", "园区工厂招普工，仅限45岁以下",
+                    "几个小伙子想进厂，二十出头", "几个大姐想找活，五十出头")
+    assert _served_and_why(factory) == ({("N1", "R1")}, {"N2": "只用于45岁以下"})
+
+
+def test_rooms_and_meetings_in_more_words_meet_on_the_place_concept() -> None:
+    rooms = concept_masks(["咖啡馆二楼包间坐得下十五人", "党群服务中心多功能室"], RESOURCE)
+    meetings = concept_masks(["几位楼长碰个头", "业委会换届选举", "退休党员重阳茶话会"], NEED)
+    assert all(m & r for m in meetings for r in rooms)
+    assert not concept_masks(["律师驻社区解答法律问题"], RESOURCE)[0] & meetings[1]
+
+
+def test_a_talk_on_preventing_one_hazard_takes_no_need_about_another() -> None:
+    fraud = "反诈宣传进社区，派出所民警讲解电信诈骗手法和防范知识"
+    assert resource_facts(fraud).only_for == ("防骗安全",)
+    p = _read("public_safety", "场", fraud, "宿舍楼电线老化怕着火", "老人接到陌生电话被骗了")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "只用于防骗安全"})
+
+
+def test_a_place_open_every_saturday_or_every_weekend_takes_no_weekday_need() -> None:
+    assert [resource_facts(t).days for t in ("书屋每周六上午开放", "大学生每周末上门补课",
+                                             "剧场周末也开", "每周六和每周三开放")] == [
+        "weekend", "weekend", None, None]
+    text = "业委会换届选举，周二下班后"
+    weekday = need("N1", title=text, days=need_facts(text).days)
+    room = res("R1", title="书屋每周六上午开放", days=resource_facts("书屋每周六上午开放").days)
+    assert match(problem([weekday], [room]), MatchParams(accept_text=0.0)).pairs == []

@@ -40,6 +40,19 @@ def test_an_unrelated_category_is_never_a_candidate() -> None:
     assert match(p).pairs == []
 
 
+def test_the_tests_use_the_products_one_taxonomy_where_psychology_is_related_to_medicine(
+        ) -> None:
+    from match_helpers import TAXONOMY
+
+    from graph.taxonomy import TAXONOMY as CATEGORIES
+
+    assert {c: set(TAXONOMY.related(c)) for c in CATEGORIES} == CATEGORIES.related_map()
+    p = problem([need("N1", "home_medical", uom="次", title="老人查出癌症后整夜睡不着想不开")],
+                [res("R1", "psychological", uom="次",
+                     title="老人查出癌症后想不开，心理医生上门疏导")])
+    assert served(match(p)) == {("N1", "R1"): 1}
+
+
 def test_a_different_unit_of_measure_is_never_a_candidate() -> None:
     p = problem([need("N1", "elderly_care", uom="小时")], [res("R1", "elderly_care", uom="次")])
     assert match(p).pairs == []

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from graph.taxonomy import TAXONOMY
-from matching.quality_set import HALVES, LabelledNeed
+from matching.quality_set import HALVES, TEST_HALVES, TUNING_HALVES, LabelledNeed
 
 
 def _needs() -> list[LabelledNeed]:
@@ -19,7 +19,7 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "E", "E2"}
+    assert set(HALVES) == {"T", "T2", "T3", "T4", "T5", "E", "E2"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -27,13 +27,15 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
-@pytest.mark.parametrize("name", ["T3", "E2"])
-def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(name: str) -> None:
-    """T3 (tuning) and E2 (the test district written blind): the same mix."""
+@pytest.mark.parametrize(("name", "unservable", "tempting"),
+                         [("T3", 12, 15), ("T4", 15, 25), ("T5", 15, 25), ("E2", 12, 15)])
+def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(
+        name: str, unservable: int, tempting: int) -> None:
+    """The later tuning halves and E2 (the test district written blind): the same mix."""
     half = HALVES[name]
     assert len(half.needs) >= 50 and len(half.resources) >= 40
-    assert sum(1 for n in half.needs if not n.right) >= 12
-    assert sum(len(n.tempting) for n in half.needs) >= 15
+    assert sum(1 for n in half.needs if not n.right) >= unservable
+    assert sum(len(n.tempting) for n in half.needs) >= tempting
     others = [h for other, h in HALVES.items() if other != name]
     assert not set(half.communities) & {c for h in others for c in h.communities}
     assert not {r.unit for r in half.resources} & {r.unit for h in others for r in h.resources}
@@ -45,9 +47,14 @@ def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(name: str)
     assert len(bare) >= len(pairs) / 2
     assert {u for u, _ in half.registrations} <= {r.unit for r in half.resources}
     assert {c for _, c in half.registrations} <= set(half.communities)
-    assert len(half.communities) == 6 and len(half.registrations) == 4
+    assert len(half.communities) == 6 and len(half.registrations) >= 3
     assert sum(1 for _, _, weak in half.communities.values() if weak) == 2
     assert sum(1 for _, xy, _ in half.communities.values() if math.hypot(*xy) >= 25) == 1
+
+
+def test_the_halves_are_either_tuning_or_test_halves_named_once() -> None:
+    assert not set(TUNING_HALVES) & set(TEST_HALVES)
+    assert sorted((*TUNING_HALVES, *TEST_HALVES)) == sorted(HALVES)
 
 
 def test_at_least_30_needs_nothing_can_serve_and_60_tempting_wrong_pairs() -> None:
@@ -62,6 +69,14 @@ def test_every_label_names_a_resource_of_its_half_and_right_and_tempting_never_o
             assert n.right <= ids and n.tempting <= ids, n.id
             assert not n.right & n.tempting, n.id
             assert n.community in h.communities, n.id
+
+
+def test_the_labelled_districts_relate_categories_as_the_products_one_taxonomy() -> None:
+    from matching import Taxonomy
+    from matching.quality_data import RELATED
+
+    labelled = Taxonomy.from_related(RELATED)
+    assert {c: set(labelled.related(c)) for c in TAXONOMY} == TAXONOMY.related_map()
 
 
 def test_every_category_is_a_taxonomy_code() -> None:
