@@ -15,7 +15,9 @@ generalises. ``T3`` (老城, an old-town street: 71 needs, 44 resources, 24 need
 it can serve) was written the same way, labels included, after ``T`` and ``T2`` were
 saturated and before any run of the matcher on it (its own commit). ``E2`` (望江, in
 :mod:`matching.quality_set_e2`) is a second test district, written blind, labels included,
-by a helper who never read how the matcher decides (its own commit).
+by a helper who never read how the matcher decides (its own commit). ``T6`` (盐仓, in
+:mod:`matching.quality_set_t6`, a river-port street: 65 needs, 48 resources) is a tuning
+district written blind the same way, labels included (its own commit).
 
 Columns of a need line (``|``-separated)::
 
@@ -43,6 +45,12 @@ from matching.quality_set_e2 import (
     _RESOURCES_E2,
     COMMUNITIES_E2,
     REGISTRATIONS_E2,
+)
+from matching.quality_set_t6 import (
+    _NEEDS_T6,
+    _RESOURCES_T6,
+    COMMUNITIES_T6,
+    REGISTRATIONS_T6,
 )
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
@@ -80,6 +88,7 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
         "C-L6": ("南关", (-1.6, 1.0), False),
     },
     "E2": COMMUNITIES_E2,
+    "T6": COMMUNITIES_T6,
 }
 
 # (unit, community) registered with each other (双报到)
@@ -89,6 +98,7 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "T2": (("U-VDQ", "C-V2"), ("U-VJY", "C-V2"), ("U-VZC", "C-V4"), ("U-VYL", "C-V1")),
     "T3": (("U-LDL", "C-L2"), ("U-LDX", "C-L4"), ("U-LSG", "C-L6"), ("U-LYH", "C-L1")),
     "E2": REGISTRATIONS_E2,
+    "T6": REGISTRATIONS_T6,
 }
 
 _RESOURCES_T = """
@@ -724,7 +734,7 @@ HALVES: dict[str, Half] = {
                REGISTRATIONS[name])
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
                              ("T3", _NEEDS_T3, _RESOURCES_T3), ("E", _NEEDS_E, _RESOURCES_E),
-                             ("E2", _NEEDS_E2, _RESOURCES_E2))
+                             ("E2", _NEEDS_E2, _RESOURCES_E2), ("T6", _NEEDS_T6, _RESOURCES_T6))
 }
-"""``"T"``, ``"T2"`` and ``"T3"``: the tuning halves; ``"E"`` and ``"E2"``: the test halves
-(never used to choose a parameter)."""
+"""``"T"``, ``"T2"``, ``"T3"`` and ``"T6"``: the tuning halves; ``"E"`` and ``"E2"``: the
+test halves (never used to choose a parameter)."""

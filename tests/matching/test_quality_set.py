@@ -19,7 +19,7 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "E", "E2"}
+    assert set(HALVES) == {"T", "T2", "T3", "T6", "E", "E2"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -27,9 +27,9 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
     assert len(HALVES["T2"].needs) >= 40 and len(HALVES["T2"].resources) >= 40
 
 
-@pytest.mark.parametrize("name", ["T3", "E2"])
+@pytest.mark.parametrize("name", ["T3", "E2", "T6"])
 def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(name: str) -> None:
-    """T3 (tuning) and E2 (the test district written blind): the same mix."""
+    """T3 (tuning), E2 (the test district written blind), T6 (tuning, written blind)."""
     half = HALVES[name]
     assert len(half.needs) >= 50 and len(half.resources) >= 40
     assert sum(1 for n in half.needs if not n.right) >= 12
