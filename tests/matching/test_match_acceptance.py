@@ -829,3 +829,81 @@ def test_a_place_open_every_saturday_or_every_weekend_takes_no_weekday_need() ->
     weekday = need("N1", title=text, days=need_facts(text).days)
     room = res("R1", title="书屋每周六上午开放", days=resource_facts("书屋每周六上午开放").days)
     assert match(problem([weekday], [room]), MatchParams(accept_text=0.0)).pairs == []
+
+
+def test_a_visit_asked_in_other_words_or_a_patient_who_cannot_walk_is_not_sent_to_the_unit(
+        ) -> None:
+    clinic = "针灸、电疗、牵引，治颈椎腰椎毛病，需本人到院"
+    for ask in ("老伴颈椎病犯了，他一步都走不了", "想让人上门扎扎针", "卧床的老爷子下不了床"):
+        assert specialty_refusal(ask, clinic, "at_unit") == "需要上门服务，该资源不提供", ask
+    assert specialty_refusal("老伴颈椎病犯了，自己能走过去", clinic, "at_unit") is None
+
+
+def test_a_job_for_women_only_takes_women_in_the_words_needs_use_for_them() -> None:
+    jobs = "家政公司招聘，招保洁、育儿嫂，只招女性，包培训"
+    assert resource_facts(jobs).only_for == ("女性",)
+    p = _read("employment", "人", jobs, "几个宝妈想找份能顾家的工作", "几个男的想找保洁的活",
+              "几个阿姨想找活干")
+    assert _served_and_why(p) == ({("N1", "R1"), ("N3", "R1")}, {"N2": "只用于女性"})
+
+
+def test_gynaecology_and_gas_cylinders_come_only_from_who_gives_them() -> None:
+    doctor = "医生护士每周五开车进小区，测血压血糖、看常见病、开常用药"
+    assert specialty_refusal("几个阿姨想做个妇科检查", doctor) == "需要妇科，该资源不提供"
+    assert specialty_refusal("几个阿姨想做个妇科检查", "妇幼保健院进社区做宫颈癌筛查") is None
+    postman = "邮递员送信时帮老人带米油、交水电费"
+    assert specialty_refusal("独居老人扛不动煤气罐", postman) == "需要送气，该资源不提供"
+    assert specialty_refusal("独居老人扛不动煤气罐", "液化气站送气上门") is None
+
+
+def test_help_given_only_in_the_morning_or_the_afternoon_takes_no_need_at_another_time(
+        ) -> None:
+    nurse = "护士上午上门打针、换药、拆线，只在上午"
+    assert "下午" in resource_facts(nurse).excludes
+    p = _read("nursing", "小时", nurse, "伤口化脓了，每天下午才有人在家开门",
+              "做完手术回家要拆线，早上家里有人")
+    assert _served_and_why(p) == ({("N2", "R1")}, {"N1": "不含下午"})
+    assert "上午" in resource_facts("活动室只在下午开放").excludes
+
+
+def test_old_men_and_women_in_colloquial_words_are_old_and_a_hot_meal_is_a_meal() -> None:
+    canteen = "老年食堂，六十岁以上老人中午来吃饭，一顿六块，仅限60岁以上"
+    p = _read("elderly_care", "小时", canteen, "七十多的老头想晌午有口热饭", "几个小伙子想吃饭")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "只用于60岁以上"})
+    calls = "党员和楼栋长每天给独居老人打电话、隔天敲门看看"
+    assert specialty_refusal("七十多的老头想晌午有口热饭", calls) == "需要助餐，该资源不提供"
+
+
+def test_a_phone_class_that_names_what_it_teaches_teaches_nothing_else() -> None:
+    fraud = "邮政网点防骗手机课，柜员教老人辨认诈骗短信、设置手机支付密码"
+    p = _read("smartphone_training", "场", fraud, "老人想学手机打车，叫不到车",
+              "爷爷总收到说他中奖的消息，差点按提示转了钱")
+    served_pairs, why = _served_and_why(p)
+    assert served_pairs == {("N2", "R1")} and why["N1"].startswith("不含")
+
+
+def test_students_of_no_stage_take_any_pupil_and_pupils_of_one_stage_no_other() -> None:
+    counsel = "学校心理老师给学生做一对一心理辅导，只接学生"
+    p = _read("psychological", "次", counsel, "初二男孩沉迷游戏不跟家里说话", "中年人失业后喝闷酒")
+    assert _served_and_why(p) == ({("N1", "R1")}, {"N2": "只用于学生"})
+    primary = _read("child_education", "小时", "学校放学后留校写作业，只接小学生",
+                    "初二孩子数学跟不上，想找人补补课")
+    assert _served_and_why(primary)[0] == set()
+
+
+def test_party_work_covers_what_a_branch_does_and_a_deaf_elder_is_not_served_by_phone(
+        ) -> None:
+    funds = "两万元，只用于社区党组织开展党建活动"
+    p = _read("funds", "元", funds, "支部想办个红色观影活动，缺放电影的钱", "楼道墙皮掉了想重新刷")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+    assert need_facts("山上老人被人骗了养老钱，老人耳背，电话里说不清", "legal_advice").online_ok \
+        is False
+
+
+def test_fraud_hardship_company_and_jobs_in_more_words_meet_on_their_concepts() -> None:
+    pairs = [("爷爷总收到说他中奖的消息", "柜员教老人辨认诈骗短信"),
+             ("家里顶梁柱住院了，一下子没了收入", "给临时困难家庭送米面油和慰问金"),
+             ("一个人过日子的老头老太，怕出了事没人知道", "楼栋长每天给独居老人打电话、敲门看看"),
+             ("几个宝妈想找份能顾家的工作", "家政公司招聘保洁")]
+    for n, r in pairs:
+        assert concept_masks([n], NEED)[0] & concept_masks([r], RESOURCE)[0], n
