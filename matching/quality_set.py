@@ -8,7 +8,7 @@ name the problem, not the help. Categories are the taxonomy codes a clerk fillin
 form would pick, so a clerk's pick is sometimes a related category of the right help.
 
 Each half is its own district (its own problem, own communities, own units), so the
-split is fixed and deterministic: ``T`` to ``T6`` tune, ``E`` and ``E2`` test. ``T2`` (梧桐,
+split is fixed and deterministic: ``T`` to ``T7`` tune, ``E`` and ``E2`` test. ``T2`` (梧桐,
 55 needs, 42 resources) was written, labels included, after ``T`` was saturated and before
 any tuning on it (its own commit), so that a rule tuned on ``T`` alone shows whether it
 generalises. ``T3`` (老城, an old-town street: 71 needs, 44 resources, 24 needs nothing in
@@ -24,6 +24,9 @@ run) likewise, after ``T4`` was tuned, its labels written before any run on it. 
 (望江, in :mod:`matching.quality_set_e2`) is a second test district, written blind, labels
 included, by a helper who never read how the matcher decides (its own commit).
 ``T6`` (盐仓, in :mod:`matching.quality_set_t6`, a river-port street: 65 needs, 48
+resources) is a tuning district written blind the same way, labels included (its own
+commit). ``T7`` (青禾, in :mod:`matching.quality_set_t7`, a new district at the city's edge
+with high-rise estates, a village turned residence and a logistics park: 65 needs, 46
 resources) is a tuning district written blind the same way, labels included (its own
 commit).
 
@@ -59,6 +62,12 @@ from matching.quality_set_t6 import (
     _RESOURCES_T6,
     COMMUNITIES_T6,
     REGISTRATIONS_T6,
+)
+from matching.quality_set_t7 import (
+    _NEEDS_T7,
+    _RESOURCES_T7,
+    COMMUNITIES_T7,
+    REGISTRATIONS_T7,
 )
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
@@ -113,6 +122,7 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
     },
     "E2": COMMUNITIES_E2,
     "T6": COMMUNITIES_T6,
+    "T7": COMMUNITIES_T7,
 }
 
 # (unit, community) registered with each other (双报到)
@@ -125,6 +135,7 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "T5": (("U-PDX2", "C-P4"), ("U-PCD", "C-P1"), ("U-PJK", "C-P3")),
     "E2": REGISTRATIONS_E2,
     "T6": REGISTRATIONS_T6,
+    "T7": REGISTRATIONS_T7,
 }
 
 _RESOURCES_T = """
@@ -985,12 +996,13 @@ HALVES: dict[str, Half] = {
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
                              ("T3", _NEEDS_T3, _RESOURCES_T3), ("T4", _NEEDS_T4, _RESOURCES_T4),
                              ("T5", _NEEDS_T5, _RESOURCES_T5), ("T6", _NEEDS_T6, _RESOURCES_T6),
+                             ("T7", _NEEDS_T7, _RESOURCES_T7),
                              ("E", _NEEDS_E, _RESOURCES_E), ("E2", _NEEDS_E2, _RESOURCES_E2))
 }
-"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"`` and ``"T6"``: the tuning halves; ``"E"`` and
-``"E2"``: the test halves (never used to choose a parameter)."""
+"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"`` and ``"T7"``: the tuning halves;
+``"E"`` and ``"E2"``: the test halves (never used to choose a parameter)."""
 
-TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6")
+TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6", "T7")
 """The halves rules and thresholds are tuned on, in order."""
 TEST_HALVES: tuple[str, ...] = ("E", "E2")
 """The halves that only measure (never used to choose a parameter), in order."""
