@@ -5,6 +5,7 @@ Stages (each timed): candidates -> scores -> solve -> explain -> scarcity -> val
 
 from __future__ import annotations
 
+import bisect
 import gc
 import math
 import time
@@ -393,7 +394,8 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     """Needs left without any acceptable candidate but with rejected ones (low
     confidence, or refused by the facts) are unmatched because nothing fits well
     enough: reason ``no_acceptable_fit``, with the best rejected candidate for a person
-    to judge (a low pair as a suggestion to confirm, else the first refused pair)."""
+    to judge (a low pair as a suggestion to confirm, else the first refused pair).
+    ``refused`` is sorted (as the pair stage gives it)."""
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     index = {nid: i for i, nid in enumerate(a.need_ids)}
@@ -410,10 +412,12 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     best_low = dict(zip(has_low.tolist(), best[has_low].tolist(), strict=True))
     first_refused: dict[int, tuple[int, str]] = {}
     refused_count: Counter[int] = Counter()
-    for n, r, why in refused:
-        if n in wanted:
-            first_refused.setdefault(n, (r, why))
-            refused_count[n] += 1
+    for n in sorted(wanted):  # the refused pairs are sorted by need: each one's range
+        lo = bisect.bisect_left(refused, (n,))
+        hi = bisect.bisect_left(refused, (n + 1,), lo)
+        if hi > lo:
+            first_refused[n] = refused[lo][1:]
+            refused_count[n] = hi - lo
     out: list[Unserved] = []
     for u in none:
         i = index[u.need_id]

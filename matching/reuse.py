@@ -40,6 +40,7 @@ without a candidate (:func:`kept_reasons`) and the reported pair and utilisation
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from collections import Counter, OrderedDict
@@ -371,7 +372,9 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
         rows = np.r_[order, np.arange(len(order), len(conf))]
         features, conf = features[rows], conf[rows]
     kept = _kept_refused(work.refused, need_to, res_to, need_kept & ~dirty[need_to], res_kept)
-    refused = sorted(kept + fresh_refused)
+    refused = kept + fresh_refused
+    if kept and fresh_refused and kept[-1] >= fresh_refused[0]:
+        refused.sort()  # (fresh pairs of a need added last come after the kept)
     return Pairs(cands=cands, features=features, score=combine(features), conf=conf,
                  refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
 
@@ -614,14 +617,25 @@ def _rising(to: I64, kept: B) -> bool:
 
 def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64,
                   need_clean: B, res_kept: B) -> list[tuple[int, int, str]]:
-    """The refused pairs of clean needs and kept resources, in new positions."""
+    """The refused pairs of clean needs and kept resources, in new positions (sorted, as
+    ``refused`` is). When no item before another moved and every resource is kept (a
+    need added, say), the list as it is but the ranges of the needs not clean, found by
+    bisection (it is sorted by need): no pass over its 400k pairs at 100,000 needs."""
     if not refused:
         return []
+    if res_kept.all() and _unmoved(need_to) and _unmoved(res_to):
+        out = refused
+        for n in np.flatnonzero(~need_clean)[::-1].tolist():
+            lo = bisect.bisect_left(out, (n,))
+            hi = bisect.bisect_left(out, (n + 1,), lo)
+            if hi > lo:
+                out = out[:lo] + out[hi:]
+        return out
     ref = np.array([(n, r) for n, r, _ in refused], np.int64)
     ok = need_clean[ref[:, 0]] & res_kept[ref[:, 1]]
-    return [(n, r, why) for n, r, (_, _, why), keep in zip(
+    return sorted((n, r, why) for n, r, (_, _, why), keep in zip(
         need_to[ref[:, 0]].tolist(), res_to[ref[:, 1]].tolist(), refused, ok.tolist(),
-        strict=True) if keep]
+        strict=True) if keep)
 
 
 def _spliced(kept: F64, use: B, fresh: F64) -> F64:

@@ -15,7 +15,7 @@ from matching import MatchParams, MatchResult, Problem, check_result, match
 from matching.arrays import arrays_of
 from matching.matcher import scored_pairs
 from matching.problem import NeedItem, ResourceItem
-from matching.reuse import Pairs, recall
+from matching.reuse import Pairs, _kept_refused, recall
 from matching.semantic import DIM, EmbeddingCache, blended_similarity, text_key
 from matching.synthetic import synthetic_problem
 from matching.text import item_text, tfidf_evidence
@@ -352,3 +352,25 @@ def test_the_ids_keys_of_a_re_run_are_the_hashes_of_its_ids(
     assert np.array_equal(keys.need, id_keys(a.need_ids))
     assert np.array_equal(keys.res, id_keys(a.res_ids))
     assert np.array_equal(keys.unit, id_keys(a.units))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_kept_refused_pairs_taken_by_ranges_equal_those_filtered_pair_by_pair(
+        seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_needs, n_res = 60, 40
+    refused = sorted({(int(n), int(r), str(rng.choice(["甲", "乙", "丙"])))
+                      for n, r in rng.integers(0, [n_needs, n_res], (400, 2))})
+    clean = rng.random(n_needs) > 0.2
+    same = np.arange(n_needs), np.arange(n_res)
+    got = _kept_refused(refused, *same, clean, np.ones(n_res, bool))  # by ranges
+    want = [(n, r, why) for n, r, why in refused if clean[n]]
+    assert got == want and len(want) < len(refused)
+    # a resource withdrawn or a need moved: the pair-by-pair filter, sorted all the same
+    kept_res = np.ones(n_res, bool)
+    kept_res[7] = False
+    assert _kept_refused(refused, *same, clean, kept_res) == [
+        (n, r, why) for n, r, why in want if r != 7]
+    to = np.r_[np.arange(1, n_needs), 0]  # need 0 now last
+    moved = _kept_refused(refused, to, same[1], clean, np.ones(n_res, bool))
+    assert moved == sorted((int(to[n]), r, why) for n, r, why in want)
