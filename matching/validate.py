@@ -18,6 +18,8 @@ import math
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import repeat
+from operator import attrgetter, mul, truediv
 from typing import cast
 
 import numpy as np
@@ -171,15 +173,14 @@ def _same_report(kept: Signature | None, p: Pair) -> bool:
         kept[0] == p.breakdown
 
 
-def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None
+def _passed(hit: Entry | None, p: Pair, n: NeedItem | None, r: ResourceItem | None
             ) -> Entry | None:
-    """The kept verdict when the same items, in the same context, with an equal report
-    (breakdown, score, confidence) passed the last check: the pair's rules are not
-    derived again."""
-    if p.pinned:
+    """The kept verdict ``hit`` (the table's entry under the items' identities) when the
+    same items, in the same context, with an equal report (breakdown, score, confidence)
+    passed the last check: the pair's rules are not derived again."""
+    if hit is None or p.pinned or hit[0] is not n or hit[1] is not r:
         return None
-    hit = _kept(kept, n, r)
-    return hit if hit is not None and _same_report(hit[3], p) else None
+    return hit if _same_report(hit[3], p) else None
 
 
 def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None) -> Entry | None:
@@ -235,15 +236,23 @@ def check_result(problem: Problem, result: MatchResult,
     unit_proj: Counter[str] = Counter()
     objective = 0.0
     context, kept = _VERDICTS.start(problem, params)
-    now: Table = {}
+    # the kept table grown in place: every entry is a verdict of the very items it names
+    # in this context, whichever result it was derived for (no table of every pair
+    # built again when a re-run passes nearly all of them)
+    now: Table = kept
     # pairs whose items, context and report all passed the last check: their per-pair
     # rules, confidence, features and score are not derived again
     pairs = result.pairs
-    ns = [needs.get(p.need_id) for p in pairs]
-    rs = [resources.get(p.resource_id) for p in pairs]
-    hits = [_passed(kept, p, n, r) for p, n, r in zip(pairs, ns, rs, strict=True)]
-    keys = [(p.need_id, p.resource_id) for p in pairs]
-    qs = [p.quantity for p in pairs]
+    # (each list by C-level maps over the pairs: a re-run checks ~145,000 of them)
+    need_ids = list(map(attrgetter("need_id"), pairs))
+    res_ids = list(map(attrgetter("resource_id"), pairs))
+    ns = list(map(needs.get, need_ids))
+    rs = list(map(resources.get, res_ids))
+    get = kept.get
+    hits = [_passed(get((id(n), id(r))), p, n, r) for p, n, r in zip(pairs, ns, rs,
+                                                                      strict=True)]
+    keys = list(zip(need_ids, res_ids, strict=True))
+    qs = list(map(attrgetter("quantity"), pairs))
     declined = problem.declined
     # the usual result: no pair twice, every quantity a positive integer; its totals are
     # then summed in one pass and only the pairs not passed before checked one by one
@@ -259,8 +268,6 @@ def check_result(problem: Problem, result: MatchResult,
     limits = bool(problem.max_quantity_per_unit or problem.max_projects_per_unit)
     if bulk:
         seen = set(keys)
-        now.update(((id(n), id(r)), h) for n, r, h in zip(ns, rs, hits, strict=True)
-                   if h is not None)
     for at in todo if bulk else range(len(pairs)):
         p, key, n, r, hit = pairs[at], keys[at], ns[at], rs[at], hits[at]
         if hit is not None and key not in seen and _positive(p.quantity):
@@ -323,11 +330,10 @@ def check_result(problem: Problem, result: MatchResult,
         unit_proj[r.unit_id] += 1
     if bulk:  # every pair checked: the totals, in the order of the pairs
         known = cast(list[NeedItem], ns)  # every pair's need was found above
-        objective = sum(p.score * q / n.quantity for p, q, n in zip(pairs, qs, known,
-                                                                    strict=True))
-        for key, q in zip(keys, qs, strict=True):
-            served[key[0]] += q
-            used[key[1]] += q
+        objective = sum(map(truediv, map(mul, map(attrgetter("score"), pairs), qs),
+                            map(attrgetter("quantity"), known)))
+        served = _totals(known, need_ids, qs)
+        used = _totals(cast(list[ResourceItem], rs), res_ids, qs)
         if limits:
             for q, r in zip(qs, rs, strict=True):
                 assert r is not None
@@ -358,12 +364,48 @@ def check_result(problem: Problem, result: MatchResult,
         raise ResultInvalid(f"reported objective {result.objective} differs from the "
                             f"recomputed {objective}")
     _check_unserved(problem, result, served)
-    for u in result.utilisation:
+    _check_utilisation(result, resources, used)
+    _check_shares(problem, result, served)
+    if len(now) > 2 * len(pairs) + 4096:  # mostly verdicts of items gone: start afresh
+        now = {(id(n), id(r)): now[(id(n), id(r))] for n, r in zip(ns, rs, strict=True)}
+    _VERDICTS.keep(context, now)
+
+
+def _check_utilisation(result: MatchResult, resources: dict[str, ResourceItem],
+                       used: Counter[str]) -> None:
+    """Each utilisation row names a resource, its use and its capacity (compared as
+    whole lists first: one pass in C for the usual result, then the row that differs)."""
+    util = result.utilisation
+    ids = list(map(attrgetter("resource_id"), util))
+    items = list(map(resources.get, ids))
+    if None not in items and \
+            list(map(attrgetter("used"), util)) == list(map(used.get, ids, repeat(0))) and \
+            list(map(attrgetter("capacity"), util)) == list(map(attrgetter("capacity"),
+                                                                items)):
+        return
+    for u in util:
         if u.resource_id not in resources or u.used != used[u.resource_id] \
                 or u.capacity != resources[u.resource_id].capacity:
             raise ResultInvalid(f"utilisation of resource {u.resource_id} is misreported")
-    _check_shares(problem, result, served)
-    _VERDICTS.keep(context, now)
+
+
+def _totals(items: list[NeedItem] | list[ResourceItem], ids: list[str], qs: list[int]
+            ) -> Counter[str]:
+    """The sum of ``qs`` by item (``items[k]`` of id ``ids[k]``), grouped by the items'
+    identities (one item per id), not by comparing strings."""
+    total: Counter[str] = Counter()
+    try:
+        q = np.array(qs, np.int64)
+    except OverflowError:  # beyond 64 bits: pair by pair
+        for name, value in zip(ids, qs, strict=True):
+            total[name] += value
+        return total
+    addr = np.fromiter(map(id, items), np.uint64, count=len(items))
+    _, first, at = np.unique(addr, return_index=True, return_inverse=True)
+    sums = np.zeros(len(first), np.int64)
+    np.add.at(sums, at.ravel(), q)
+    total.update(dict(zip([ids[k] for k in first.tolist()], sums.tolist(), strict=True)))
+    return total
 
 
 def _positive(quantity: object) -> bool:

@@ -146,3 +146,43 @@ def test_a_breakdown_changed_in_place_after_a_check_is_checked_again() -> None:
     first.breakdown["category"] = 0.0  # the same pair object, another report
     with pytest.raises(ResultInvalid, match=r"pair \(N1, R1\)"):
         check_result(p, result)
+
+
+@pytest.mark.parametrize("field", ["used", "capacity", "resource_id"])
+def test_a_misreported_utilisation_row_is_named(field: str) -> None:
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=4)
+    result = match(p)
+    at = next(k for k, u in enumerate(result.utilisation) if u.used > 0)
+    u = result.utilisation[at]
+    wrong = {"used": u.used + 1, "capacity": u.capacity + 1, "resource_id": "R-NONE"}[field]
+    rows = [*result.utilisation[:at], dataclasses.replace(u, **{field: wrong}),
+            *result.utilisation[at + 1:]]
+    named = wrong if field == "resource_id" else u.resource_id
+    with pytest.raises(ResultInvalid, match=rf"utilisation of resource {named} is misreported"):
+        check_result(p, dataclasses.replace(result, utilisation=rows))
+
+
+def test_the_totals_of_many_pairs_catch_a_need_and_a_resource_over_their_quantity() -> None:
+    # every pair passed the last check: only the totals can catch the extra unit
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=5)
+    result = match(p)
+    check_result(p, result)
+    needs = {n.id: n for n in p.needs}
+    resources = {r.id: r for r in p.resources}
+    full = next(x for x in result.pairs if x.quantity == needs[x.need_id].quantity)
+    fewer = Problem([dataclasses.replace(n, quantity=n.quantity - 1) if n.id == full.need_id
+                     else n for n in p.needs], p.resources, p.taxonomy,
+                    registrations=p.registrations, history=p.history)
+    with pytest.raises(ResultInvalid, match=rf"need {full.need_id} is served"):
+        check_result(fewer, result)
+    used = {u.resource_id: u.used for u in result.utilisation}
+    busy = next(r for r in used if used[r] == resources[r].capacity and used[r] > 1)
+    smaller = Problem(p.needs, [dataclasses.replace(r, capacity=r.capacity - 1)
+                                if r.id == busy else r for r in p.resources], p.taxonomy,
+                      registrations=p.registrations, history=p.history)
+    with pytest.raises(ResultInvalid, match=rf"resource {busy} gives"):
+        check_result(smaller, result)
