@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -291,7 +291,7 @@ def _match(problem: Problem, params: MatchParams, method: str,
     pairs = _pairs(a, model, x, s.features_at, score, conf, problem, previous, pairs_token)
     rejected = np.zeros(a.n_needs, np.bool_)
     rejected[scored.cands.need[s.low_rows]] = True
-    rejected[[n for n, _, _ in refused]] = True
+    rejected[np.fromiter(map(itemgetter(0), refused), np.int64, len(refused))] = True
     found: Reasons = {}
     none, part = unserved(a, model, cands, x, rejected, kept_reasons(previous, problem, a),
                           found)
@@ -401,10 +401,14 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     index = {nid: i for i, nid in enumerate(a.need_ids)}
     # only the unmatched needs without a candidate read the rejected pairs
     wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
-    is_wanted = np.zeros(a.n_needs, np.bool_)
-    is_wanted[list(wanted)] = True
     p = s.pairs
-    rows = s.low_rows[is_wanted[p.cands.need[s.low_rows]]]  # their low pairs alone
+    # their low pairs alone: each one's range of the scored pairs (sorted by need), of
+    # which every accepted one would have made it a candidate (no pass over 2.9M rows)
+    want = np.array(sorted(wanted), np.int64)
+    start = np.searchsorted(p.cands.need, want)
+    span = np.searchsorted(p.cands.need, want, side="right") - start
+    rows = np.repeat(start - np.cumsum(span) + span, span) + np.arange(int(span.sum()))
+    rows = rows[p.conf[rows] == LOW]
     low_cands, low_features, low_score = _subset(p.cands, rows), p.features[rows], \
         p.score[rows]
     best = best_by_need(a.n_needs, low_cands.need, low_cands.res, low_score)
