@@ -5,7 +5,6 @@ Stages (each timed): candidates -> scores -> solve -> explain -> scarcity -> val
 
 from __future__ import annotations
 
-import bisect
 import gc
 import math
 import time
@@ -291,13 +290,14 @@ def _match(problem: Problem, params: MatchParams, method: str,
     pairs = _pairs(a, model, x, s.features_at, score, conf, problem, previous, pairs_token)
     rejected = np.zeros(a.n_needs, np.bool_)
     rejected[scored.cands.need[s.low_rows]] = True
-    rejected[np.fromiter(map(itemgetter(0), refused), np.int64, len(refused))] = True
+    refused_need = np.fromiter(map(itemgetter(0), refused), np.int64, len(refused))
+    rejected[refused_need] = True
     found: Reasons = {}
     none, part = unserved(a, model, cands, x, rejected, kept_reasons(previous, problem, a),
                           found)
     if pairs_token:
         keep_reasons(pairs_token, found)
-    none = _nothing_fits(a, cands, none, s, refused)
+    none = _nothing_fits(a, cands, none, s, refused, refused_need)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
     utilisation = kept_objects(previous, problem, pairs_token, "utilisation", used,
@@ -390,12 +390,12 @@ def _subset(cands: Candidates, keep: B | I64) -> Candidates:
 
 
 def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepted,
-                  refused: list[tuple[int, int, str]]) -> list[Unserved]:
+                  refused: list[tuple[int, int, str]], refused_need: I64) -> list[Unserved]:
     """Needs left without any acceptable candidate but with rejected ones (low
     confidence, or refused by the facts) are unmatched because nothing fits well
     enough: reason ``no_acceptable_fit``, with the best rejected candidate for a person
     to judge (a low pair as a suggestion to confirm, else the first refused pair).
-    ``refused`` is sorted (as the pair stage gives it)."""
+    ``refused`` is sorted (as the pair stage gives it); ``refused_need``: its needs."""
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     index = {nid: i for i, nid in enumerate(a.need_ids)}
@@ -416,12 +416,13 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     best_low = dict(zip(has_low.tolist(), best[has_low].tolist(), strict=True))
     first_refused: dict[int, tuple[int, str]] = {}
     refused_count: Counter[int] = Counter()
-    for n in sorted(wanted):  # the refused pairs are sorted by need: each one's range
-        lo = bisect.bisect_left(refused, (n,))
-        hi = bisect.bisect_left(refused, (n + 1,), lo)
-        if hi > lo:
-            first_refused[n] = refused[lo][1:]
-            refused_count[n] = hi - lo
+    # the refused pairs are sorted by need: each wanted need's range, in one search
+    lo = np.searchsorted(refused_need, want)
+    count = np.searchsorted(refused_need, want, side="right") - lo
+    for n, at, c in zip(want[count > 0].tolist(), lo[count > 0].tolist(),
+                        count[count > 0].tolist(), strict=True):
+        first_refused[n] = refused[at][1:]
+        refused_count[n] = c
     out: list[Unserved] = []
     for u in none:
         i = index[u.need_id]
