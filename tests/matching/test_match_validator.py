@@ -186,3 +186,32 @@ def test_the_totals_of_many_pairs_catch_a_need_and_a_resource_over_their_quantit
                       registrations=p.registrations, history=p.history)
     with pytest.raises(ResultInvalid, match=rf"resource {busy} gives"):
         check_result(smaller, result)
+
+
+def test_whole_list_checks_of_many_pairs_name_a_repeat_and_a_misreported_unserved_need(
+        ) -> None:
+    # no pinned or declined pair, every item known: the repeats, the totals and the
+    # unserved lists are checked by whole arrays first, after a check that kept them all
+    from matching import Unserved
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=6)
+    result = match(p)
+    assert not p.pinned and not p.declined and result.partial and result.unmatched
+    check_result(p, result)
+    one = next(x for x in result.pairs if x.quantity == 1)
+    twice = dataclasses.replace(result, pairs=[*result.pairs, one])
+    with pytest.raises(ResultInvalid, match=rf"pair \({one.need_id}, {one.resource_id}\) "
+                                            "appears twice"):
+        check_result(p, twice)
+    part = result.partial[0]
+    wrong = dataclasses.replace(part, served=part.served + 1)
+    with pytest.raises(ResultInvalid, match=rf"need {part.need_id} is served {part.served} "
+                                            "of"):
+        check_result(p, dataclasses.replace(result, partial=[wrong, *result.partial[1:]]))
+    full = next(x.need_id for x in result.pairs
+                if x.need_id not in {u.need_id for u in result.partial})
+    listed = Unserved(full, "capacity_taken", 1, 0)
+    with pytest.raises(ResultInvalid, match=rf"need {full} is served"):
+        check_result(p, dataclasses.replace(result, partial=[*result.partial, listed]))
+    check_result(p, result)  # the result as it was still passes
