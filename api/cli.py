@@ -701,4 +701,7 @@ def report_ledger(street: Annotated[str, typer.Option(help="街道编号")],
 
 
 def main() -> None:
+    from matching.memory import keep_freed_memory
+
+    keep_freed_memory()  # a re-run's arrays reuse the memory of the last run's
     app()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from matching.arrays import F64, I64, B
+from matching.growable import room_for
 from matching.params import MatchParams
 
 CONFIDENCE = ("高", "中", "低")
@@ -51,7 +52,10 @@ def confidence_codes(category: F64, text: F64, params: MatchParams,
         ~same & (text >= params.accept_related_text))
     if text_known is not None:
         medium |= same & ~text_known
-    out: I64 = np.where(high, HIGH, np.where(medium, MEDIUM, LOW)).astype(np.int64)
+    out: I64 = room_for(len(high), (), np.int64)  # a re-run appends to it
+    out.fill(LOW)
+    out[medium] = MEDIUM
+    out[high] = HIGH
     return out
 
 

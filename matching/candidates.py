@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +36,7 @@ from scipy.spatial import cKDTree
 
 from matching.arrays import F64, I64, ONLINE, Arrays, B, distinct_order
 from matching.facts import SPECIALTY_REFUSALS, restriction_refuses
+from matching.growable import room_for
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.scores import member, relationship_keys, relationship_lookup
 
@@ -202,9 +204,14 @@ def refused_by_facts(problem: Problem, a: Arrays, cands: Candidates
                        strict=True))
     if not refused:
         return cands, refused
-    keep = np.flatnonzero(~drop)  # one mask to positions, then four gathers
-    return Candidates(need=need[keep], res=res[keep], dist=cands.dist[keep],
-                      online=cands.online[keep]), sorted(refused)
+    keep = np.flatnonzero(~drop)  # one mask to positions, then four gathers (into
+    # arrays with room: a re-run appends to them, matching.growable)
+
+    def gather(values: NDArray[Any]) -> NDArray[Any]:
+        return np.take(values, keep, out=room_for(len(keep), (), values.dtype))
+
+    return Candidates(need=gather(need), res=gather(res), dist=gather(cands.dist),
+                      online=gather(cands.online)), sorted(refused)
 
 
 def _fact_whys(a: Arrays, need: I64, res: I64, few: B, place: B, special: B) -> list[str]:

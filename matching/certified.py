@@ -454,11 +454,14 @@ def _buckets_certified(model: Model, keys: Keys, warm: Warm | None) -> Solution:
 
 def _solve_buckets(model: Model, keys: Keys, warm: Warm | None, prior: Prior | None,
                    groups: list[I64], scales: list[float], x: I64, cert: Certificate,
-                   x0: I64 | None = None) -> None:
+                   x0: I64 | None = None, found: list[tuple[I64, I64]] | None = None
+                   ) -> None:
     """Solve the buckets of pairs ``groups`` (each on its cost scale) into ``x``: each
     warm-started from the previous flows (``x0`` by pair, else looked up by pair key in
     ``warm``) and potentials when ``prior`` is kept, else (or when the warm start gives
-    up) cold, on the worker processes for a large solve."""
+    up) cold, on the worker processes for a large solve. ``found`` receives each
+    warm-started bucket's node ids (in the model's network) and their residual distances
+    from T in the bucket's network (:func:`_warm_bucket`)."""
     cold: list[int] = list(range(len(groups)))
     if prior is not None and groups:
         assert warm is not None
@@ -467,7 +470,7 @@ def _solve_buckets(model: Model, keys: Keys, warm: Warm | None, prior: Prior | N
         for at, pairs in enumerate(groups):
             start = x0[pairs] if x0 is not None else warm.flows_of(
                 pair_keys(keys, model.pair_need[pairs], model.pair_res[pairs]))
-            got = _warm_bucket(model, pairs, start, pi_old, known, scales[at])
+            got = _warm_bucket(model, pairs, start, pi_old, known, scales[at], found)
             if got is None:
                 cold.append(at)
                 continue
@@ -623,13 +626,14 @@ def _buckets_incremental(model: Model, keys: Keys, warm: Warm, moves: Moves
     order = chosen[np.argsort(bucket[chosen], kind="stable")]
     bounds = np.searchsorted(bucket[order], np.arange(n + 1))
     todo = [b for b in np.flatnonzero(solve).tolist() if bounds[b + 1] > bounds[b]]
+    found: list[tuple[I64, I64]] = []
     _solve_buckets(model, keys, warm, prior, [order[bounds[b]:bounds[b + 1]] for b in todo],
-                   [float(scales[b]) for b in todo], x, cert, x0)
+                   [float(scales[b]) for b in todo], x, cert, x0, found)
     total_cap = int(model.need_cap.sum())
     if not 0 < int(x.sum()) < total_cap:
         return None  # the bypass arc not residual both ways: S or T off distance 0
     pi = _kept_potentials(model, old, state.potentials, moves)
-    if len(chosen):
+    if len(chosen) and not _warm_potentials(found, cert.warm_pairs == len(chosen), pi):
         _region_potentials(model, chosen, x, scales[bucket], pi)
     if not _feasible(model, x, pi, scales[bucket]):
         return None
@@ -651,6 +655,22 @@ def _kept_potentials(model: Model, old: Model, pi_old: I64, moves: Moves) -> I64
         ok = np.flatnonzero(to >= 0)
         pi[new0 + to[ok]] = pi_old[old0 + ok]
     return pi
+
+
+def _warm_potentials(found: list[tuple[I64, I64]], every: bool, pi: I64) -> bool:
+    """Write into ``pi`` the residual distances from T of the warm-started buckets
+    (``found``, by node id; ``every``: they are all the buckets solved) as the
+    potentials of their needs and resources: when S is at distance 0 in each (its
+    bypass arc residual both ways) and T reaches every node, they are the distances
+    from S and T :func:`_region_potentials` computes (a path from S starts with T's
+    path of cost 0 to it), without another shortest-path pass over the buckets.
+    False (nothing written) otherwise."""
+    if not every or not found or any(
+            d[S] != 0 or d[T] != 0 or np.any(d[3:] >= INF) for _, d in found):
+        return False
+    for node, d in found:
+        pi[node[3:]] = d[3:]  # (not S, T and the share node: the model's are kept)
+    return True
 
 
 def _region_potentials(model: Model, pairs: I64, x: I64, pair_scale: F64, pi: I64) -> None:
@@ -718,8 +738,8 @@ def bucket_scales(model: Model, bucket: I64, n: int, scale: float) -> F64:
     return np.minimum(scale, caps)
 
 
-def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: F64, known: B, scale: float
-                 ) -> I64 | None:
+def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: F64, known: B, scale: float,
+                 found: list[tuple[I64, I64]] | None = None) -> I64 | None:
     """The flows of a changed bucket (its ``pairs``) on cost scale ``scale``,
     warm-started from the previous flows ``x0`` and the previous potentials of the
     model's nodes (``pi_old``: each on cost scale 1, known where ``known``;
@@ -746,7 +766,13 @@ def _warm_bucket(model: Model, pairs: I64, x0: I64, pi_old: F64, known: B, scale
     net = build_network(sub, 0, scale=scale)
     start = fill_potentials(net, np.rint(pi_old[node] * scale).astype(np.int64), known[node])
     got = reoptimize(net, arc_flows(sub, net, x0), start)
-    return None if got is None else canonical(sub, net, *got)
+    if got is None:
+        return None
+    d: list[I64] = []
+    out = canonical(sub, net, *got, found=d)
+    if found is not None:
+        found.append((node, d[0]))
+    return out
 
 
 def sink_distances(net: Network, flows: I64, pi: I64 | None = None) -> I64:
@@ -768,7 +794,8 @@ def sink_distances(net: Network, flows: I64, pi: I64 | None = None) -> I64:
     return distances(net.n_nodes, tails, heads, costs, np.array([T]))
 
 
-def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None) -> I64:
+def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None,
+              found: list[I64] | None = None) -> I64:
     """The one optimum a bucket's solve reports, whichever optimal ``flows`` it found.
 
     Optimal flows can tie (needs with the same score at several resources are common).
@@ -782,8 +809,11 @@ def canonical(sub: Model, net: Network, flows: I64, pi: I64 | None = None) -> I6
     from every optimal ``flows``, and OR-Tools answers the same network the same way.
     So a cold solve and a warm start of a bucket report the same flows. ``pi``:
     potentials proving ``flows`` optimal, if known (:func:`sink_distances`). Returns the
-    pair flows."""
+    pair flows; ``found``, when given, receives ``d`` (the same for the flows returned,
+    optimal too)."""
     d = sink_distances(net, flows, pi)
+    if found is not None:
+        found.append(d)
     reach = d < INF
     rc = net.costs + np.where(reach, d, 0)[net.tails] - np.where(reach, d, 0)[net.heads]
     free = reach[net.tails] & reach[net.heads] & (rc == 0) & (net.caps > 0)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -290,13 +290,14 @@ def _match(problem: Problem, params: MatchParams, method: str,
     pairs = _pairs(a, model, x, s.features_at, score, conf, problem, previous, pairs_token)
     rejected = np.zeros(a.n_needs, np.bool_)
     rejected[scored.cands.need[s.low_rows]] = True
-    rejected[[n for n, _, _ in refused]] = True
+    refused_need = np.fromiter(map(itemgetter(0), refused), np.int64, len(refused))
+    rejected[refused_need] = True
     found: Reasons = {}
     none, part = unserved(a, model, cands, x, rejected, kept_reasons(previous, problem, a),
                           found)
     if pairs_token:
         keep_reasons(pairs_token, found)
-    none = _nothing_fits(a, cands, none, s, refused)
+    none = _nothing_fits(a, cands, none, s, refused, refused_need)
     used = np.bincount(model.pair_res, weights=x, minlength=a.n_res).astype(np.int64) \
         + (a.r_cap - a.r_left)
     utilisation = kept_objects(previous, problem, pairs_token, "utilisation", used,
@@ -389,20 +390,25 @@ def _subset(cands: Candidates, keep: B | I64) -> Candidates:
 
 
 def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepted,
-                  refused: list[tuple[int, int, str]]) -> list[Unserved]:
+                  refused: list[tuple[int, int, str]], refused_need: I64) -> list[Unserved]:
     """Needs left without any acceptable candidate but with rejected ones (low
     confidence, or refused by the facts) are unmatched because nothing fits well
     enough: reason ``no_acceptable_fit``, with the best rejected candidate for a person
-    to judge (a low pair as a suggestion to confirm, else the first refused pair)."""
+    to judge (a low pair as a suggestion to confirm, else the first refused pair).
+    ``refused`` is sorted (as the pair stage gives it); ``refused_need``: its needs."""
     has_cand = np.zeros(a.n_needs, np.bool_)
     has_cand[cands.need] = True
     index = {nid: i for i, nid in enumerate(a.need_ids)}
     # only the unmatched needs without a candidate read the rejected pairs
     wanted = {i for i in (index[u.need_id] for u in none) if not has_cand[i]}
-    is_wanted = np.zeros(a.n_needs, np.bool_)
-    is_wanted[list(wanted)] = True
     p = s.pairs
-    rows = s.low_rows[is_wanted[p.cands.need[s.low_rows]]]  # their low pairs alone
+    # their low pairs alone: each one's range of the scored pairs (sorted by need), of
+    # which every accepted one would have made it a candidate (no pass over 2.9M rows)
+    want = np.array(sorted(wanted), np.int64)
+    start = np.searchsorted(p.cands.need, want)
+    span = np.searchsorted(p.cands.need, want, side="right") - start
+    rows = np.repeat(start - np.cumsum(span) + span, span) + np.arange(int(span.sum()))
+    rows = rows[p.conf[rows] == LOW]
     low_cands, low_features, low_score = _subset(p.cands, rows), p.features[rows], \
         p.score[rows]
     best = best_by_need(a.n_needs, low_cands.need, low_cands.res, low_score)
@@ -410,10 +416,13 @@ def _nothing_fits(a: Arrays, cands: Candidates, none: list[Unserved], s: Accepte
     best_low = dict(zip(has_low.tolist(), best[has_low].tolist(), strict=True))
     first_refused: dict[int, tuple[int, str]] = {}
     refused_count: Counter[int] = Counter()
-    for n, r, why in refused:
-        if n in wanted:
-            first_refused.setdefault(n, (r, why))
-            refused_count[n] += 1
+    # the refused pairs are sorted by need: each wanted need's range, in one search
+    lo = np.searchsorted(refused_need, want)
+    count = np.searchsorted(refused_need, want, side="right") - lo
+    for n, at, c in zip(want[count > 0].tolist(), lo[count > 0].tolist(),
+                        count[count > 0].tolist(), strict=True):
+        first_refused[n] = refused[at][1:]
+        refused_count[n] = c
     out: list[Unserved] = []
     for u in none:
         i = index[u.need_id]

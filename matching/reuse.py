@@ -40,6 +40,7 @@ without a candidate (:func:`kept_reasons`) and the reported pair and utilisation
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from collections import Counter, OrderedDict
@@ -54,6 +55,7 @@ from matching.acceptance import LOW
 from matching.arrays import F64, I64, ONLINE, Arrays, B, _build, _project
 from matching.candidates import Candidates, find_candidates, refused_by_facts
 from matching.explain import Reasons, _pairs_in_reach
+from matching.growable import appended, room_for
 from matching.incremental import Keys, Moves, id_keys
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
@@ -75,8 +77,8 @@ Scorer = Callable[[I64, I64, F64, "F64 | None"], tuple[F64, F64, I64]]
 """``f(need, res, dist, text) -> (features, scores, confidence codes)`` of pairs, as a
 run scores them (``text``: their text similarities when known, else computed)."""
 Combine = Callable[[F64], F64]
-"""The scores of a feature matrix (a matrix product: its last bits may depend on how many
-rows it is given, so a re-run combines all its rows at once, as a full run does)."""
+"""The scores of a feature matrix (row by row: a row's score does not depend on the rows
+given with it, :func:`matching.scores.combine`)."""
 
 _NEED_FIELDS = tuple(f.name for f in fields(NeedItem))
 _RES_FIELDS = tuple(f.name for f in fields(ResourceItem))
@@ -96,6 +98,7 @@ class PairWork:
     features: F64
     conf: I64
     refused: list[tuple[int, int, str]]
+    score: F64  # (each row's alone: matching.scores.combine)
     # what a re-run reads of the kept problem, computed at its first reuse (items by
     # address, places, vocabulary sizes) or handed on by the run that made the work
     memo: dict[str, Any] = field(default_factory=dict)
@@ -174,7 +177,7 @@ def remember(problem: Problem, a: Arrays, params: MatchParams, pairs: Pairs,
         return ""
     k = len(pairs.cands)
     work = PairWork(problem, a, params, model, list(pairs.texts), pairs.cands,
-                    pairs.features[:k], pairs.conf[:k], pairs.refused,
+                    pairs.features[:k], pairs.conf[:k], pairs.refused, pairs.score[:k],
                     dict(problem._cache.get("next_memo", {})))
     _places(work)  # read now, while the items are warm in the caches
     token = _token(a, params, model, pairs)
@@ -347,9 +350,18 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
     f_need, f_res = np.r_[fresh.need, a.pin_need], np.r_[fresh.res, a.pin_res]
     f_feat, _, f_conf = score(f_need, f_res, np.r_[fresh.dist, pinned_dist],
                               _text_of(texts, problem, f_need, f_res, text_similarity))
-    cands = Candidates(need=np.r_[n_new[use], fresh.need], res=np.r_[r_new[use], fresh.res],
-                       dist=np.r_[work.cands.dist[use], fresh.dist],
-                       online=np.r_[work.cands.online[use], fresh.online])
+    # every kept row where it was (a need added, say): the fresh rows are written after
+    # them, in the kept arrays' own room when no other re-run wrote there (no copy of
+    # the millions of kept rows: matching.growable)
+    grow = n_new is work.cands.need and r_new is work.cands.res and bool(use.all())
+    if grow:
+        cands = Candidates(*(appended(getattr(work.cands, f), getattr(fresh, f))
+                             for f in ("need", "res", "dist", "online")))
+    else:
+        cands = Candidates(need=np.r_[n_new[use], fresh.need],
+                           res=np.r_[r_new[use], fresh.res],
+                           dist=np.r_[work.cands.dist[use], fresh.dist],
+                           online=np.r_[work.cands.online[use], fresh.online])
     n_use = len(cands) - k
     if _rising(need_to, need_kept) and _rising(res_to, res_kept):
         # the kept rows keep their order: only the fresh ones and the seam are read
@@ -365,14 +377,23 @@ def reuse_pairs(work: PairWork, problem: Problem, a: Arrays, params: MatchParams
         order = np.argsort(keys, kind="stable")
         cands = _take(cands, order)
     problem._cache["moves"] = (work, use, order)
-    features = _spliced(work.features, use, f_feat)
-    conf = np.r_[work.conf[use], f_conf]
+    if grow:  # (a row's score is its own: the kept rows keep theirs)
+        features, conf = appended(work.features, f_feat), appended(work.conf, f_conf)
+        scores = appended(work.score, combine(f_feat))
+    else:
+        features, conf = _spliced(work.features, use, f_feat), np.r_[work.conf[use], f_conf]
     if order is not None:
         rows = np.r_[order, np.arange(len(order), len(conf))]
         features, conf = features[rows], conf[rows]
+        if grow:
+            scores = scores[rows]
+    if not grow:
+        scores = combine(features)
     kept = _kept_refused(work.refused, need_to, res_to, need_kept & ~dirty[need_to], res_kept)
-    refused = sorted(kept + fresh_refused)
-    return Pairs(cands=cands, features=features, score=combine(features), conf=conf,
+    refused = kept + fresh_refused
+    if kept and fresh_refused and kept[-1] >= fresh_refused[0]:
+        refused.sort()  # (fresh pairs of a need added last come after the kept)
+    return Pairs(cands=cands, features=features, score=scores, conf=conf,
                  refused=refused, fresh=k + len(fresh_refused), texts=(texts,))
 
 
@@ -614,14 +635,25 @@ def _rising(to: I64, kept: B) -> bool:
 
 def _kept_refused(refused: list[tuple[int, int, str]], need_to: I64, res_to: I64,
                   need_clean: B, res_kept: B) -> list[tuple[int, int, str]]:
-    """The refused pairs of clean needs and kept resources, in new positions."""
+    """The refused pairs of clean needs and kept resources, in new positions (sorted, as
+    ``refused`` is). When no item before another moved and every resource is kept (a
+    need added, say), the list as it is but the ranges of the needs not clean, found by
+    bisection (it is sorted by need): no pass over its 400k pairs at 100,000 needs."""
     if not refused:
         return []
+    if res_kept.all() and _unmoved(need_to) and _unmoved(res_to):
+        out = refused
+        for n in np.flatnonzero(~need_clean)[::-1].tolist():
+            lo = bisect.bisect_left(out, (n,))
+            hi = bisect.bisect_left(out, (n + 1,), lo)
+            if hi > lo:
+                out = out[:lo] + out[hi:]
+        return out
     ref = np.array([(n, r) for n, r, _ in refused], np.int64)
     ok = need_clean[ref[:, 0]] & res_kept[ref[:, 1]]
-    return [(n, r, why) for n, r, (_, _, why), keep in zip(
+    return sorted((n, r, why) for n, r, (_, _, why), keep in zip(
         need_to[ref[:, 0]].tolist(), res_to[ref[:, 1]].tolist(), refused, ok.tolist(),
-        strict=True) if keep]
+        strict=True) if keep)
 
 
 def _spliced(kept: F64, use: B, fresh: F64) -> F64:
@@ -629,7 +661,7 @@ def _spliced(kept: F64, use: B, fresh: F64) -> F64:
     copy of the millions of kept rows): run by run when few rows are left out (a slice
     copy each), else one gather (``np.compress`` of rows is ten times slower)."""
     n_use = int(np.count_nonzero(use))
-    out = np.empty((n_use + len(fresh), kept.shape[1]), kept.dtype)
+    out = room_for(n_use + len(fresh), kept.shape[1:], kept.dtype)  # the next re-run's
     gaps = np.flatnonzero(~use)
     if len(gaps) <= 4096:
         starts, ends = np.r_[0, gaps + 1], np.r_[gaps, len(use)]

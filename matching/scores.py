@@ -22,6 +22,7 @@ import numpy as np
 
 from matching.arrays import F64, I64, Arrays, B
 from matching.facts import FIT_BITS
+from matching.growable import room_for
 from matching.params import FEATURES, MatchParams
 from matching.problem import Problem
 from matching.text import TextSimilarity, item_text, tfidf_evidence
@@ -78,7 +79,7 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
         text = similarity(
             [item_text(n.title, n.description) for n in problem.needs],
             [item_text(r.title, r.description) for r in problem.resources], need, res)
-    out = np.empty((len(need), len(FEATURES)), dtype=np.float64)
+    out = room_for(len(need), (len(FEATURES),), np.float64)  # a re-run appends to it
     same = a.r_serves[res, a.n_cat[need]] | (
         (a.n_special[need] & a.r_special[res] & FIT_BITS) != 0)
     out[:, 0] = np.where(same, 1.0, params.related_fit)
@@ -112,7 +113,23 @@ def member(keys: I64, sorted_keys: I64) -> B:
 
 
 def combine(features: F64, params: MatchParams) -> F64:
-    """Weighted mean of the features, in [0, 1]."""
+    """Weighted mean of the features, in [0, 1].
+
+    Summed feature by feature, element by element (not a matrix product, whose last
+    bits may depend on how many rows it is given): a row's score is the same whatever
+    rows come with it, so a re-run keeps the kept rows' scores and combines only its
+    fresh rows (:mod:`matching.reuse`).
+
+    >>> p = MatchParams()
+    >>> rows = np.random.default_rng(1).random((7, len(FEATURES)))
+    >>> bool(np.array_equal(combine(rows, p)[2:5], combine(rows[2:5], p)))
+    True
+    """
     w = np.array(list(params.weights().values()), dtype=np.float64)
-    score: F64 = np.clip(features @ (w / w.sum()), 0.0, 1.0)
+    w = w / w.sum()
+    score: F64 = room_for(len(features), (), np.float64)
+    np.multiply(features[:, 0], w[0], out=score)
+    for f in range(1, features.shape[1]):
+        score += features[:, f] * w[f]
+    np.clip(score, 0.0, 1.0, out=score)
     return score

@@ -18,9 +18,12 @@ import math
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_, is_not, itemgetter, mul, not_, truediv
 from typing import cast
 
 import numpy as np
+from numpy.typing import NDArray
 
 from matching.acceptance import CONFIDENCE, LOW, confidence_codes
 from matching.errors import ResultInvalid
@@ -36,6 +39,8 @@ from matching.params import FEATURES, MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult, Pair
 
+I64 = NDArray[np.int64]
+U64 = NDArray[np.uint64]
 EARTH_KM = 6371.0088
 REACH_TOL = 5e-3
 FEATURE_TOL = 5e-3
@@ -166,20 +171,26 @@ def _signature(p: Pair) -> Signature:
     return dict(p.breakdown), p.score, p.confidence
 
 
-def _same_report(kept: Signature | None, p: Pair) -> bool:
-    return kept is not None and kept[1] == p.score and kept[2] == p.confidence and \
-        kept[0] == p.breakdown
+_MISS: Entry = cast(Entry, (object(), object(), None, None))
+"""What a pair not in the kept table looks up: items that are no item, no report."""
 
 
-def _passed(kept: Table, p: Pair, n: NeedItem | None, r: ResourceItem | None
-            ) -> Entry | None:
-    """The kept verdict when the same items, in the same context, with an equal report
-    (breakdown, score, confidence) passed the last check: the pair's rules are not
-    derived again."""
-    if p.pinned:
-        return None
-    hit = _kept(kept, n, r)
-    return hit if hit is not None and _same_report(hit[3], p) else None
+def _passed_rows(kept: Table, pairs: list[Pair], ns: list[NeedItem | None],
+                 rs: list[ResourceItem | None]) -> tuple[list[Entry], list[bool]]:
+    """Each pair's entry in ``kept`` (under its items' identities) and whether it passed:
+    the very same items, in the same context, with an equal report (breakdown, score,
+    confidence) passed the last check, and the pair is not pinned: its rules are not
+    derived again. (Each by C-level maps over the pairs: a re-run checks ~145,000.)"""
+    entries = list(map(kept.get, zip(map(id, ns), map(id, rs), strict=True),
+                       repeat(_MISS)))
+    same_need = map(is_, map(itemgetter(0), entries), ns)
+    same_res = map(is_, map(itemgetter(1), entries), rs)
+    reports = zip(map(attrgetter("breakdown"), pairs), map(attrgetter("score"), pairs),
+                  map(attrgetter("confidence"), pairs), strict=True)
+    same_report = map(eq, map(itemgetter(3), entries), reports)
+    free = map(not_, map(attrgetter("pinned"), pairs))
+    return entries, list(map(all, zip(same_need, same_res, same_report, free,
+                                          strict=True)))
 
 
 def _kept(kept: Table, n: NeedItem | None, r: ResourceItem | None) -> Entry | None:
@@ -235,34 +246,47 @@ def check_result(problem: Problem, result: MatchResult,
     unit_proj: Counter[str] = Counter()
     objective = 0.0
     context, kept = _VERDICTS.start(problem, params)
-    now: Table = {}
+    # the kept table grown in place: every entry is a verdict of the very items it names
+    # in this context, whichever result it was derived for (no table of every pair
+    # built again when a re-run passes nearly all of them)
+    now: Table = kept
     # pairs whose items, context and report all passed the last check: their per-pair
     # rules, confidence, features and score are not derived again
     pairs = result.pairs
-    ns = [needs.get(p.need_id) for p in pairs]
-    rs = [resources.get(p.resource_id) for p in pairs]
-    hits = [_passed(kept, p, n, r) for p, n, r in zip(pairs, ns, rs, strict=True)]
-    keys = [(p.need_id, p.resource_id) for p in pairs]
-    qs = [p.quantity for p in pairs]
+    # (each list by C-level maps over the pairs: a re-run checks ~145,000 of them)
+    need_ids = list(map(attrgetter("need_id"), pairs))
+    res_ids = list(map(attrgetter("resource_id"), pairs))
+    ns = list(map(needs.get, need_ids))
+    rs = list(map(resources.get, res_ids))
+    qs = list(map(attrgetter("quantity"), pairs))
+    entries, ok = _passed_rows(kept, pairs, ns, rs)
     declined = problem.declined
-    # the usual result: no pair twice, every quantity a positive integer; its totals are
-    # then summed in one pass and only the pairs not passed before checked one by one
-    # (else every pair goes through the loop, which names the first broken one)
-    bulk = len(set(keys)) == len(keys) and set(map(type, qs)) <= {int} and \
+    # the usual result: every item known, no pair twice, every quantity a positive
+    # integer; its totals are then summed in one pass and only the pairs not passed
+    # before checked one by one (else every pair goes through the loop, which names the
+    # first broken one)
+    bulk = _all_known(ns) and _all_known(rs) and set(map(type, qs)) <= {int} and \
         (not qs or min(qs) >= 1)
+    if bulk:
+        need_addr = np.fromiter(map(id, ns), np.uint64, len(ns))
+        res_addr = np.fromiter(map(id, rs), np.uint64, len(rs))
+        by_need = np.lexsort((res_addr, need_addr))
+        bulk = not _repeated(need_addr[by_need], res_addr[by_need])
+    keys = list(zip(need_ids, res_ids, strict=True)) if not bulk or pinned or declined \
+        else []
     if pinned or declined:
-        hits = [None if h is not None and (k in pinned or k in declined) else h
-                for h, k in zip(hits, keys, strict=True)]
-    todo = [at for at, h in enumerate(hits) if h is None]
+        ok = [o and k not in pinned and k not in declined
+              for o, k in zip(ok, keys, strict=True)]
+    todo = list(compress(range(len(pairs)), map(not_, ok)))
     labels = dict(zip(todo, _confidence_labels(
         problem, [pairs[at] for at in todo], params, needs, resources), strict=True))
     limits = bool(problem.max_quantity_per_unit or problem.max_projects_per_unit)
     if bulk:
         seen = set(keys)
-        now.update(((id(n), id(r)), h) for n, r, h in zip(ns, rs, hits, strict=True)
-                   if h is not None)
     for at in todo if bulk else range(len(pairs)):
-        p, key, n, r, hit = pairs[at], keys[at], ns[at], rs[at], hits[at]
+        p, n, r = pairs[at], ns[at], rs[at]
+        key = (p.need_id, p.resource_id)
+        hit = None if bulk or not ok[at] else entries[at]
         if hit is not None and key not in seen and _positive(p.quantity):
             assert n is not None and r is not None  # a kept verdict names both
             seen.add(key)
@@ -323,11 +347,20 @@ def check_result(problem: Problem, result: MatchResult,
         unit_proj[r.unit_id] += 1
     if bulk:  # every pair checked: the totals, in the order of the pairs
         known = cast(list[NeedItem], ns)  # every pair's need was found above
-        objective = sum(p.score * q / n.quantity for p, q, n in zip(pairs, qs, known,
-                                                                    strict=True))
-        for key, q in zip(keys, qs, strict=True):
-            served[key[0]] += q
-            used[key[1]] += q
+        objective = sum(map(truediv, map(mul, map(attrgetter("score"), pairs), qs),
+                            map(attrgetter("quantity"), known)))
+        amounts = _amounts(qs)
+        if amounts is None:  # beyond 64 bits: pair by pair, each total checked below
+            over_need = over_res = True
+            for need_id, res_id, q in zip(need_ids, res_ids, qs, strict=True):
+                served[need_id] += q
+                used[res_id] += q
+        else:
+            served, over_need = _totals(need_addr, by_need, need_ids, amounts, known,
+                                        "quantity")
+            used, over_res = _totals(res_addr, np.argsort(res_addr, kind="stable"),
+                                     res_ids, amounts, cast(list[ResourceItem], rs),
+                                     "capacity")
         if limits:
             for q, r in zip(qs, rs, strict=True):
                 assert r is not None
@@ -337,11 +370,11 @@ def check_result(problem: Problem, result: MatchResult,
     if missing:
         n_id, r_id = sorted(missing)[0]
         raise ResultInvalid(f"pinned pair ({n_id}, {r_id}) is missing from the result")
-    for need_id, q in served.items():
+    for need_id, q in served.items() if not bulk or over_need else ():
         if q > needs[need_id].quantity:
             raise ResultInvalid(f"need {need_id} is served {q}, more than its quantity "
                                 f"{needs[need_id].quantity}")
-    for res_id, q in used.items():
+    for res_id, q in used.items() if not bulk or over_res else ():
         if q > resources[res_id].capacity:
             raise ResultInvalid(f"resource {res_id} gives {q}, more than its capacity "
                                 f"{resources[res_id].capacity}")
@@ -358,12 +391,71 @@ def check_result(problem: Problem, result: MatchResult,
         raise ResultInvalid(f"reported objective {result.objective} differs from the "
                             f"recomputed {objective}")
     _check_unserved(problem, result, served)
-    for u in result.utilisation:
+    _check_utilisation(result, resources, used)
+    _check_shares(problem, result, served)
+    if len(now) > 2 * len(pairs) + 4096:  # mostly verdicts of items gone: start afresh
+        now = {(id(n), id(r)): now[(id(n), id(r))] for n, r in zip(ns, rs, strict=True)}
+    _VERDICTS.keep(context, now)
+
+
+def _check_utilisation(result: MatchResult, resources: dict[str, ResourceItem],
+                       used: Counter[str]) -> None:
+    """Each utilisation row names a resource, its use and its capacity (compared as
+    whole lists first: one pass in C for the usual result, then the row that differs)."""
+    util = result.utilisation
+    ids = list(map(attrgetter("resource_id"), util))
+    items = list(map(resources.get, ids))
+    if _all_known(items) and \
+            list(map(attrgetter("used"), util)) == list(map(used.get, ids, repeat(0))) and \
+            list(map(attrgetter("capacity"), util)) == list(map(attrgetter("capacity"),
+                                                                items)):
+        return
+    for u in util:
         if u.resource_id not in resources or u.used != used[u.resource_id] \
                 or u.capacity != resources[u.resource_id].capacity:
             raise ResultInvalid(f"utilisation of resource {u.resource_id} is misreported")
-    _check_shares(problem, result, served)
-    _VERDICTS.keep(context, now)
+
+
+def _all_known(items: list[NeedItem | None] | list[ResourceItem | None]) -> bool:
+    """No item is None (by identity in C: ``None in items`` would call each item's
+    ``__eq__``)."""
+    return all(map(is_not, items, repeat(None)))
+
+
+def _repeated(first: U64, second: U64) -> bool:
+    """Whether two consecutive rows of the sorted key columns are equal."""
+    return bool(((first[1:] == first[:-1]) & (second[1:] == second[:-1])).any())
+
+
+def _amounts(qs: list[int]) -> I64 | None:
+    """The quantities as 64-bit integers (None beyond 64 bits: summed pair by pair)."""
+    try:
+        return np.array(qs, np.int64)
+    except OverflowError:
+        return None
+
+
+def _totals(addr: U64, order: I64, ids: list[str], qs: I64,
+            items: list[NeedItem] | list[ResourceItem], size: str
+            ) -> tuple[Counter[str], bool]:
+    """The sum of ``qs`` by item (``items[k]`` of id ``ids[k]`` at address ``addr[k]``;
+    ``order`` sorts ``addr``), grouped by the items' identities (one item per id), not
+    by comparing strings; and whether an item may give more than its ``size`` (quantity
+    or capacity): then the caller names it."""
+    total: Counter[str] = Counter()
+    if len(order) == 0:
+        return total, False
+    at = addr[order]
+    starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
+    sums = np.add.reduceat(qs[order], starts)
+    first = order[starts].tolist()  # a pair of each item: its id names the item
+    dict.update(total, zip([ids[k] for k in first], sums.tolist(), strict=True))
+    try:
+        limit = np.fromiter(map(attrgetter(size), [items[k] for k in first]), np.int64,
+                            len(first))
+    except (TypeError, ValueError, OverflowError):
+        return total, True
+    return total, bool((sums > limit).any())
 
 
 def _positive(quantity: object) -> bool:
@@ -387,7 +479,7 @@ def _confidence_labels(problem: Problem, pairs: list[Pair], params: MatchParams,
 
 
 def _check_unserved(problem: Problem, result: MatchResult, served: Counter[str]) -> None:
-    listed: dict[str, int] = {}
+    listed: dict[str, object] = {}
     for u in (*result.unmatched, *result.partial):
         if u.need_id in listed:
             raise ResultInvalid(f"need {u.need_id} is listed twice as unserved")
@@ -397,13 +489,34 @@ def _check_unserved(problem: Problem, result: MatchResult, served: Counter[str])
     for u in result.unmatched:
         if served[u.need_id] != 0 or u.served != 0:
             raise ResultInvalid(f"need {u.need_id} is listed unmatched but is served")
-    for n in problem.needs:
+    if _unserved_listed(problem, served, listed):
+        return
+    for n in problem.needs:  # a need is misreported: name the first
         s = served[n.id]
         if s < n.quantity and listed.get(n.id) != s:
             raise ResultInvalid(f"need {n.id} is served {s} of {n.quantity} but not listed "
                                 f"as unserved with that amount")
         if s >= n.quantity and n.id in listed:
             raise ResultInvalid(f"need {n.id} is served in full but listed as unserved")
+
+
+_ABSENT = object()
+
+
+def _unserved_listed(problem: Problem, served: Counter[str], listed: dict[str, object]
+                     ) -> bool:
+    """Whether every need served short is listed with what it is served, and no other
+    (the check of :func:`_check_unserved` by whole lists: one pass in C for the usual
+    result)."""
+    ids = list(map(attrgetter("id"), problem.needs))
+    got = list(map(served.get, ids, repeat(0)))
+    try:
+        short = (np.array(got, np.int64) <
+                 np.array(list(map(attrgetter("quantity"), problem.needs)), np.int64))
+    except (TypeError, ValueError, OverflowError):
+        return False
+    expected = [g if s else _ABSENT for g, s in zip(got, short.tolist(), strict=True)]
+    return list(map(listed.get, ids, repeat(_ABSENT))) == expected
 
 
 def _check_shares(problem: Problem, result: MatchResult, served: Counter[str]) -> None:

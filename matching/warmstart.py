@@ -65,8 +65,13 @@ def fill_potentials(net: Network, pi: I64, known: B) -> I64:
     pi = pi.copy()
     known = known.copy()
     pi[~known] = pi[1]
+    # (a need's in-arc from S is left to the second pass: given the potential of S, an
+    # added need would send its quantity down every pair arc that pays more than it,
+    # each to a resource already full -- one phase of the warm start per such arc to
+    # bring it back; the largest its out-arcs need leaves S -> need alone to violate)
+    to_resource = net.heads >= net.res_node0
     for targets in (True, False):  # resources and units first, then needs
-        arc = known[net.tails] & ~known[net.heads] if targets else \
+        arc = known[net.tails] & ~known[net.heads] & to_resource if targets else \
             ~known[net.tails] & known[net.heads]
         if not arc.any():
             continue

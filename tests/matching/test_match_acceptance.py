@@ -112,6 +112,17 @@ def test_a_pair_refused_for_several_facts_names_the_first_seats_place_help_days(
     assert match(p).unmatched[0].details["why"] == "只在周末"
 
 
+def test_a_need_every_resource_refuses_names_its_first_refused_one_and_counts_them() -> None:
+    # N2 sits between needs with refused pairs of their own: only its range is read
+    p = problem([need("N1", people=90), need("N2", people=120, community="C2"),
+                 need("N3", people=100, community="C3")],
+                [res("R1", seats=80), res("R2", seats=30, days="weekend"),
+                 res("R3", seats=10), res("R4", seats=95)])
+    details = {u.need_id: u.details for u in match(p).unmatched}
+    assert set(details) == {"N1", "N2", "N3"} - {n for n, _ in served(match(p))}
+    assert details["N2"]["refused"] == 4 and details["N2"]["best_rejected_id"] == "R1"
+    assert details["N2"]["why"] == "座位不足：最多 80 人，需求 120 人"
+
 def test_a_weekend_only_resource_does_not_serve_a_weekday_need() -> None:
     p = problem([need("N1", days="weekday"), need("N2", days="weekend", community="C2"),
                  need("N3", community="C3")], [res("R1", days="weekend", capacity=3)])

@@ -35,6 +35,19 @@ def test_a_related_category_without_text_evidence_is_not_proposed() -> None:
     assert result.unmatched[0].details["best_rejected_id"] == "R1"
 
 
+def test_each_need_left_with_low_pairs_alone_names_its_own_best_one() -> None:
+    # N1 and N3 have only related-category pairs without text (low), N2 sits between
+    # them with an accepted candidate: each of N1, N3 names the nearest of its own
+    p = problem([need("N1", "elderly_care", uom="次", x=0.0),
+                 need("N2", "home_medical", uom="次", x=1.0, community="C2"),
+                 need("N3", "elderly_care", uom="次", x=2.0, community="C3")],
+                [res("R1", "home_medical", uom="次", x=2.0, capacity=3),
+                 res("R2", "home_medical", uom="次", x=0.5, capacity=3)])
+    result = match(p)
+    assert {n for n, _ in served(result)} == {"N2"}
+    best = {u.need_id: u.details["best_rejected_id"] for u in result.unmatched}
+    assert best == {"N1": "R2", "N3": "R1"}
+
 def test_an_unrelated_category_is_never_a_candidate() -> None:
     p = problem([need("N1", "elderly_care", uom="次")], [res("R1", "legal_advice", uom="次")])
     assert match(p).pairs == []

@@ -256,3 +256,39 @@ def test_with_the_kept_state_gone_a_re_run_computes_everything_and_agrees(
     assert comparable(again) == comparable(match(after))
     forget()  # and the pair work too: every pair computed, still the same
     assert comparable(match(after, previous=first.warm)) == comparable(match(after))
+
+
+@pytest.mark.parametrize(("seed", "used"), [(11, True), (3, True), (8, False)])
+def test_the_warm_buckets_distances_are_the_potentials_the_region_pass_computes(
+        seed: int, used: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a need added with more than its bucket can serve (S then at distance 0 from T),
+    # and one whose bucket serves every need in full (seed 8: S farther, not used)
+    from matching import certified
+    from matching.bench import _model_of, need_in_largest_component, with_one_more_need
+
+    before = synthetic_problem(1500, seed=seed)
+    first = match(before)
+    like = need_in_largest_component(before, _model_of(before, MatchParams()))
+    after = with_one_more_need(before, dataclasses.replace(like, quantity=like.quantity + 60))
+    taken: list[bool] = []
+    real = certified._warm_potentials
+
+    def spy(*args: object) -> bool:
+        taken.append(real(*args))  # type: ignore[arg-type]
+        return taken[-1]
+
+    monkeypatch.setattr(certified, "_warm_potentials", spy)
+    warm = match(after, previous=first.warm)
+    assert taken == [used]  # the buckets' own distances used where they apply
+    monkeypatch.setattr(certified, "_warm_potentials", lambda *args: False)
+    region = match(after, previous=first.warm)  # the shortest-path pass over the region
+    assert np.array_equal(certified_potentials(warm), certified_potentials(region))
+    assert comparable(warm) == comparable(region) == comparable(match(after))
+
+
+def certified_potentials(result: MatchResult) -> np.ndarray:
+    from matching.incremental import recall_prior
+
+    prior = recall_prior(Warm.from_dict(result.warm))
+    assert prior is not None and prior.state is not None
+    return prior.state.potentials

@@ -13,9 +13,10 @@ import pytest
 
 from matching import MatchParams, MatchResult, Problem, check_result, match
 from matching.arrays import arrays_of
+from matching.growable import appended, room_for
 from matching.matcher import scored_pairs
 from matching.problem import NeedItem, ResourceItem
-from matching.reuse import Pairs, recall
+from matching.reuse import Pairs, _kept_refused, recall
 from matching.semantic import DIM, EmbeddingCache, blended_similarity, text_key
 from matching.synthetic import synthetic_problem
 from matching.text import item_text, tfidf_evidence
@@ -352,3 +353,71 @@ def test_the_ids_keys_of_a_re_run_are_the_hashes_of_its_ids(
     assert np.array_equal(keys.need, id_keys(a.need_ids))
     assert np.array_equal(keys.res, id_keys(a.res_ids))
     assert np.array_equal(keys.unit, id_keys(a.units))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_kept_refused_pairs_taken_by_ranges_equal_those_filtered_pair_by_pair(
+        seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_needs, n_res = 60, 40
+    refused = sorted({(int(n), int(r), str(rng.choice(["甲", "乙", "丙"])))
+                      for n, r in rng.integers(0, [n_needs, n_res], (400, 2))})
+    clean = rng.random(n_needs) > 0.2
+    same = np.arange(n_needs), np.arange(n_res)
+    got = _kept_refused(refused, *same, clean, np.ones(n_res, bool))  # by ranges
+    want = [(n, r, why) for n, r, why in refused if clean[n]]
+    assert got == want and len(want) < len(refused)
+    # a resource withdrawn or a need moved: the pair-by-pair filter, sorted all the same
+    kept_res = np.ones(n_res, bool)
+    kept_res[7] = False
+    assert _kept_refused(refused, *same, clean, kept_res) == [
+        (n, r, why) for n, r, why in want if r != 7]
+    to = np.r_[np.arange(1, n_needs), 0]  # need 0 now last
+    moved = _kept_refused(refused, to, same[1], clean, np.ones(n_res, bool))
+    assert moved == sorted((int(to[n]), r, why) for n, r, why in want)
+
+
+def test_a_need_added_writes_its_rows_after_the_kept_ones_in_place_and_a_second_re_run_copies(
+) -> None:
+    before = synthetic_problem(900, seed=5)
+    assert not before.pinned  # (pinned rows follow the candidates': no room to grow then)
+    first = match(before)
+    work = recall(first.warm["pair_work"])
+    assert work is not None
+    kept = {name: np.array(getattr(work.cands, name)) for name in ("need", "res", "dist")}
+    kept["features"], kept["score"] = np.array(work.features), np.array(work.score)
+    params = MatchParams()
+    runs = []
+    for change in (added_need, added_online_need):  # two re-runs from the same run
+        after = change(before)
+        a = arrays_of(after)
+        got = scored_pairs(after, a, params, previous=first.warm)
+        assert_same_pairs(got, scored_pairs(after, a, params))
+        runs.append((got, scored_pairs(after, a, params)))
+    (grown, _), (copied, _) = runs
+    # the first grew the kept arrays in place, the second could not (its rows were taken)
+    assert np.shares_memory(grown.features, work.features)
+    assert np.shares_memory(grown.cands.need, work.cands.need)
+    assert np.shares_memory(grown.score, work.score)
+    assert not np.shares_memory(copied.features, work.features)
+    for got, want in runs:  # neither wrote over the other's rows, nor the kept ones
+        assert_same_pairs(got, want)
+    for name in ("need", "res", "dist"):
+        assert np.array_equal(getattr(work.cands, name), kept[name], equal_nan=True)
+    assert np.array_equal(work.features, kept["features"])
+    assert np.array_equal(work.score, kept["score"])
+
+
+def test_an_array_grows_in_place_only_at_the_end_of_what_its_memory_holds() -> None:
+    a = room_for(5, (2,), np.float64)
+    a[:] = np.arange(10).reshape(5, 2)
+    b = appended(a, np.full((3, 2), 7.0))
+    assert np.shares_memory(a, b) and b[:5].tolist() == a.tolist() and b[5:].min() == 7
+    c = appended(a, np.full((1, 2), 9.0))  # b holds the rows after a: copied
+    assert not np.shares_memory(a, c) and b[5:].min() == 7 and c[5:].tolist() == [[9, 9]]
+    d = appended(b[:4], np.ones((1, 2)))  # not every row written there: copied
+    assert not np.shares_memory(b, d) and b[4].tolist() == [8, 9]
+    e = appended(np.zeros((2, 2)), np.ones((1, 2)))  # no room at all: copied, with room
+    assert appended(e, np.ones((1, 2))).base is e.base
+    big = appended(c, np.zeros((len(c.base), 2)))  # more than the room: copied
+    assert not np.shares_memory(big, c) and big[:6].tolist() == c.tolist()

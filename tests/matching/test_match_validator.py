@@ -146,3 +146,72 @@ def test_a_breakdown_changed_in_place_after_a_check_is_checked_again() -> None:
     first.breakdown["category"] = 0.0  # the same pair object, another report
     with pytest.raises(ResultInvalid, match=r"pair \(N1, R1\)"):
         check_result(p, result)
+
+
+@pytest.mark.parametrize("field", ["used", "capacity", "resource_id"])
+def test_a_misreported_utilisation_row_is_named(field: str) -> None:
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=4)
+    result = match(p)
+    at = next(k for k, u in enumerate(result.utilisation) if u.used > 0)
+    u = result.utilisation[at]
+    wrong = {"used": u.used + 1, "capacity": u.capacity + 1, "resource_id": "R-NONE"}[field]
+    rows = [*result.utilisation[:at], dataclasses.replace(u, **{field: wrong}),
+            *result.utilisation[at + 1:]]
+    named = wrong if field == "resource_id" else u.resource_id
+    with pytest.raises(ResultInvalid, match=rf"utilisation of resource {named} is misreported"):
+        check_result(p, dataclasses.replace(result, utilisation=rows))
+
+
+def test_the_totals_of_many_pairs_catch_a_need_and_a_resource_over_their_quantity() -> None:
+    # every pair passed the last check: only the totals can catch the extra unit
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=5)
+    result = match(p)
+    check_result(p, result)
+    needs = {n.id: n for n in p.needs}
+    resources = {r.id: r for r in p.resources}
+    full = next(x for x in result.pairs if x.quantity == needs[x.need_id].quantity)
+    fewer = Problem([dataclasses.replace(n, quantity=n.quantity - 1) if n.id == full.need_id
+                     else n for n in p.needs], p.resources, p.taxonomy,
+                    registrations=p.registrations, history=p.history)
+    with pytest.raises(ResultInvalid, match=rf"need {full.need_id} is served"):
+        check_result(fewer, result)
+    used = {u.resource_id: u.used for u in result.utilisation}
+    busy = next(r for r in used if used[r] == resources[r].capacity and used[r] > 1)
+    smaller = Problem(p.needs, [dataclasses.replace(r, capacity=r.capacity - 1)
+                                if r.id == busy else r for r in p.resources], p.taxonomy,
+                      registrations=p.registrations, history=p.history)
+    with pytest.raises(ResultInvalid, match=rf"resource {busy} gives"):
+        check_result(smaller, result)
+
+
+def test_whole_list_checks_of_many_pairs_name_a_repeat_and_a_misreported_unserved_need(
+        ) -> None:
+    # no pinned or declined pair, every item known: the repeats, the totals and the
+    # unserved lists are checked by whole arrays first, after a check that kept them all
+    from matching import Unserved
+    from matching.synthetic import synthetic_problem
+
+    p = synthetic_problem(300, seed=6)
+    result = match(p)
+    assert not p.pinned and not p.declined and result.partial and result.unmatched
+    check_result(p, result)
+    one = next(x for x in result.pairs if x.quantity == 1)
+    twice = dataclasses.replace(result, pairs=[*result.pairs, one])
+    with pytest.raises(ResultInvalid, match=rf"pair \({one.need_id}, {one.resource_id}\) "
+                                            "appears twice"):
+        check_result(p, twice)
+    part = result.partial[0]
+    wrong = dataclasses.replace(part, served=part.served + 1)
+    with pytest.raises(ResultInvalid, match=rf"need {part.need_id} is served {part.served} "
+                                            "of"):
+        check_result(p, dataclasses.replace(result, partial=[wrong, *result.partial[1:]]))
+    full = next(x.need_id for x in result.pairs
+                if x.need_id not in {u.need_id for u in result.partial})
+    listed = Unserved(full, "capacity_taken", 1, 0)
+    with pytest.raises(ResultInvalid, match=rf"need {full} is served"):
+        check_result(p, dataclasses.replace(result, partial=[*result.partial, listed]))
+    check_result(p, result)  # the result as it was still passes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matching.certified import canonical, solve_certified
+from matching.certified import arc_flows, canonical, solve_bucket, solve_certified
 from matching.flow import build_network, run_network
 from matching.incremental import Keys, forget_priors, id_keys
 from matching.model import UNLIMITED, Model, Solution, model_objective
@@ -120,3 +120,35 @@ def test_a_warm_start_from_a_poor_flow_still_ends_optimal_or_gives_up() -> None:
     assert not np.any((rc < 0) & (flows < net.caps)) and not np.any((rc > 0) & (flows > 0))
     assert int(net.costs @ flows) == int(net.costs @ best)
     assert reoptimize(net, zero, pi * 0, max_paths=1) is None  # too many paths: cold
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_added_need_takes_a_potential_its_pair_arcs_allow_and_only_s_to_it_violates(
+        seed: int) -> None:
+    # the previous optimum's potentials, the added need (last) unknown: it must not
+    # push its quantity down every pair arc paying more than the potential of S (each to
+    # a full resource, one phase of the warm start per arc to bring it back)
+    before, keys = instance(seed, False)
+    first = certified(before, keys)
+    cert = first.certificate
+    assert cert is not None
+    after, _ = instance(seed, False, "need")
+    net = build_network(after, 0, scale=cert.scale)
+    pi = np.zeros(net.n_nodes, np.int64)
+    known = np.ones(net.n_nodes, bool)
+    pi[:net.need_node0 + before.n_needs] = cert.potentials[:cert.res_node0]
+    pi[net.res_node0:] = cert.potentials[cert.res_node0:]
+    added = net.need_node0 + before.n_needs
+    known[added] = False
+    filled = fill_potentials(net, pi, known)
+    assert np.array_equal(np.delete(filled, added), np.delete(pi, added))
+    rc = net.costs + filled[net.tails] - filled[net.heads]
+    out = np.flatnonzero(net.tails == added)
+    assert len(out) == 6 and np.all(rc[out] >= 0)
+    into = np.flatnonzero(net.heads == added)
+    assert rc[into].min() < 0  # the added need pays: S -> it is what the warm start routes
+    x0 = np.zeros(after.n_pairs, np.int64)
+    x0[after.pair_need < before.n_needs] = first.x  # the added need's pairs come last
+    got = reoptimize(net, arc_flows(after, net, x0), filled)
+    assert got is not None
+    assert np.array_equal(canonical(after, net, *got), solve_bucket((after, cert.scale)))
