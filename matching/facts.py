@@ -87,6 +87,9 @@ _ONLY_AT = r"(?:只在|仅在|只有|仅限|仅|只)(?:工作日|周末|平日)?
 _DAY_ONLY = re.compile(_ONLY_AT + r"(?:白天|日间)")
 _NIGHT_ONLY = re.compile(_ONLY_AT + r"(?:晚上|夜间|夜里)")
 NIGHT = ("晚上", "夜里", "夜间", "傍晚", "下班后")
+# 晚上八点以后不出诊: closed at night, as 只在白天 says
+_NO_NIGHTS = re.compile(r"(?:晚上|夜里|夜间|傍晚)[^，。；;,.！!]{0,8}?(?:以后|之后|后)?"
+                        r"(?:不出诊|不上门|不出车|不服务|不营业|不接单|不开放|关门)")
 DAY = ("白天", "上午", "下午", "日间")
 _ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
 _ON_A_WEEKEND = re.compile(r"(?:每周|每个?星期)[六日天末](?!次|到|至)|每个?周末")
@@ -534,7 +537,8 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*(NIGHT if _DAY_ONLY.search(clean) else ()),
+    excludes.extend(t for t in (*(NIGHT if _DAY_ONLY.search(clean)
+                                  or _NO_NIGHTS.search(clean) else ()),
                                 *(DAY if _NIGHT_ONLY.search(clean) else ()),
                                 *unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean),
@@ -788,6 +792,7 @@ COVERS: dict[str, tuple[str, ...]] = {
     "眼科": ("眼睛", "眼前", "视力", "看不清", "看东西", "白内障", "青光眼", "眼花"),
     "口腔科": ("牙", "口腔"),
     "冬衣": ("衣服", "棉衣", "冬衣", "羽绒服", "棉袄", "棉裤", "外套"),
+    "学费": ("学费", "考上", "录取", "入学报到"),
     "加装电梯": ("加装电梯", "装电梯", "加梯", "装梯", "安电梯"),
     "火灾": FIRES, "失火": FIRES, "着火": FIRES,
     "大病": ("大病", "重病", "重症", "癌", "白血病", "住院", "手术"),

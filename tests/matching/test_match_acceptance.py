@@ -915,3 +915,22 @@ def test_grief_a_new_phone_idle_hands_and_a_skipped_meal_meet_their_help() -> No
         assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
     assert not concept_masks(["下岗以后一直没活干"], NEED)[0] & concept_masks(
         ["社工陪伴丧偶老人，做哀伤疏导"], RESOURCE)[0]
+
+
+def test_a_service_closed_at_night_takes_no_need_for_night_care() -> None:
+    text = "护理站护士上门打针、换药，晚上九点之后不上门"
+    assert "夜里" in resource_facts(text).excludes
+    p = _read("nursing", "小时", text, "卧床老人夜里要人翻身", "老人腿上伤口要换药")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+
+
+def test_a_college_place_won_meets_a_grant_for_students_fees() -> None:
+    assert term_in_text("困难家庭大学生学费", "闺女考上了卫校，家里拿不出钱")
+    assert not term_in_text("困难家庭大学生学费", "家里老人看病拿不出钱")
+
+
+def test_teeth_and_a_surgical_wound_meet_the_dentist_and_the_nurse() -> None:
+    pairs = [("娃的门牙蛀了一个洞", "口腔诊所给孩子查龋"),
+             ("爸爸开了刀回来，刀口要天天弄", "护士上门换药")]
+    for ask, help_ in pairs:
+        assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
