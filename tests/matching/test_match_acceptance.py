@@ -934,3 +934,9 @@ def test_teeth_and_a_surgical_wound_meet_the_dentist_and_the_nurse() -> None:
              ("爸爸开了刀回来，刀口要天天弄", "护士上门换药")]
     for ask, help_ in pairs:
         assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
+
+
+def test_a_heap_of_rubbish_to_clear_goes_to_who_clears_not_to_who_teaches_sorting() -> None:
+    heap = "河滩边上的垃圾成堆，一到夏天就臭"
+    assert specialty_refusal(heap, "督导员驻点，教居民垃圾分类投放") == "需要清运，该资源不提供"
+    assert specialty_refusal(heap, "志愿者周末帮社区清运垃圾、搬运杂物") is None
