@@ -50,7 +50,8 @@ _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用�
                    r"只可用于|只用作|仅用作|只服务|仅服务|只针对|仅针对|只面向|仅面向|只供|仅供|"
                    r"只接待|仅接待|只接|"
                    r"仅限|只限|只看|只送|只修|只负责|仅负责|限于|限用于|只收|只资助|仅资助|专门资助|定向资助|专项资助|"
-                   r"只支持|仅支持|只捐|仅捐|只赠|仅赠|只招|仅招)([^，。；;,.！!]+)")
+                   r"只支持|仅支持|只捐|仅捐|只赠|仅赠|只招|仅招|"
+                   r"只发给|仅发给|只发放给|仅发放给|只分给|只借给|仅借给)([^，。；;,.！!]+)")
 _EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
                       r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
                       r"([^，。；;,.！!、]+)除外")
@@ -70,7 +71,8 @@ _ONLINE_YES = re.compile(r"可线上|线上(?:教|学|课|咨询|面试|也)|可
                          r"视频(?:咨询|通话|也|教|学|聊)|手机上(?:跟|学|教|问|聊)")
 _ONLINE_NO = re.compile(r"(?<![不无需])(?:需要|要|想|希望|得|必须)[^，。；;,.！!？?]{0,6}?"
                         r"(?:上门|到家|来家里|当面)|当面|面对面|必须到场|手把手|陪着|陪同|"
-                        r"来看看|来看望|过来看|来陪|耳背|听不清|电话里说不清|不会用电话|不会打电话")
+                        r"来看看|来看望|过来看|来陪|耳背|听不清|电话里说不清|不会用电话|不会打电话|"
+                        r"电话(?:也)?不接|不接电话|电话(?:也)?打不通|电话(?:也)?没人接|联系不上")
 _OBJECT = re.compile(r"(?:一|两|几|[0-9]+)(?:台|辆|部|张|架|副|把|套|床|件)([\u4e00-\u9fff]{1,6})"
                      r"(?=[，。；;,.！!？?、\s]|$)")
 _GIVE = re.compile(r"(?:捐赠|捐献|捐出|发放|派发|分发|赠送|送出)([^，。；;,.！!]+)")
@@ -88,9 +90,25 @@ _MORNING_ONLY = re.compile(_ONLY_AT + r"(?:上午|早上)")
 _AFTERNOON_ONLY = re.compile(_ONLY_AT + r"下午")
 MORNING = ("上午", "早上", "早晨")
 NIGHT = ("晚上", "夜里", "夜间", "傍晚", "下班后")
+# 晚上八点以后不出诊: closed at night, as 只在白天 says
+_NO_NIGHTS = re.compile(r"(?:晚上|夜里|夜间|傍晚)[^，。；;,.！!]{0,8}?(?:以后|之后|后)?"
+                        r"(?:不出诊|不上门|不出车|不服务|不营业|不接单|不开放|关门)")
 DAY = ("白天", "上午", "下午", "日间")
 _ON_A_WEEKDAY = re.compile(r"(?:每周|每个?星期)[一二三四五](?!次|到|至)")
 _ON_A_WEEKEND = re.compile(r"(?:每周|每个?星期)[六日天末](?!次|到|至)|每个?周末")
+# open only in the school holidays (只在寒暑假, 只在七八月): a need must say it is then
+_HOLIDAY_ONLY = re.compile(r"(?:只在|仅在|只有|仅限|只限|仅|只)(?:每年)?(?:的)?"
+                           r"(?:寒暑假|暑假|寒假|假期|七八月|七、八月|7、?8月)")
+HOLIDAYS = "寒暑假"
+# 仅限本院出院病人: "this hospital" is the one the title names (二院康复科: 二院)
+_OWN = re.compile(r"^本(院|校|厂|所|馆|园|店|行|中心)")
+_OWN_NAME = {"院": r"医院|院", "校": r"小学|中学|学校|学院|大学|校", "厂": r"厂", "所": r"所",
+             "馆": r"馆", "园": r"园", "店": r"店", "行": r"银行|行", "中心": r"中心"}
+_AREA = re.compile(r"^(?:省|市|区|县|镇|乡|街道)")
+OWN_MARK = "（本单位）"
+# 因大病、意外、火灾突遭变故的家庭可申请: who may apply is whom it is for
+_ELIGIBLE = re.compile(r"(?:因|由于)([^，。；;,.！!]{2,20}?)(?:突遭|遭遇|遭受|导致|造成|而)"
+                       r"[^，。；;,.！!]{0,10}?(?:可申请|可以申请|可提出申请|方可申请)")
 _SMALL_ROOM = re.compile(r"小会议室|小活动室|小房间|小教室|小型会议室")
 SMALL_ROOM_SEATS = 20
 """What a clerk takes a small room (``小会议室``) of unstated size to seat."""
@@ -229,14 +247,16 @@ REPAIR_PARTS: dict[str, tuple[str, ...]] = {
     "屋面": ("屋顶", "漏雨", "防水", "外墙", "墙皮"),
     "家电": ("家电", "空调", "冰箱", "洗衣机", "电视", "热水器"),
     "道路": ("路面", "坑洼", "井盖", "台阶"),
-    "门禁": ("门禁", "监控", "摄像头", "对讲"),
+    "门禁": ("门禁", "监控", "摄像头", "对讲", "门锁"),
     "消防设施": ("消防栓", "灭火器", "烟感", "喷淋"),
 }
 """What a repair crew may repair, and the words a need or a resource uses for each part
 (``水电`` is both water and power). A crew that names what it repairs (``维修水电，更换灯具``)
 repairs only those parts: a need about another part (``电梯经常坏``) is refused."""
 
-_REPAIR = re.compile(r"维修|修理|检修|修缮|抢修|更换|疏通")
+_REPAIR_WORDS = frozenset(w for ws in REPAIR_PARTS.values() for w in ws)
+_REPAIR = re.compile(r"维修|修理|检修|修缮|抢修|更换|疏通|"
+                     r"(?:^|[，、。；：\s])(?:修|换|通)(?!过|知|常|讯|届|季|书|俗)[\u4e00-\u9fff]")
 _KIND = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[、和及与])+[\u4e00-\u9fff]{1,6})等"
                    r"([\u4e00-\u9fff]{0,4}(?:用品|用具|器材|物品|物资|衣物))")
 _BROAD_KINDS = ("物资", "物品", "生活用品", "日用品", "日常用品", "慰问品", "东西")
@@ -314,6 +334,8 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "失能照护": (("失能", "半身不遂", "要人喂"),
              ("护工", "护理", "照护", "托管失能", "照料失能", "卧床", "翻身", "日间照料",
               "半失能")),
+    "清运": (("堆成山", "垃圾成堆", "成堆的垃圾", "清运", "拉走", "运走", "没人清"),
+           ("清运", "清理", "搬运", "清扫", "大扫除", "清除", "运走", "拉走", "清掏")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
                   "没法出门", "想有人上门", "要人上门", "需要上门", "希望上门", "请人上门",
                   "没空拿去", "拿不过去", "让人上门", "叫人上门", "找人上门", "来家里",
@@ -343,11 +365,12 @@ court (a meeting room is no place to play), and people who cannot leave home
 to them."""
 
 REMOTE_CATEGORIES = frozenset({"legal_advice", "psychological", "smartphone_training",
-                               "funds", "micro_wish"})
+                               "funds", "micro_wish", "hardship_assistance"})
 """Categories whose help is advice or teaching given by talking (法律服务, 心理服务,
 智能手机应用): by phone or video as well as in person; and money or a wish given through
 a platform (资金, 微心愿: a fund pays, a wish is claimed online and the thing handed over),
-so an online fund or wish platform serves a need that does not ask for someone in person."""
+so an online fund or wish platform serves a need that does not ask for someone in person;
+困难救助 is money paid by a fund the same way."""
 
 
 def chinese_number(text: str) -> int | None:
@@ -506,6 +529,11 @@ def resource_facts(text: str) -> ResourceFacts:
             (one := _ONE_DAY.search(week_words(text))) is not None
             and one.group(1) in "一二三四五") else None
     only = [t for t in only if t not in ("周末", "工作日")]
+    only = [own_institution(text.split("，")[0], t) for t in only]
+    only.extend(t for m in _ELIGIBLE.finditer(clean) for t in _terms(m.group(1))
+                if t not in only)
+    if _HOLIDAY_ONLY.search(clean) and HOLIDAYS not in only:
+        only.append(HOLIDAYS)
     # what it excludes (不含开药) is not what it gives
     only.extend(t for t in one_field(_EXCLUDE.sub("", clean)) if t not in only)
     if _FRAIL.search(clean) and FRAIL_ONLY not in only:  # care for the frail
@@ -520,7 +548,8 @@ def resource_facts(text: str) -> ResourceFacts:
             goods.extend(t for t in terms if t not in goods)
     if not goods:  # an open list of one narrow kind closes on its kind
         goods.extend(kind_of_goods(clean))
-    excludes.extend(t for t in (*(NIGHT if _DAY_ONLY.search(clean) else ()),
+    excludes.extend(t for t in (*(NIGHT if _DAY_ONLY.search(clean)
+                                  or _NO_NIGHTS.search(clean) else ()),
                                 *(DAY if _NIGHT_ONLY.search(clean) else ()),
                                 *(("下午", *NIGHT) if _MORNING_ONLY.search(clean) else ()),
                                 *((*MORNING, *NIGHT) if _AFTERNOON_ONLY.search(clean) else ()),
@@ -533,6 +562,41 @@ def resource_facts(text: str) -> ResourceFacts:
     return ResourceFacts(seats=min(seats) if seats else None, only_for=tuple(only),
                          excludes=tuple(excludes), registered_only=registered, days=days,
                          goods=tuple(goods))
+
+
+def _repairs_a_named_part(excludes: tuple[str, ...], need_text: str) -> bool:
+    """Whether the only parts a need names that a repair crew leaves out
+    (:func:`unlisted_repairs`) come with a part it repairs: ``一开空调就跳闸`` is about the
+    wiring (跳闸), which an electrician's crew repairs, not about the air conditioner.
+
+    >>> ex = unlisted_repairs("电工修灯、换开关插座、查线路")
+    >>> _repairs_a_named_part(ex, "老房子一开空调就跳闸"), _repairs_a_named_part(ex, "空调坏了")
+    (True, False)
+    """
+    hit = [t for t in excludes if term_in_text(t, need_text)]
+    if not hit or any(t not in _REPAIR_WORDS for t in hit):
+        return False
+    return any(w in need_text for w in _REPAIR_WORDS if w not in excludes)
+
+
+def own_institution(title: str, term: str) -> str:
+    """A term of "this hospital's" (``本院出院病人``) with the hospital the resource's title
+    names (``二院康复科``: ``二院（本单位）出院病人``), met only by a need that names it
+    (:func:`term_in_text`); other terms, or a title that names no such place, unchanged.
+
+    >>> own_institution("二院康复科延续护理", "本院出院病人")
+    '二院（本单位）出院病人'
+    >>> own_institution("市实验中学课后服务", "本校学生"), own_institution("课后服务", "本校学生")
+    ('实验中学（本单位）学生', '本校学生')
+    """
+    m = _OWN.match(term)
+    if m is None:
+        return term
+    name = re.match(rf"^.{{0,10}}?(?:{_OWN_NAME[m.group(1)]})", title)
+    place = _AREA.sub("", name.group(0)) if name else ""
+    if len(place) < 2:
+        return term
+    return place + OWN_MARK + term[m.end():]
 
 
 def unlisted_repairs(text: str) -> tuple[str, ...]:
@@ -707,6 +771,8 @@ def _groups_of(term: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 12)
 def _words_of(term: str) -> tuple[str, ...]:
     """The words whose occurrence meets ``term`` (:func:`term_in_text`)."""
+    if OWN_MARK in term:  # the resource's own hospital or school: its name alone
+        return (term.split(OWN_MARK)[0],)
     core = term  # 老旧小区楼道照明: the modifiers that say nothing alone skipped, 楼道照明
     while len(core) > 2 and core[:2] in _GENERIC:
         core = core[2:]
@@ -739,12 +805,22 @@ def _same_thing(a: str, b: str) -> bool:
     return a in b or b in a or a[-2:] in b or b[-2:] in a
 
 
+FIRES = ("火灾", "着火", "着了火", "失火", "起火", "烧光", "烧没了", "烧了")
 COVERS: dict[str, tuple[str, ...]] = {
     "适老化": ("扶手", "防滑", "摔跤", "摔倒", "坡道", "适老"),
     "眼科": ("眼睛", "眼前", "视力", "看不清", "看东西", "白内障", "青光眼", "眼花"),
     "口腔科": ("牙", "口腔"),
     "冬衣": ("衣服", "棉衣", "冬衣", "羽绒服", "棉袄", "棉裤", "外套"),
     "党建": ("党员", "党课", "支部", "主题党日", "党史", "二十大", "三会一课", "党组织", "红色"),
+    "学费": ("学费", "考上", "录取", "入学报到"),
+    "加装电梯": ("加装电梯", "装电梯", "加梯", "装梯", "安电梯"),
+    "火灾": FIRES, "失火": FIRES, "着火": FIRES,
+    "大病": ("大病", "重病", "重症", "癌", "白血病", "住院", "手术"),
+    "意外": ("意外", "车祸", "事故", "摔伤", "受伤"),
+    HOLIDAYS: ("寒暑假", "暑假", "寒假", "假期", "放假", "暑期", "七八月", "7、8月", "七月", "八月",
+               "7月", "8月"),
+    "缝补": ("缝补", "缝衣", "缝扣", "缝一", "扣子", "纽扣", "裤脚", "针线", "穿针", "改衣", "补衣",
+           "拉链"),
     "皮肤科": ("皮肤", "湿疹", "疱疹", "蛇盘疮", "水泡", "皮炎", "癣", "痒", "起疹子", "长疹子"),
 }
 """What a use or a clinic a restriction names covers, in the words a need uses: a fund
@@ -813,7 +889,8 @@ def _age_met(term: str, text: str) -> bool | None:
     if ages:
         return any(a < limit if m.group(2) == "以下" else a <= limit for a in ages) \
             if below else any(a >= limit for a in ages)
-    group = "婴幼儿" if below and limit <= 6 else "老人" if not below and limit >= 55 else None
+    group = "婴幼儿" if below and limit <= 6 else "儿童" if below and limit <= 14 else \
+        "老人" if not below and limit >= 55 else None
     return group is not None and term_in_text(group, text)
 
 
@@ -908,7 +985,8 @@ def restriction_refuses(only_for: tuple[str, ...], excludes: tuple[str, ...],
     need_text = week_words(need_text)
     if only_for and not _only_for_met(only_for, need_text):
         return "只用于" + "、".join(only_for)
-    if excludes and _pattern_of(excludes).search(need_text) is not None:
+    if excludes and _pattern_of(excludes).search(need_text) is not None \
+            and not _repairs_a_named_part(excludes, need_text):
         return "不含" + "、".join(t for t in excludes if term_in_text(t, need_text))
     cap = next((int(m.group(1)) for t in excludes if (m := _CAP_TERM.search(t))), None)
     price = stated_price(need_text) if cap is not None else None

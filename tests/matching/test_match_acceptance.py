@@ -918,3 +918,114 @@ def test_fraud_hardship_company_and_jobs_in_more_words_meet_on_their_concepts() 
              ("几个宝妈想找份能顾家的工作", "家政公司招聘保洁")]
     for n, r in pairs:
         assert concept_masks([n], NEED)[0] & concept_masks([r], RESOURCE)[0], n
+
+
+def test_goods_given_out_only_to_some_households_are_refused_to_others() -> None:
+    gifts = "街道应急包免费发放，只发给低保户和残疾人家庭"
+    assert resource_facts(gifts).only_for == ("低保户", "残疾人家庭")
+    p = _read("materials", "个", gifts, "刚搬来的年轻夫妻想领个应急包", "低保户家里想要应急包")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+
+
+def test_a_restriction_to_this_hospitals_patients_is_met_only_by_naming_the_hospital() -> None:
+    text = "人民医院康复门诊上门指导，仅限本院出院病人"
+    assert resource_facts(text).only_for == ("人民医院（本单位）出院病人",)
+    p = _read("nursing", "小时", text, "在人民医院做的膝关节手术，回家要练走路",
+              "外地医院开的刀，回家要练走路")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+    pupils = resource_facts("实验小学课后托管，只收本校学生").only_for
+    assert pupils == ("实验小学（本单位）学生",)
+    assert not term_in_text(pupils[0], "孩子在外国语学校，放学没人接")
+
+
+def test_a_fund_for_families_hit_by_a_named_misfortune_takes_only_those_families() -> None:
+    text = "红十字应急金，由于车祸、失火导致生活困难的可申请"
+    assert resource_facts(text).only_for == ("车祸", "失火")
+    p = _read("funds", "元", text, "家里着了火，被子衣服全烧了", "楼道灯坏了要换，差点钱")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+
+
+def test_a_place_open_only_in_the_school_holidays_takes_no_term_time_need() -> None:
+    text = "中学体育馆只在暑假对外开放"
+    assert "寒暑假" in resource_facts(text).only_for
+    p = _read("sports_leisure", "场地", text, "孩子们七八月天天在家没处打球",
+              "上班族下班后想打球")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+
+
+def test_an_age_limit_for_children_is_met_by_a_child_whose_age_is_not_written() -> None:
+    p = _read("child_education", "小时", "少儿编程体验课，仅限十岁以下儿童",
+              "小孩子想学电脑", "退休老人想学电脑")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+
+
+def test_a_crew_that_lists_its_repairs_in_plain_verbs_takes_no_other_part() -> None:
+    crew = "物业师傅上门，修马桶、换灯泡"
+    assert "门锁" in resource_facts(crew).excludes
+    p = _read("property_management", "次", crew, "防盗门锁坏了打不开", "卫生间马桶堵了")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+    # a part it names with another it does not: the part it repairs decides
+    wiring = _read("property_management", "次", "电工上门，换开关、修电线", "一开空调就跳闸")
+    assert _served_and_why(wiring)[0] == {("N1", "R1")}
+    assert "门锁" not in resource_facts("维修单元门禁、楼道对讲").excludes
+
+
+def test_a_need_for_mending_is_refused_by_a_crew_that_does_no_sewing() -> None:
+    p = _read("tailoring", "次", "退休电工修水电，不做缝补", "外套纽扣掉了，针都穿不上")
+    assert _served_and_why(p)[0] == set()
+
+
+def test_someone_who_does_not_answer_the_phone_is_not_helped_by_phone() -> None:
+    assert need_facts("老人不接电话，敲门也不开", "psychological").online_ok is False
+    assert need_facts("老人最近情绪不好", "psychological").online_ok is True
+
+
+def test_money_for_a_household_in_hardship_can_come_from_an_online_fund() -> None:
+    text = "家里遭了水灾，一家人没地方住"
+    hit = need("N1", "hardship_assistance", quantity=2000, uom="元", title=text,
+               online_ok=bool(need_facts(text, "hardship_assistance").online_ok))
+    fund = res("R1", "funds", capacity=5000, uom="元", title="慈善救助金，遭灾家庭可申领",
+               mode="online", also_categories=("hardship_assistance",))
+    assert served(match(problem([hit], [fund]), MatchParams(accept_text=0.0))) == {
+        ("N1", "R1"): 2000}
+
+
+def test_a_lift_to_be_added_in_plain_words_meets_a_fund_for_adding_lifts() -> None:
+    assert term_in_text("老旧小区加装电梯", "3单元想装电梯，业主还差钱")
+    assert not term_in_text("老旧小区加装电梯", "电梯老停，要维修")
+
+
+def test_grief_a_new_phone_idle_hands_and_a_skipped_meal_meet_their_help() -> None:
+    pairs = [("老伴过世后她整天不吃不喝", "社工陪伴丧偶老人，做哀伤疏导"),
+             ("爷爷想学用老人机打视频", "营业厅教长者用智能手机"),
+             ("下岗以后一直没活干", "人社站现场招聘和职业培训"),
+             ("独居老人常常泡面对付", "餐饮企业给长者送餐")]
+    for ask, help_ in pairs:
+        assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
+    assert not concept_masks(["下岗以后一直没活干"], NEED)[0] & concept_masks(
+        ["社工陪伴丧偶老人，做哀伤疏导"], RESOURCE)[0]
+
+
+def test_a_service_closed_at_night_takes_no_need_for_night_care() -> None:
+    text = "护理站护士上门打针、换药，晚上九点之后不上门"
+    assert "夜里" in resource_facts(text).excludes
+    p = _read("nursing", "小时", text, "卧床老人夜里要人翻身", "老人腿上伤口要换药")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+
+
+def test_a_college_place_won_meets_a_grant_for_students_fees() -> None:
+    assert term_in_text("困难家庭大学生学费", "闺女考上了卫校，家里拿不出钱")
+    assert not term_in_text("困难家庭大学生学费", "家里老人看病拿不出钱")
+
+
+def test_teeth_and_a_surgical_wound_meet_the_dentist_and_the_nurse() -> None:
+    pairs = [("娃的门牙蛀了一个洞", "口腔诊所给孩子查龋"),
+             ("爸爸开了刀回来，刀口要天天弄", "护士上门换药")]
+    for ask, help_ in pairs:
+        assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
+
+
+def test_a_heap_of_rubbish_to_clear_goes_to_who_clears_not_to_who_teaches_sorting() -> None:
+    heap = "河滩边上的垃圾成堆，一到夏天就臭"
+    assert specialty_refusal(heap, "督导员驻点，教居民垃圾分类投放") == "需要清运，该资源不提供"
+    assert specialty_refusal(heap, "志愿者周末帮社区清运垃圾、搬运杂物") is None
