@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from matching.quality import evaluate_half
+from matching.quality_set import TEST_HALVES, TUNING_HALVES
 from matching.semantic import THESAURUS_TFIDF, available
 
 runner = CliRunner()
@@ -26,7 +27,7 @@ def test_quality_prints_the_four_figures_of_a_half_as_evaluate_half_computes_the
     assert "E/tfidf 错配" in result.output and "精确率" in result.output
 
 
-@pytest.mark.parametrize("half", ["T2", "T3", "T4", "T5"])
+@pytest.mark.parametrize("half", TUNING_HALVES[1:])
 def test_quality_reports_the_later_tuning_halves(half: str) -> None:
     result = runner.invoke(app, ["quality", "--half", half.lower(), "--model", "tfidf",
                                  "--limit", "6"])
@@ -39,7 +40,7 @@ def test_quality_reports_the_later_tuning_halves(half: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--half", "X"], "--half 应为 T、T2、T3、T4、T5、E"),
+    (["--half", "X"], f"--half 应为 {'、'.join((*TUNING_HALVES, *TEST_HALVES))}，"),
     (["--model", "word2vec"], "文本模型「word2vec」不可用"),
     (["--limit", "0"], "--limit 须为正整数"),
 ])
