@@ -316,7 +316,13 @@ def _match(problem: Problem, params: MatchParams, method: str,
         else:
             gains = flow_gains(model, build_network(model, solution.share_units), x)
             scarcity_method = SCARCITY_RELAXED if model.has_project_limits else SCARCITY_EXACT
-        scarcity = scarcity_rows(a, model, x, gains)
+        # rows equal to the previous run's in every field are its objects
+        before = recall((previous or {}).get("pair_work"))
+        mine = recall(pairs_token)
+        scarcity = scarcity_rows(
+            a, model, x, gains, before.memo.get("scarcity") if before is not None else None,
+            (lambda rows: mine.memo.__setitem__("scarcity", rows)) if mine is not None
+            else None)
     clock.lap("scarcity")
 
     gap: float | None = 0.0
