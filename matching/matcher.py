@@ -316,7 +316,13 @@ def _match(problem: Problem, params: MatchParams, method: str,
         else:
             gains = flow_gains(model, build_network(model, solution.share_units), x)
             scarcity_method = SCARCITY_RELAXED if model.has_project_limits else SCARCITY_EXACT
-        scarcity = scarcity_rows(a, model, x, gains)
+        # rows equal to the previous run's in every field are its objects
+        before = recall((previous or {}).get("pair_work"))
+        mine = recall(pairs_token)
+        scarcity = scarcity_rows(
+            a, model, x, gains, before.memo.get("scarcity") if before is not None else None,
+            (lambda rows: mine.memo.__setitem__("scarcity", rows)) if mine is not None
+            else None)
     clock.lap("scarcity")
 
     gap: float | None = 0.0
@@ -465,8 +471,6 @@ def _pairs(a: Arrays, model: Model, x: I64, features_at: Callable[[I64], F64], s
     at = np.maximum(alt, 0)
     alt_res = np.where(has_alt, model.pair_res[at], -1) if model.n_pairs else alt
     alt_score = model.score[at] if model.n_pairs else np.zeros(len(alt))
-    need_ids = np.asarray(a.need_ids, dtype=object)
-    res_ids = np.asarray(a.res_ids, dtype=object)
     labels = np.asarray(CONFIDENCE, dtype=object)
     breakdown = np.round(features_at(rows), 12)
     values = np.column_stack([qty, score[rows], breakdown, alt_score, has_alt, pinned,
@@ -476,9 +480,10 @@ def _pairs(a: Arrays, model: Model, x: I64, features_at: Callable[[I64], F64], s
     fresh = np.arange(len(rows)) if same is None else np.flatnonzero(same < 0)
     made = [Pair(need_id=n, resource_id=r, quantity=q, score=sc,
                  breakdown=dict(zip(FEATURES, bd, strict=True)),
-                 alternative=(res_ids[ar], asc) if ha else None, pinned=pin, confidence=cf)
-            for n, r, q, sc, bd, ar, asc, ha, pin, cf in zip(
-                need_ids[need[fresh]].tolist(), res_ids[res[fresh]].tolist(),
+                 alternative=(a.res_ids[ar], asc) if ha else None, pinned=pin, confidence=cf)
+            for n, r, q, sc, bd, ar, asc, ha, pin, cf in zip(  # the fresh rows' ids alone
+                list(map(a.need_ids.__getitem__, need[fresh].tolist())),
+                list(map(a.res_ids.__getitem__, res[fresh].tolist())),
                 qty[fresh].tolist(), score[rows[fresh]].tolist(), breakdown[fresh].tolist(),
                 alt_res[fresh].tolist(), alt_score[fresh].tolist(), has_alt[fresh].tolist(),
                 pinned[fresh].tolist(), labels[conf[rows[fresh]]].tolist(), strict=True)]

@@ -20,6 +20,7 @@ computed on the flow relaxation at the MILP solution and flagged as approximate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,10 +124,33 @@ def groups(a: Arrays, model: Model, x: I64) -> tuple[Any, Any, Any, Any]:
     return group, unmet_qty, unmet_cnt, keys
 
 
-def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRow]:
+@dataclass(frozen=True, eq=False)
+class KeptRows:
+    """A run's scarcity table as arrays, in row order (group key ``category * n_streets
+    + street``, the marginal value's bits, the best resource's id, unmet quantity and
+    count), with its row objects and the names the keys stand for: a later table reports
+    an equal row with the same object (:func:`scarcity_rows`)."""
+
+    categories: list[str]
+    streets: list[str]
+    keys: I64  # sorted
+    order: I64  # the row of each sorted key
+    bits: I64
+    best: Any  # object array of resource ids or None
+    qty: I64
+    cnt: I64
+    objects: list[ScarcityRow]
+
+
+def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64,
+                  kept: KeptRows | None = None,
+                  keep: Callable[[KeptRows], None] | None = None) -> list[ScarcityRow]:
     """Scarcity by (category, street), sorted by marginal value then names: one sort
     finds each group's best resource, one lexsort orders the rows (no loop over the
-    groups)."""
+    groups). ``kept``: an earlier table (:class:`KeptRows`) whose rows equal in every
+    field (the value to its bits) are reported as the same objects, made afresh for the
+    others (a re-run after a small change makes ~40,000 rows at 100,000 needs, nearly
+    all equal); ``keep`` receives this table's."""
     n_streets = len(a.streets)
     group, unmet_qty, unmet_cnt, keys = groups(a, model, x)
     # each group's best resource: the first of the group by highest gain, then index
@@ -150,9 +174,42 @@ def scarcity_rows(a: Arrays, model: Model, x: I64, gain: F64) -> list[ScarcityRo
     named = np.where(has & (raw > 0), best, len(a.res_ids))
     categories = np.asarray(a.categories, dtype=object)
     streets = np.asarray(a.streets, dtype=object)
-    return [ScarcityRow(category=c, street_id=s, marginal_value=v, best_resource_id=b,
+    row_key, row_qty, row_cnt = keys[at].astype(np.int64), qty[at], cnt[at]
+    row_value = np.asarray(value, np.float64)[at]
+    row_bits = row_value.view(np.int64)
+    row_best = res_ids[named[at]]
+    same = _kept_rows(kept, a, row_key, row_bits, row_best, row_qty, row_cnt)
+    fresh = np.arange(len(at)) if same is None else np.flatnonzero(same < 0)
+    made = [ScarcityRow(category=c, street_id=s, marginal_value=v, best_resource_id=b,
                         unmet_quantity=q, unmet_needs=n)
             for c, s, v, b, q, n in zip(
-                categories[cat[at]].tolist(), streets[street[at]].tolist(),
-                [value[i] for i in at.tolist()], res_ids[named[at]].tolist(),
-                qty[at].tolist(), cnt[at].tolist(), strict=True)]
+                categories[cat[at[fresh]]].tolist(), streets[street[at[fresh]]].tolist(),
+                row_value[fresh].tolist(), row_best[fresh].tolist(),
+                row_qty[fresh].tolist(), row_cnt[fresh].tolist(), strict=True)]
+    if same is None or kept is None:
+        out = made
+    else:
+        out = np.asarray([*kept.objects, None], dtype=object)[same].tolist()
+        for k, row in zip(fresh.tolist(), made, strict=True):
+            out[k] = row
+    if keep is not None:
+        order = np.argsort(row_key, kind="stable")
+        keep(KeptRows(list(a.categories), list(a.streets), row_key[order], order, row_bits,
+                      row_best, row_qty, row_cnt, out))
+    return out
+
+
+def _kept_rows(kept: KeptRows | None, a: Arrays, key: I64, bits: I64, best: Any, qty: I64,
+               cnt: I64) -> I64 | None:
+    """For each row, the row of ``kept`` equal in every field, or -1 (its length: none);
+    None when nothing is kept or its keys name other categories or streets."""
+    if kept is None or not len(kept.keys) or kept.categories != list(a.categories) or \
+            kept.streets != list(a.streets):
+        return None
+    at = np.minimum(np.searchsorted(kept.keys, key), len(kept.keys) - 1)
+    j = kept.order[at]
+    same = (kept.keys[at] == key) & (kept.bits[j] == bits) & (kept.qty[j] == qty) & \
+        (kept.cnt[j] == cnt)
+    same[same] = kept.best[j[same]] == best[same]
+    out: I64 = np.where(same, j, -1)
+    return out

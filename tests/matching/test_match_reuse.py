@@ -421,3 +421,25 @@ def test_an_array_grows_in_place_only_at_the_end_of_what_its_memory_holds() -> N
     assert appended(e, np.ones((1, 2))).base is e.base
     big = appended(c, np.zeros((len(c.base), 2)))  # more than the room: copied
     assert not np.shares_memory(big, c) and big[:6].tolist() == c.tolist()
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
+def test_a_re_runs_scarcity_table_is_the_full_runs_with_the_equal_rows_kept(
+        change: Callable[[Problem], Problem]) -> None:
+    before = synthetic_problem(600, seed=3)
+    first = match(before)
+    after = change(before)
+    again = match(after, previous=first.warm)
+    full = match(after)
+    assert again.scarcity == full.scarcity
+    assert list(map(repr, again.scarcity)) == list(map(repr, full.scarcity))
+    old = {(r.category, r.street_id): r for r in first.scarcity}
+    kept = [r is old.get((r.category, r.street_id)) for r in again.scarcity]
+    equal = [r == old.get((r.category, r.street_id)) for r in again.scarcity]
+    assert all(e for k, e in zip(kept, equal, strict=True) if k)
+    a0, a1 = arrays_of(before), arrays_of(after)
+    if list(a0.streets) == list(a1.streets) and list(a0.categories) == list(a1.categories):
+        assert kept == equal  # a row is the previous object exactly when it is equal
+        assert any(kept)
+    else:  # the keys name other (category, street) groups: every row made afresh
+        assert not any(kept)
