@@ -1029,3 +1029,26 @@ def test_a_heap_of_rubbish_to_clear_goes_to_who_clears_not_to_who_teaches_sortin
     heap = "河滩边上的垃圾成堆，一到夏天就臭"
     assert specialty_refusal(heap, "督导员驻点，教居民垃圾分类投放") == "需要清运，该资源不提供"
     assert specialty_refusal(heap, "志愿者周末帮社区清运垃圾、搬运杂物") is None
+
+
+def test_what_a_resource_says_it_cannot_do_or_will_not_act_for_is_excluded() -> None:
+    tutor = "大学生志愿者周末陪孩子写作业，高中的数学辅导不了"
+    assert "高中" in resource_facts(tutor).excludes
+    p = _read("child_education", "小时", tutor, "高二女儿数学考砸了", "三年级娃作业没人辅导")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+    lawyer = "律师每月来社区答疑，能帮看合同，不代理诉讼"
+    assert "诉讼" in resource_facts(lawyer).excludes
+    p = _read("legal_advice", "次", lawyer, "想找律师代理诉讼，告物业", "租房合同想请律师看看")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+    assert "大件家电" in resource_facts("修理铺修小电器，大件家电修不了").excludes
+
+
+def test_an_age_range_is_met_by_stated_ages_and_by_words_of_its_people() -> None:
+    job = "仓储公司招叉车工，只招20至40周岁"
+    p = _read("employment", "人", job, "表哥二十五岁，想找个活", "老王五十多岁了想找活干",
+              "年轻人毕业了没找到工作")
+    assert _served_and_why(p)[0] == {("N1", "R1"), ("N3", "R1")}
+    lunch = "老年餐桌，只供八十岁以上老人"
+    p = _read("elderly_care", "次", lunch, "院里几个八老九十的老太太吃饭难",
+              "六十出头的阿姨中午没饭吃")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
