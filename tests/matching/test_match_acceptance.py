@@ -1052,3 +1052,12 @@ def test_an_age_range_is_met_by_stated_ages_and_by_words_of_its_people() -> None
     p = _read("elderly_care", "次", lunch, "院里几个八老九十的老太太吃饭难",
               "六十出头的阿姨中午没饭吃")
     assert _served_and_why(p)[0] == {("N1", "R1")}
+
+
+def test_living_alone_and_things_gone_missing_meet_who_looks_in_and_who_patrols() -> None:
+    pairs = [("奶奶自己住，病了也没人发现", "志愿者每天上门问候独居老人"),
+             ("车棚里老是丢车，业主很恼火", "保安队夜间巡逻防盗")]
+    for ask, help_ in pairs:
+        assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
+    assert not concept_masks(["车棚里老是丢车，业主很恼火"], NEED)[0] & concept_masks(
+        ["志愿者每天上门问候独居老人"], RESOURCE)[0]
