@@ -565,7 +565,8 @@ def resource_facts(text: str) -> ResourceFacts:
                                 *((*MORNING, *NIGHT) if _AFTERNOON_ONLY.search(clean) else ()),
                                 *unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean),
-                                *talk_only(clean), *one_day_only(clean))
+                                *talk_only(clean), *one_day_only(clean),
+                                *check_only(clean))
                     if t not in excludes)
     if not seats and _SMALL_ROOM.search(clean):
         seats.append(SMALL_ROOM_SEATS)
@@ -672,6 +673,26 @@ _TALK = re.compile(r"讲座|讲解|宣讲|宣传|科普|讲课|讲党")
 _HANDS_ON = re.compile(r"维修|修理|检修|更换|疏通|抢修|修缮|上门|巡逻|清理|演练|带练|辅导|教")
 BREAKDOWNS = ("不亮", "跳闸", "停电", "漏水", "堵塞", "失灵", "故障", "坏掉")
 """Words of a need about something broken: a fix, not a talk."""
+
+
+_CHECK_ONLY = re.compile(r"(?:只|仅)(?:做)?(?:检查|筛查|体检|查体)|只查不治|只看不治|"
+                         r"不做治疗|不治疗")
+ACUTE = ("牙疼", "牙痛", "疼得", "疼痛", "肿了", "红肿", "发炎", "化脓", "出血", "发高烧")
+"""Words of a need about an illness that hurts now: treatment, not a check."""
+
+
+def check_only(text: str) -> tuple[str, ...]:
+    """What a resource that only checks (只检查, 仅筛查, 只查不治) does not take: a need
+    about an illness that hurts now (:data:`ACUTE`), each a term ``肿了（只查不治）``.
+
+    >>> check_only("眼科义诊，只做筛查不开药")[:2]
+    ('牙疼（只查不治）', '牙痛（只查不治）')
+    >>> check_only("社区医生上门看病、开药")
+    ()
+    """
+    if not _CHECK_ONLY.search(text):
+        return ()
+    return tuple(f"{w}（只查不治）" for w in ACUTE)
 
 
 def talk_only(text: str) -> tuple[str, ...]:

@@ -1061,3 +1061,9 @@ def test_living_alone_and_things_gone_missing_meet_who_looks_in_and_who_patrols(
         assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
     assert not concept_masks(["车棚里老是丢车，业主很恼火"], NEED)[0] & concept_masks(
         ["志愿者每天上门问候独居老人"], RESOURCE)[0]
+
+
+def test_a_resource_that_only_checks_takes_no_need_that_hurts_now() -> None:
+    text = "眼科医院义诊，只做筛查，不开药"
+    p = _read("home_medical", "次", text, "老人眼睛红肿发炎好几天了", "老人看东西模糊想查查眼睛")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
