@@ -1067,3 +1067,9 @@ def test_a_resource_that_only_checks_takes_no_need_that_hurts_now() -> None:
     text = "眼科医院义诊，只做筛查，不开药"
     p = _read("home_medical", "次", text, "老人眼睛红肿发炎好几天了", "老人看东西模糊想查查眼睛")
     assert _served_and_why(p)[0] == {("N2", "R1")}
+
+
+def test_a_haircut_asked_in_plain_words_goes_to_who_cuts_hair() -> None:
+    ask = "瘫在床上的老爷子想剪个头"
+    assert specialty_refusal(ask, "助老员上门陪聊、打扫卫生") == "需要理发，该资源不提供"
+    assert specialty_refusal(ask, "美发店师傅每月上门义剪") is None
