@@ -1189,7 +1189,7 @@ def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ())
     True
     >>> resource_specialties("职业技能培训", "onsite") == _NEARBY_BIT
     True
-    >>> resource_specialties("店内理发", "at_unit"), resource_specialties(
+    >>> resource_specialties("店内修鞋", "at_unit"), resource_specialties(
     ...     "", "onsite", ("delivery",)) == _HOME_BIT | _NEARBY_BIT
     (0, True)
     """
