@@ -1073,3 +1073,11 @@ def test_a_haircut_asked_in_plain_words_goes_to_who_cuts_hair() -> None:
     ask = "瘫在床上的老爷子想剪个头"
     assert specialty_refusal(ask, "助老员上门陪聊、打扫卫生") == "需要理发，该资源不提供"
     assert specialty_refusal(ask, "美发店师傅每月上门义剪") is None
+
+
+def test_a_lawyer_to_act_in_court_is_given_by_who_represents_not_by_advice() -> None:
+    ask = "被公司无故辞退，想找人代理诉讼"
+    advice = "律师热线，电话解答法律问题，不代理案件"
+    assert specialty_refusal(ask, advice) == "需要诉讼代理，该资源不提供"
+    assert specialty_refusal(ask, "法律援助中心，可代理劳动仲裁和诉讼") is None
+    assert specialty_refusal("租房押金不退，想问问律师", "律师热线，电话解答法律问题") is None
