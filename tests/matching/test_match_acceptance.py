@@ -13,7 +13,9 @@ from matching import MatchParams, Problem, match
 from matching.concepts import NEED, RESOURCE, concept_masks
 from matching.errors import ResultInvalid
 from matching.facts import (
+    _NIGHT_CARE,
     SPECIALTIES,
+    _not_given,
     need_facts,
     resource_facts,
     specialty_mask,
@@ -429,8 +431,12 @@ def test_one_scan_of_a_text_finds_exactly_the_specialties_whose_words_occur(
         parts: list[str]) -> None:
     text = "".join(parts)
     for side in (0, 1):
+        # a resource's words are read in what it gives (清除外国人: …除外 says what it does not)
+        read = _not_given(text) if side == 1 else text
         expected = sum(1 << k for k, words in enumerate(v[side] for v in SPECIALTIES.values())
-                       if any(w in text for w in words))
+                       if any(w in read for w in words))
+        if side == 0 and _NIGHT_CARE.search(text):  # night care in other words (夜间…陪护)
+            expected |= 1 << list(SPECIALTIES).index("夜间陪护")
         assert specialty_mask(text, side) == expected
 
 
