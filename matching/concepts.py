@@ -139,6 +139,12 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
           ("口腔", "牙", "龋", "涂氟")),
     "伤口": (("刀口", "开完刀", "开了刀", "拆线", "缝了针", "伤口发炎"),
            ("换药", "伤口", "护士", "护理")),
+    # living alone, in a clerk's plain words, and who looks in on those who do
+    "独居": (("一个人住", "独自住", "自己住", "单独住", "没人晓得", "没人发现", "没人知晓"),
+           ("独居", "守望", "敲门", "探访", "问候", "打电话")),
+    # things that go missing (丢电瓶, 车被顺走) and who keeps watch against theft
+    "失窃": (("丢电瓶", "丢车", "电瓶丢", "车丢", "被顺走", "被人顺", "不翼而飞", "丢了好几"),
+           ("巡逻", "被盗", "防盗", "盗窃", "治安")),
 }
 """Concept -> (words a need uses for the problem, words a resource uses for the help)."""
 

@@ -53,8 +53,12 @@ _ONLY = re.compile(r"(?:只用于|仅用于|专项用于|专门用于|专款用�
                    r"只支持|仅支持|只捐|仅捐|只赠|仅赠|只招|仅招|"
                    r"只发给|仅发给|只发放给|仅发放给|只分给|只借给|仅借给)([^，。；;,.！!]+)")
 _EXCLUDE = re.compile(r"(?:不含|不包括|不包含|不提供|不负责|不涉及|不承接|不接受|不接|不做|"
-                      r"不能用于|不得用于|不可用于|不用于)([^，。；;,.！!]+)|"
+                      r"不能用于|不得用于|不可用于|不用于|不代理|不代办|不代写|不承办|不办理)"
+                      r"([^，。；;,.！!]+)|"
                       r"([^，。；;,.！!、]+)除外")
+# 初中的题讲不了, 大件修不了: what it says it cannot do is what it excludes
+_CANNOT = re.compile(r"([^，。；;,.！!、]{2,8}?)(?:讲不了|教不了|修不了|做不了|办不了|管不了|"
+                     r"看不了|辅导不了)")
 _REGISTERED = re.compile(r"(?:限|只服务|仅服务|仅限|只限|只面向|仅面向)(?:本单位)?(?:的)?"
                          r"(?:双报到|共建|结对)社区|只服务本单位双报到社区")
 _WEEKEND_ONLY = re.compile(r"(?:只在|仅在|只有|仅|只)"
@@ -137,6 +141,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "失能": ("失能", "失智", "痴呆", "中风", "半身不遂", "偏瘫", "瘫痪", "卧床", "行动不便",
            "腿脚不便", "腿脚不好", "坐轮椅", "高龄", "八九十", "九十多"),
     "婴幼儿": ("婴儿", "宝宝", "一两岁", "0到3岁", "0至3岁", "早教", "新生儿", "哺乳", "学龄前"),
+    # a school stage is met by its years (初中的题讲不了 refuses 初三的物理)
+    "初中": ("初一", "初二", "初三", "初中生", "中考", "七年级", "八年级", "九年级"),
+    "高中": ("高一", "高二", "高三", "高中生", "高考"),
 }
 """The people a restriction names, and the words a need uses for them (only for
 青少年 serves a pupil's need: the need says 初三学生, not 青少年)."""
@@ -336,6 +343,13 @@ SPECIALTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
               "半失能")),
     "清运": (("堆成山", "垃圾成堆", "成堆的垃圾", "清运", "拉走", "运走", "没人清"),
            ("清运", "清理", "搬运", "清扫", "大扫除", "清除", "运走", "拉走", "清掏")),
+    # a lawyer to act in court (出庭, 代理诉讼) is given by who represents, not by advice
+    "诉讼代理": (("出庭", "代理诉讼", "代理打官司", "帮忙打官司", "帮打官司", "替我打官司",
+              "请律师打官司", "上法庭"),
+             ("代理", "出庭", "打官司", "诉讼")),
+    # a haircut is asked for in plain words and given by who cuts hair
+    "理发": (("理发", "理个发", "剪头", "剪个头", "剪头发", "头发长了", "头发好长", "头发太长"),
+           ("理发", "义剪", "剪发", "剪头", "美发")),
     HOME_VISIT: (("出不了门", "出不去门", "出不了家门", "下不了楼", "下不来楼", "不能出门",
                   "没法出门", "想有人上门", "要人上门", "需要上门", "希望上门", "请人上门",
                   "没空拿去", "拿不过去", "让人上门", "叫人上门", "找人上门", "来家里",
@@ -521,6 +535,9 @@ def resource_facts(text: str) -> ResourceFacts:
         for t in _terms(m.group(1) or m.group(2)):
             if t not in excludes and not t.startswith(_OTHER):
                 excludes.append(t)
+    excludes.extend(t for m in _CANNOT.finditer(clean)  # 初中的题: 初中
+                    for t in _terms(re.sub(r"^(.{2,})的.{1,2}$", r"\1", m.group(1)))
+                    if t not in excludes)
     days = "weekend" if _WEEKEND_ONLY.search(text) or (
         _ON_A_WEEKEND.search(text) and not _WEEKDAY_NEED.search(text)) else \
         "weekday" if _WEEKDAY_ONLY.search(text) or (
@@ -555,7 +572,8 @@ def resource_facts(text: str) -> ResourceFacts:
                                 *((*MORNING, *NIGHT) if _AFTERNOON_ONLY.search(clean) else ()),
                                 *unlisted_repairs(clean), *over_value_cap(clean),
                                 *age_of_children(clean), *unlisted_skills(clean),
-                                *talk_only(clean), *one_day_only(clean))
+                                *talk_only(clean), *one_day_only(clean),
+                                *check_only(clean))
                     if t not in excludes)
     if not seats and _SMALL_ROOM.search(clean):
         seats.append(SMALL_ROOM_SEATS)
@@ -662,6 +680,26 @@ _TALK = re.compile(r"讲座|讲解|宣讲|宣传|科普|讲课|讲党")
 _HANDS_ON = re.compile(r"维修|修理|检修|更换|疏通|抢修|修缮|上门|巡逻|清理|演练|带练|辅导|教")
 BREAKDOWNS = ("不亮", "跳闸", "停电", "漏水", "堵塞", "失灵", "故障", "坏掉")
 """Words of a need about something broken: a fix, not a talk."""
+
+
+_CHECK_ONLY = re.compile(r"(?:只|仅)(?:做)?(?:检查|筛查|体检|查体)|只查不治|只看不治|"
+                         r"不做治疗|不治疗")
+ACUTE = ("牙疼", "牙痛", "疼得", "疼痛", "肿了", "红肿", "发炎", "化脓", "出血", "发高烧")
+"""Words of a need about an illness that hurts now: treatment, not a check."""
+
+
+def check_only(text: str) -> tuple[str, ...]:
+    """What a resource that only checks (只检查, 仅筛查, 只查不治) does not take: a need
+    about an illness that hurts now (:data:`ACUTE`), each a term ``肿了（只查不治）``.
+
+    >>> check_only("眼科义诊，只做筛查不开药")[:2]
+    ('牙疼（只查不治）', '牙痛（只查不治）')
+    >>> check_only("社区医生上门看病、开药")
+    ()
+    """
+    if not _CHECK_ONLY.search(text):
+        return ()
+    return tuple(f"{w}（只查不治）" for w in ACUTE)
 
 
 def talk_only(text: str) -> tuple[str, ...]:
@@ -874,6 +912,41 @@ _PRICE = re.compile(rf"({_NUMBER})\s*(?:多|来|余)?\s*(?:块|元)")
 _CAP_TERM = re.compile(r"超出价值上限(\d+)元")
 
 
+# 18到45岁, 14至28周岁: an age range
+_AGE_RANGE = re.compile(rf"({_NUMBER})\s*(?:周?岁)?\s*(?:到|至|~|～|-|—)\s*({_NUMBER})\s*周?岁")
+# 七老八十, 六老七十: in their seventies (the first decade named)
+_OLD_DECADES = re.compile(r"([五六七八九])老[六七八九]十")
+# the words of young adults of no stated age (a job for 18 to 45)
+_YOUNG_ADULTS = re.compile(r"年轻人|小年轻|小伙|后生|刚毕业|毕业生|大学生|年轻姑娘|二十来岁")
+
+
+def _range_met(term: str, text: str) -> bool | None:
+    """Whether an age range (``18到45岁``) is met by the ages a need states, or, when it
+    states none, by the words of the people in it (children up to 14, pupils 13 to 17,
+    young adults 22 to 25, old people from 60); ``None`` for a term that is no range."""
+    m = _AGE_RANGE.search(term)
+    if m is None:
+        return None
+    lo, hi = chinese_number(m.group(1)), chinese_number(m.group(2))
+    if lo is None or hi is None:
+        return None
+    ages = _stated_ages(text)
+    if ages:
+        return any(lo <= a <= hi for a in ages)
+    return (hi <= 14 and term_in_text("儿童", text)) or (
+        lo <= 17 and hi >= 13 and term_in_text("青少年", text)) or (
+        lo <= 25 and hi >= 22 and _YOUNG_ADULTS.search(text) is not None) or (
+        hi >= 60 and term_in_text("老人", text))
+
+
+def _stated_ages(text: str) -> list[int]:
+    """The ages a need states (``五十多岁``, ``二十出头``, ``七老八十``)."""
+    ages = [a for g in _AGE.finditer(text)
+            if (a := chinese_number(g.group(1) or g.group(2))) is not None]
+    ages.extend(DIGITS[g.group(1)] * 10 for g in _OLD_DECADES.finditer(text))
+    return ages
+
+
 def _age_met(term: str, text: str) -> bool | None:
     """Whether an age limit (``三岁以下``, ``45岁以下``, ``六十岁以上``) is met by the ages a
     need states (``一岁多的娃``, ``五十多岁``), or, when it states none, by the words of
@@ -881,11 +954,10 @@ def _age_met(term: str, text: str) -> bool | None:
     age limit."""
     m = _AGE_TERM.search(term)
     if m is None or (limit := chinese_number(m.group(1))) is None:
-        return None
+        return _range_met(term, text)
     below = m.group(2) in ("以下", "以内", "及以下")
     # 二十出头: twenty-odd
-    ages = [a for g in _AGE.finditer(text)
-            if (a := chinese_number(g.group(1) or g.group(2))) is not None]
+    ages = _stated_ages(text)
     if ages:
         return any(a < limit if m.group(2) == "以下" else a <= limit for a in ages) \
             if below else any(a >= limit for a in ages)
@@ -1121,7 +1193,7 @@ def resource_specialties(text: str, mode: str, categories: tuple[str, ...] = ())
     True
     >>> resource_specialties("职业技能培训", "onsite") == _NEARBY_BIT
     True
-    >>> resource_specialties("店内理发", "at_unit"), resource_specialties(
+    >>> resource_specialties("店内修鞋", "at_unit"), resource_specialties(
     ...     "", "onsite", ("delivery",)) == _HOME_BIT | _NEARBY_BIT
     (0, True)
     """

@@ -13,7 +13,9 @@ from matching import MatchParams, Problem, match
 from matching.concepts import NEED, RESOURCE, concept_masks
 from matching.errors import ResultInvalid
 from matching.facts import (
+    _NIGHT_CARE,
     SPECIALTIES,
+    _not_given,
     need_facts,
     resource_facts,
     specialty_mask,
@@ -429,8 +431,12 @@ def test_one_scan_of_a_text_finds_exactly_the_specialties_whose_words_occur(
         parts: list[str]) -> None:
     text = "".join(parts)
     for side in (0, 1):
+        # a resource's words are read in what it gives (清除外国人: …除外 says what it does not)
+        read = _not_given(text) if side == 1 else text
         expected = sum(1 << k for k, words in enumerate(v[side] for v in SPECIALTIES.values())
-                       if any(w in text for w in words))
+                       if any(w in read for w in words))
+        if side == 0 and _NIGHT_CARE.search(text):  # night care in other words (夜间…陪护)
+            expected |= 1 << list(SPECIALTIES).index("夜间陪护")
         assert specialty_mask(text, side) == expected
 
 
@@ -1029,3 +1035,55 @@ def test_a_heap_of_rubbish_to_clear_goes_to_who_clears_not_to_who_teaches_sortin
     heap = "河滩边上的垃圾成堆，一到夏天就臭"
     assert specialty_refusal(heap, "督导员驻点，教居民垃圾分类投放") == "需要清运，该资源不提供"
     assert specialty_refusal(heap, "志愿者周末帮社区清运垃圾、搬运杂物") is None
+
+
+def test_what_a_resource_says_it_cannot_do_or_will_not_act_for_is_excluded() -> None:
+    tutor = "大学生志愿者周末陪孩子写作业，高中的数学辅导不了"
+    assert "高中" in resource_facts(tutor).excludes
+    p = _read("child_education", "小时", tutor, "高二女儿数学考砸了", "三年级娃作业没人辅导")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+    lawyer = "律师每月来社区答疑，能帮看合同，不代理诉讼"
+    assert "诉讼" in resource_facts(lawyer).excludes
+    p = _read("legal_advice", "次", lawyer, "想找律师代理诉讼，告物业", "租房合同想请律师看看")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+    assert "大件家电" in resource_facts("修理铺修小电器，大件家电修不了").excludes
+
+
+def test_an_age_range_is_met_by_stated_ages_and_by_words_of_its_people() -> None:
+    job = "仓储公司招叉车工，只招20至40周岁"
+    p = _read("employment", "人", job, "表哥二十五岁，想找个活", "老王五十多岁了想找活干",
+              "年轻人毕业了没找到工作")
+    assert _served_and_why(p)[0] == {("N1", "R1"), ("N3", "R1")}
+    lunch = "老年餐桌，只供八十岁以上老人"
+    p = _read("elderly_care", "次", lunch, "院里几个八老九十的老太太吃饭难",
+              "六十出头的阿姨中午没饭吃")
+    assert _served_and_why(p)[0] == {("N1", "R1")}
+
+
+def test_living_alone_and_things_gone_missing_meet_who_looks_in_and_who_patrols() -> None:
+    pairs = [("奶奶自己住，病了也没人发现", "志愿者每天上门问候独居老人"),
+             ("车棚里老是丢车，业主很恼火", "保安队夜间巡逻防盗")]
+    for ask, help_ in pairs:
+        assert concept_masks([ask], NEED)[0] & concept_masks([help_], RESOURCE)[0], ask
+    assert not concept_masks(["车棚里老是丢车，业主很恼火"], NEED)[0] & concept_masks(
+        ["志愿者每天上门问候独居老人"], RESOURCE)[0]
+
+
+def test_a_resource_that_only_checks_takes_no_need_that_hurts_now() -> None:
+    text = "眼科医院义诊，只做筛查，不开药"
+    p = _read("home_medical", "次", text, "老人眼睛红肿发炎好几天了", "老人看东西模糊想查查眼睛")
+    assert _served_and_why(p)[0] == {("N2", "R1")}
+
+
+def test_a_haircut_asked_in_plain_words_goes_to_who_cuts_hair() -> None:
+    ask = "瘫在床上的老爷子想剪个头"
+    assert specialty_refusal(ask, "助老员上门陪聊、打扫卫生") == "需要理发，该资源不提供"
+    assert specialty_refusal(ask, "美发店师傅每月上门义剪") is None
+
+
+def test_a_lawyer_to_act_in_court_is_given_by_who_represents_not_by_advice() -> None:
+    ask = "被公司无故辞退，想找人代理诉讼"
+    advice = "律师热线，电话解答法律问题，不代理案件"
+    assert specialty_refusal(ask, advice) == "需要诉讼代理，该资源不提供"
+    assert specialty_refusal(ask, "法律援助中心，可代理劳动仲裁和诉讼") is None
+    assert specialty_refusal("租房押金不退，想问问律师", "律师热线，电话解答法律问题") is None
