@@ -29,7 +29,6 @@ from matching.concepts import CONCEPTS, NEED, RESOURCE, concept_masks, meet
 from matching.text import (
     TFIDF_SPAN,
     TextSimilarity,
-    _unique_texts,
     pair_local,
     tfidf_evidence_unique,
     unique_pairs,
@@ -228,6 +227,17 @@ def _background(rows: F32, background: F32) -> tuple[F32, F32]:
     return mean, inv
 
 
+def _with_concepts(text: F64, concept_boost: float, n_uniq: list[str], r_uniq: list[str],
+                   a: I64, b: I64) -> F64:
+    """``text`` plus ``concept_boost`` (capped at 1) for each pair of distinct texts
+    ``(a, b)`` that meets on a concept of the clerk's thesaurus (:mod:`matching.concepts`)."""
+    if not concept_boost:
+        return text
+    met = meet(concept_masks(n_uniq, NEED), concept_masks(r_uniq, RESOURCE), a, b)
+    out: F64 = np.minimum(text + concept_boost * met, 1.0)
+    return out
+
+
 def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
                        z_span: float = Z_SPAN, e5_weight: float = E5_WEIGHT,
                        concept_boost: float = CONCEPT_BOOST) -> TextSimilarity:
@@ -246,10 +256,7 @@ def blended_similarity(cache: EmbeddingCache, *, z_floor: float = Z_FLOOR,
         z = e5_evidence_unique(cache, n_uniq, r_uniq, a, b)
         e5 = np.clip((z - z_floor) / z_span, 0.0, 1.0)
         text = (1.0 - e5_weight) * tfidf + e5_weight * e5
-        if concept_boost:
-            met = meet(concept_masks(n_uniq, NEED), concept_masks(r_uniq, RESOURCE), a, b)
-            text = np.minimum(text + concept_boost * met, 1.0)
-        out: F64 = text[inverse]
+        out: F64 = _with_concepts(text, concept_boost, n_uniq, r_uniq, a, b)[inverse]
         return out
     # each pair's value: its two texts' vectors and the backgrounds of the distinct texts
     return pair_local(similarity, ("tfidf+e5", z_floor, z_span, e5_weight, concept_boost,
@@ -273,14 +280,9 @@ def thesaurus_tfidf(concept_boost: float = CONCEPT_BOOST) -> TextSimilarity:
                    res: I64) -> F64:
         if len(need) == 0:
             return np.zeros(0, dtype=np.float64)
-        n_uniq, n_code = _unique_texts(need_texts)
-        r_uniq, r_code = _unique_texts(res_texts)
-        a, b = n_code[need], r_code[res]
+        n_uniq, r_uniq, a, b, inverse = unique_pairs(need_texts, res_texts, need, res)
         text = tfidf_evidence_unique(n_uniq, r_uniq, a, b)
-        if concept_boost:
-            met = meet(concept_masks(n_uniq, NEED), concept_masks(r_uniq, RESOURCE), a, b)
-            text = np.minimum(text + concept_boost * met, 1.0)
-        out: F64 = text
+        out: F64 = _with_concepts(text, concept_boost, n_uniq, r_uniq, a, b)[inverse]
         return out
     # key[0] "tfidf": the TF-IDF rows are fitted while candidates are searched
     return pair_local(similarity, ("tfidf", TFIDF_SPAN, "concepts", concept_boost,
