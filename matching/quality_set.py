@@ -52,22 +52,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matching.quality_set_e2 import (
-    _NEEDS_E2,
-    _RESOURCES_E2,
     COMMUNITIES_E2,
+    NEEDS_E2,
     REGISTRATIONS_E2,
+    RESOURCES_E2,
 )
 from matching.quality_set_t6 import (
-    _NEEDS_T6,
-    _RESOURCES_T6,
     COMMUNITIES_T6,
+    NEEDS_T6,
     REGISTRATIONS_T6,
+    RESOURCES_T6,
 )
 from matching.quality_set_t7 import (
-    _NEEDS_T7,
-    _RESOURCES_T7,
     COMMUNITIES_T7,
+    NEEDS_T7,
     REGISTRATIONS_T7,
+    RESOURCES_T7,
 )
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
@@ -995,9 +995,9 @@ HALVES: dict[str, Half] = {
                REGISTRATIONS[name])
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
                              ("T3", _NEEDS_T3, _RESOURCES_T3), ("T4", _NEEDS_T4, _RESOURCES_T4),
-                             ("T5", _NEEDS_T5, _RESOURCES_T5), ("T6", _NEEDS_T6, _RESOURCES_T6),
-                             ("T7", _NEEDS_T7, _RESOURCES_T7),
-                             ("E", _NEEDS_E, _RESOURCES_E), ("E2", _NEEDS_E2, _RESOURCES_E2))
+                             ("T5", _NEEDS_T5, _RESOURCES_T5), ("T6", NEEDS_T6, RESOURCES_T6),
+                             ("T7", NEEDS_T7, RESOURCES_T7),
+                             ("E", _NEEDS_E, _RESOURCES_E), ("E2", NEEDS_E2, RESOURCES_E2))
 }
 """``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"`` and ``"T7"``: the tuning halves;
 ``"E"`` and ``"E2"``: the test halves (never used to choose a parameter)."""

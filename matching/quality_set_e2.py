@@ -31,7 +31,7 @@ REGISTRATIONS_E2: tuple[tuple[str, str], ...] = (
     ("U-WJG", "C-W2"), ("U-WXX", "C-W1"), ("U-WNH", "C-W4"), ("U-WWY", "C-W3"),
 )
 
-_RESOURCES_E2 = """
+RESOURCES_E2 = """
 WR01|U-WWS|home_medical|次|8|0.2,0.1|3|onsite||||望江卫生服务站家庭医生|签约医生每周一、三、五下午出诊到家，量血压测血糖、开慢病长处方，换药拆线也能做
 WR02|U-WZY|home_medical|场|2|1.0,0.5|4|onsite||||中医院名中医义诊|每月两次进社区坐诊，针灸推拿、把脉开方，带两名护士
 WR03|U-WZY|nursing|小时|20|1.0,0.5|4|onsite|||仅限本院出院病人|中医院延续护理|护士上门做伤口换药、胃管尿管护理、压疮护理，仅限本院出院病人，要带出院小结
@@ -79,7 +79,7 @@ WR44|U-WFZ|tailoring|件|50|1.6,1.2|3|onsite||||服装厂党员缝补摊|每月�
 WR45|U-WWS|epidemic_prevention|次|200|0.2,0.1|3|at_unit||home_medical||卫生服务站疫苗接种|流感、肺炎疫苗，六十岁以上免费，到站里打
 """
 
-_NEEDS_E2 = """
+NEEDS_E2 = """
 WN01|C-W2|home_medical|次|3|2|||老厂退休的几个老头高压一百八|不肯去医院，说排队太累，药断了好几天了|WR01|WR45
 WN02|C-W1|home_medical|次|1|3|||我妈八十六了，腿上的疮一直流脓|上个月刚从中医院出院，走不了路，想有人来家里换药|WR03 WR01|
 WN03|C-W6|nursing|小时|10|3|||老伴中风后瘫了，身上长了褥疮|在市一医院住的院，出来以后就没人管了，我一个人翻不动|WR01|WR03 WR40

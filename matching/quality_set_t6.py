@@ -29,7 +29,7 @@ REGISTRATIONS_T6: tuple[tuple[str, str], ...] = (
     ("U-BCC", "C-B2"), ("U-BGS", "C-B3"), ("U-BWY", "C-B6"), ("U-BNH", "C-B4"),
 )
 
-_RESOURCES_T6 = """
+RESOURCES_T6 = """
 BR01|U-BYY|home_medical|次|8|1.0,0.5|4|onsite||elderly_care||区二院家庭医生团队|全科医生带一名护士，每月两趟下沉到签约片区，测量、调整处方；行动不便者可约上门
 BR02|U-BYY|nursing|小时|10|1.0,0.5|3|onsite|||仅限本院出院病人|二院康复科延续护理|康复治疗师对本院骨科、脑卒中出院病人做居家康复训练指导，外院出院的不接
 BR03|U-BWS|home_medical|次|20|0.1,0.1|2|at_unit||||盐仓社区卫生服务站|每周三上午免费量血压血糖、开慢病长处方，需本人到站
@@ -80,7 +80,7 @@ BR47|U-BCY|elderly_care|份|40|0.9,0.2|2.5|onsite||||鑫和餐饮长者送餐|�
 BR48|U-BJK|epidemic_prevention|场|2|0.2,0.6|6|onsite||community_education||区疾控中心健康讲堂|疾控医生进社区、进幼儿园讲流感诺如预防，带消毒药品
 """
 
-_NEEDS_T6 = """
+NEEDS_T6 = """
 BN01|C-B3|home_medical|次|2|2|||老王头血压下不来药快吃完了|住五楼腿脚不利索，儿子在外地跑船，智能手机也不会用|BR01|BR03 BR45
 BN02|C-B1|home_medical|次|1|1|||孩子牙黑了好几颗|上大班了，刷牙老糊弄，一说去看就哭|BR04|
 BN03|C-B4|home_medical|次|1|2|||奶奶假牙松了吃饭咯得慌|七十九了，想重新配一副||BR04

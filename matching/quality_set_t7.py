@@ -25,7 +25,7 @@ COMMUNITIES_T7: dict[str, tuple[str, tuple[float, float], bool]] = {
 REGISTRATIONS_T7: tuple[tuple[str, str], ...] = (
     ("U-QXX", "C-Q2"), ("U-QYY", "C-Q3"), ("U-QWL", "C-Q4"), ("U-QYH", "C-Q1"))
 
-_RESOURCES_T7 = """
+RESOURCES_T7 = """
 QR01|U-QYY|home_medical|次|6|1.0,0.5|4|onsite||||二院医护进社区|每月第二个周六上午，内科、骨科大夫各一名到社区坐诊，量血压测血糖，开不了处方药
 QR02|U-QWS|home_medical|次|10|0.2,0.1|3|onsite|||只上门给签约的慢病老人|站里家庭医生上门|签了约的高血压、糖尿病老人，家庭医生每周三下午上门随访、调药，没签约的不上门
 QR03|U-QYY|nursing|小时|12|1.0,0.5|4|onsite||||术后康复护士上门|康复科护士上门换药、拆线，教家属给偏瘫病人做康复、练走路
@@ -74,7 +74,7 @@ QR45|U-QYH|micro_wish|件|20|0.3,0.2|5|onsite||materials||银行党支部认领�
 QR46|U-QKJ|materials|件|15|1.8,0.2|5|onsite||||科技公司旧电脑捐赠|淘汰下来的台式机十五台，能上网课、打字
 """
 
-_NEEDS_T7 = """
+NEEDS_T7 = """
 QN01|C-Q3|home_medical|次|2|2|||村里老人头晕也不当回事|好多老头老太一年到头不去看病，上次有个倒在田埂上才送去医院|QR01|QR43 QR28
 QN02|C-Q1|home_medical|次|1|3|||楼上王奶奶糖尿病，腿肿得下不了楼|签了家庭医生的，儿子在深圳，药快没了|QR02|QR01
 QN03|C-Q2|nursing|小时|6|3|||我爸做完手术回家伤口要天天弄|刀口在肚子上，医院说两天换一次药，我们不会搞|QR03|QR02
