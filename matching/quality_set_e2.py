@@ -12,7 +12,6 @@ run by 柳岸物业), 樊家湾 (a weak village-to-residence community), 白沙�
 community 30-odd km away, only a forestry farm nearby) and 新河 (new housing).
 """
 
-# ruff: noqa: E501  (the blocks are one list line each, written the way clerks write them)
 
 from __future__ import annotations
 

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (one labelled item per line, as in quality_set.py)
 """T6 (盐仓): a tuning district of the labelled set, written blind.
 
 盐仓街道 is a river-port street: an old dock quarter (渡口), a shipyard's unit-based

@@ -7,7 +7,6 @@ village in the hills 28 km away (茶山). Written, labels included, by a helper 
 read how the matcher decides; the line format is the one of :mod:`matching.quality_set`.
 """
 
-# ruff: noqa: E501  (one labelled item per line)
 
 from __future__ import annotations
 
