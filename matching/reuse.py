@@ -66,6 +66,7 @@ from matching.text import (
     tfidf_evidence,
     tfidf_evidence_unique,
 )
+from matching.units import fits_matrix
 
 CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
@@ -287,8 +288,9 @@ def _eligible_online(a: Arrays, res: I64) -> B:
     if len(online) == 0:
         return out
     open_online = np.flatnonzero(a.n_online & (a.n_left > 0))
+    units = fits_matrix(a.units_of_measure)
     for r in online.tolist():
-        fits = a.r_fits[r, a.n_cat[open_online]] & (a.n_uom[open_online] == a.r_uom[r])
+        fits = a.r_fits[r, a.n_cat[open_online]] & units[a.r_uom[r], a.n_uom[open_online]]
         out[open_online[fits]] = True
     return out
 
