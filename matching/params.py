@@ -40,7 +40,7 @@ class MatchParams:
         Distance fit of an online resource.
     online_inferred_fit
         Distance fit of an online resource for a need whose 可线上 was inferred (from its
-        words or category), not stated: weaker, so help within reach wins.
+        words or category), not stated: weaker, so in-person help within about 3 km wins.
     max_online_per_need
         An online resource reaches every need that accepts online service; each need keeps
         only this many nearest online candidates, so the candidate graph stays sparse.
@@ -73,7 +73,7 @@ class MatchParams:
     walk_km: float = 1.2
     decay_km: float = 1.5
     online_fit: float = 0.7
-    online_inferred_fit: float = 0.5
+    online_inferred_fit: float = 0.3
     max_online_per_need: int = 30
     time_limit_s: float = 60.0
     scarcity: bool = True
