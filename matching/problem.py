@@ -92,6 +92,7 @@ class NeedItem:
     people: int | None = None
     days: str | None = None
     needs_place: bool = False
+    online_source: str = ""  # "stated" | "text" | "category" (inferred) | "" (as stated)
 
     def __post_init__(self) -> None:
         _check_text("need", repr(self.id), "id", self.id)

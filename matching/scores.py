@@ -65,6 +65,10 @@ def relationship_keys(a: Arrays, need: I64, res: I64) -> I64:
     return keys
 
 
+INFERRED_ONLINE = ("text", "category")
+"""The sources of a need's 可线上 that are inferred, not stated (``NeedItem.online_source``)."""
+
+
 def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
                    params: MatchParams, text: F64 | None = None,
                    text_similarity: TextSimilarity | None = None) -> F64:
@@ -88,6 +92,11 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     out[:, 1] = np.clip(text, 0.0, 1.0)
     beyond = np.maximum(np.nan_to_num(dist, nan=0.0) - params.walk_km, 0.0)
     out[:, 2] = np.where(np.isnan(dist), params.online_fit, np.exp(-beyond / params.decay_km))
+    inferred = np.fromiter((n.online_source in INFERRED_ONLINE for n in problem.needs),
+                           dtype=np.bool_, count=len(problem.needs))
+    if inferred.any():  # 可线上 only inferred: an online pair is weaker evidence
+        out[:, 2] = np.where(np.isnan(dist) & inferred[need], params.online_inferred_fit,
+                             out[:, 2])
     reg, hist_keys, hist_mean = relationship_lookup(problem, a)
     keys = relationship_keys(a, need, res)
     rel = 0.3 + 0.4 * member(keys, reg)
