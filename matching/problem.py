@@ -57,6 +57,10 @@ def _check_days(kind: str, item_id: str, value: str | None) -> None:
                            f"None, got {value!r}")
 
 
+INFERRED_ONLINE = ("text", "category")
+"""The sources of a need's 可线上 that are inferred, not stated (``NeedItem.online_source``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class NeedItem:
     """One item of a community's needs list.

@@ -24,7 +24,7 @@ from matching.arrays import F64, I64, Arrays, B
 from matching.facts import FIT_BITS
 from matching.growable import room_for
 from matching.params import FEATURES, MatchParams
-from matching.problem import Problem
+from matching.problem import INFERRED_ONLINE, Problem
 from matching.text import TextSimilarity, item_text, tfidf_evidence
 
 _LOOKUP: list[tuple[tuple[object, ...], tuple[I64, I64, F64]]] = []
@@ -63,10 +63,6 @@ def relationship_keys(a: Arrays, need: I64, res: I64) -> I64:
     0.58 -> 0.16 s against unit first)."""
     keys: I64 = a.n_comm[need] * max(len(a.units), 1) + a.r_unit[res]
     return keys
-
-
-INFERRED_ONLINE = ("text", "category")
-"""The sources of a need's 可线上 that are inferred, not stated (``NeedItem.online_source``)."""
 
 
 def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
