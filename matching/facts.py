@@ -484,6 +484,20 @@ def need_facts(text: str, category: str | None = None) -> NeedFacts:
                      needs_place=bool(_PLACE_NEED.search(text)), objects=objects)
 
 
+def online_basis(text: str, category: str | None = None) -> str:
+    """Why :func:`need_facts` says a need can be served online: ``"text"`` (its words say
+    so), ``"category"`` (only its category suggests it) or ``""`` (it does not say so).
+
+    >>> [online_basis("电话咨询也行"), online_basis("包工头不给结账", "legal_advice")]
+    ['text', 'category']
+    """
+    if _ONLINE_NO.search(text):
+        return ""
+    if _ONLINE_YES.search(text):
+        return "text"
+    return "category" if category in REMOTE_CATEGORIES else ""
+
+
 def named_objects(text: str) -> tuple[str, ...]:
     """The things a need names one by one with a measure word (``一台轮椅``: 轮椅).
 

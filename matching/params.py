@@ -38,6 +38,9 @@ class MatchParams:
         Beyond ``walk_km`` the distance fit decays as ``exp(-(d - walk_km) / decay_km)``.
     online_fit
         Distance fit of an online resource.
+    online_inferred_fit
+        Distance fit of an online resource for a need whose 可线上 was inferred (from its
+        words or category), not stated: weaker, so in-person help within about 3 km wins.
     max_online_per_need
         An online resource reaches every need that accepts online service; each need keeps
         only this many nearest online candidates, so the candidate graph stays sparse.
@@ -70,6 +73,7 @@ class MatchParams:
     walk_km: float = 1.2
     decay_km: float = 1.5
     online_fit: float = 0.7
+    online_inferred_fit: float = 0.3
     max_online_per_need: int = 30
     time_limit_s: float = 60.0
     scarcity: bool = True
@@ -88,8 +92,8 @@ class MatchParams:
                 raise ParamsError(f"{f.name} 不能为负数，收到 {value!r}")
         if sum(self.weights().values()) <= 0:
             raise ParamsError("至少一个特征权重须大于 0")
-        for name in ("related_fit", "online_fit", "accept_text", "accept_related_text",
-                     "high_text"):
+        for name in ("related_fit", "online_fit", "online_inferred_fit", "accept_text",
+                     "accept_related_text", "high_text"):
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ParamsError(f"{name} 须在 0 到 1 之间，收到 {value!r}")

@@ -58,6 +58,10 @@ def _check_days(kind: str, item_id: str, value: str | None) -> None:
                            f"None, got {value!r}")
 
 
+INFERRED_ONLINE = ("text", "category")
+"""The sources of a need's 可线上 that are inferred, not stated (``NeedItem.online_source``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class NeedItem:
     """One item of a community's needs list.
@@ -93,6 +97,7 @@ class NeedItem:
     people: int | None = None
     days: str | None = None
     needs_place: bool = False
+    online_source: str = ""  # "stated" | "text" | "category" (inferred) | "" (as stated)
 
     def __post_init__(self) -> None:
         _check_text("need", repr(self.id), "id", self.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from matching.facts import need_facts, resource_facts
+from matching.facts import need_facts, online_basis, resource_facts
 from matching.matcher import match
 from matching.params import MatchParams
 from matching.problem import NeedItem, Problem, ResourceItem, Taxonomy
@@ -144,12 +144,14 @@ def half_problem(half: Half, limit: int | None = None) -> Problem:
         lat, lon = _place(x, y)
         nf = need_facts(f"{n.title}，{n.description}", n.category)
         online = n.online if n.online is not None else nf.online_ok
+        source = "stated" if n.online is not None else online_basis(
+            f"{n.title}，{n.description}", n.category)
         needs.append(NeedItem(n.id, n.community, half.name, n.category, n.quantity,
                               n.unit_of_measure, urgency=n.urgency, lat=lat, lon=lon,
                               online_ok=bool(online), title=n.title,
                               description=n.description, weak_community=weak,
                               people=n.people or nf.people, days=nf.days,
-                              needs_place=nf.needs_place))
+                              needs_place=nf.needs_place, online_source=source))
     resources = []
     for r in half.resources:
         lat, lon = _place(*r.xy)

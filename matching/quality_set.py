@@ -28,7 +28,9 @@ resources) is a tuning district written blind the same way, labels included (its
 commit). ``T7`` (青禾, in :mod:`matching.quality_set_t7`, a new district at the city's edge
 with high-rise estates, a village turned residence and a logistics park: 65 needs, 46
 resources) is a tuning district written blind the same way, labels included (its own
-commit).
+commit). ``T8`` (锡岭, in :mod:`matching.quality_set_t8`, a tin-mining town's workers'
+village with a remote pit village: 62 needs, 46 resources) is a tuning district written
+blind the same way, labels included (its own commit).
 
 Columns of a need line (``|``-separated)::
 
@@ -68,6 +70,12 @@ from matching.quality_set_t7 import (
     NEEDS_T7,
     REGISTRATIONS_T7,
     RESOURCES_T7,
+)
+from matching.quality_set_t8 import (
+    COMMUNITIES_T8,
+    NEEDS_T8,
+    REGISTRATIONS_T8,
+    RESOURCES_T8,
 )
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
@@ -123,6 +131,7 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
     "E2": COMMUNITIES_E2,
     "T6": COMMUNITIES_T6,
     "T7": COMMUNITIES_T7,
+    "T8": COMMUNITIES_T8,
 }
 
 # (unit, community) registered with each other (双报到)
@@ -136,6 +145,7 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "E2": REGISTRATIONS_E2,
     "T6": REGISTRATIONS_T6,
     "T7": REGISTRATIONS_T7,
+    "T8": REGISTRATIONS_T8,
 }
 
 _RESOURCES_T = """
@@ -996,13 +1006,14 @@ HALVES: dict[str, Half] = {
     for name, needs, res in (("T", _NEEDS_T, _RESOURCES_T), ("T2", _NEEDS_T2, _RESOURCES_T2),
                              ("T3", _NEEDS_T3, _RESOURCES_T3), ("T4", _NEEDS_T4, _RESOURCES_T4),
                              ("T5", _NEEDS_T5, _RESOURCES_T5), ("T6", NEEDS_T6, RESOURCES_T6),
-                             ("T7", NEEDS_T7, RESOURCES_T7),
+                             ("T7", NEEDS_T7, RESOURCES_T7), ("T8", NEEDS_T8, RESOURCES_T8),
                              ("E", _NEEDS_E, _RESOURCES_E), ("E2", NEEDS_E2, RESOURCES_E2))
 }
-"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"`` and ``"T7"``: the tuning halves;
+"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"``, ``"T7"`` and ``"T8"``: the tuning
+halves;
 ``"E"`` and ``"E2"``: the test halves (never used to choose a parameter)."""
 
-TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6", "T7")
+TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6", "T7", "T8")
 """The halves rules and thresholds are tuned on, in order."""
 TEST_HALVES: tuple[str, ...] = ("E", "E2")
 """The halves that only measure (never used to choose a parameter), in order."""

@@ -24,7 +24,7 @@ from matching.arrays import F64, I64, Arrays, B
 from matching.facts import FIT_BITS
 from matching.growable import room_for
 from matching.params import FEATURES, MatchParams
-from matching.problem import Problem
+from matching.problem import INFERRED_ONLINE, Problem
 from matching.text import TextSimilarity, item_text, tfidf_evidence
 
 _LOOKUP: list[tuple[tuple[object, ...], tuple[I64, I64, F64]]] = []
@@ -88,6 +88,11 @@ def feature_matrix(problem: Problem, a: Arrays, need: I64, res: I64, dist: F64,
     out[:, 1] = np.clip(text, 0.0, 1.0)
     beyond = np.maximum(np.nan_to_num(dist, nan=0.0) - params.walk_km, 0.0)
     out[:, 2] = np.where(np.isnan(dist), params.online_fit, np.exp(-beyond / params.decay_km))
+    inferred = np.fromiter((n.online_source in INFERRED_ONLINE for n in problem.needs),
+                           dtype=np.bool_, count=len(problem.needs))
+    if inferred.any():  # 可线上 only inferred: an online pair is weaker evidence
+        out[:, 2] = np.where(np.isnan(dist) & inferred[need], params.online_inferred_fit,
+                             out[:, 2])
     reg, hist_keys, hist_mean = relationship_lookup(problem, a)
     keys = relationship_keys(a, need, res)
     rel = 0.3 + 0.4 * member(keys, reg)

@@ -36,7 +36,7 @@ from matching.facts import (
     specialty_refusal,
 )
 from matching.params import FEATURES, MatchParams
-from matching.problem import NeedItem, Problem, ResourceItem
+from matching.problem import INFERRED_ONLINE, NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult, Pair
 from matching.units import compatible
 
@@ -114,7 +114,8 @@ def _features(problem: Problem, n: NeedItem, r: ResourceItem, params: MatchParam
     out = {"category": 1.0 if n.category in r.categories or asked else params.related_fit,
            "priority": 0.35 * (n.urgency - 1) + 0.3 * n.weak_community}
     if r.mode == "online" or math.isnan(n.lat) or math.isnan(r.lat):
-        out["distance"] = params.online_fit
+        out["distance"] = params.online_inferred_fit \
+            if n.online_source in INFERRED_ONLINE else params.online_fit
     else:
         out["distance"] = math.exp(-max(d - params.walk_km, 0.0) / params.decay_km)
     rel = 0.3 + 0.4 * ((r.unit_id, n.community_id) in problem.registrations)

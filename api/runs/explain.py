@@ -111,7 +111,8 @@ def pair_views(snap: Snapshot, problem: Problem, result: MatchResult, run_id: st
             "community_id": need.community_id, "community_name": names.org(need.community_id),
             "unit_id": resource.unit_id, "unit_name": names.unit(resource.unit_id),
             "unit_of_measure": need.unit_of_measure, "online": online,
-            "distance_km": None if km is None else round(km, 2), "parts": parts}
+            "distance_km": None if km is None else round(km, 2), "parts": parts,
+            "online_source": ni.online_source if ni is not None else ""}
         view["explanation"] = explain_pair(view)
         view["project"] = {
             "id": view["project_id"], "title": f"{resource.title} → {need.title}"[:200],
@@ -128,9 +129,15 @@ def pair_views(snap: Snapshot, problem: Problem, result: MatchResult, run_id: st
     return out
 
 
+ONLINE_BASIS = {"stated": "可线上（填报）", "text": "可线上（据文字推断）",
+                "category": "可线上（据类别推断）"}
+"""How a person reads where a need's 可线上 came from (``NeedItem.online_source``)."""
+
+
 def explain_pair(view: dict[str, Any]) -> str:
     """The Chinese sentences of one proposal (from its view)."""
-    where = "线上服务" if view["online"] else (
+    where = f"线上服务，{ONLINE_BASIS.get(view.get('online_source', ''), '可线上')}" \
+        if view["online"] else (
         f"相距 {view['distance_km']:.1f} 公里" if view["distance_km"] is not None
         else "位置未知")
     parts = "，".join(f"{p['label']} {p['value']:.2f}" for p in view["parts"])

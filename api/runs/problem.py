@@ -38,7 +38,7 @@ from matching import (
     ResourceItem,
     Taxonomy,
 )
-from matching.facts import need_facts, resource_facts
+from matching.facts import need_facts, online_basis, resource_facts
 from matching.units import compatible
 
 # Projects in these states hold their need's quantity and their resource's capacity.
@@ -214,7 +214,9 @@ def _need_item(n: Need, orgs: dict[str, Organization]) -> NeedItem:
         online_ok=n.online_ok or bool(facts.online_ok),
         title=n.title, description=n.description,
         weak_community=bool(community and community.weak),
-        people=n.people or facts.people, days=facts.days, needs_place=facts.needs_place)
+        people=n.people or facts.people, days=facts.days, needs_place=facts.needs_place,
+        online_source="stated" if n.online_ok else online_basis(
+            f"{n.title}，{n.description}", n.category) if facts.online_ok else "")
 
 
 def _resource_item(r: Resource, units: dict[str, ResidentUnit]) -> ResourceItem:

@@ -1087,3 +1087,37 @@ def test_a_lawyer_to_act_in_court_is_given_by_who_represents_not_by_advice() -> 
     assert specialty_refusal(ask, advice) == "需要诉讼代理，该资源不提供"
     assert specialty_refusal(ask, "法律援助中心，可代理劳动仲裁和诉讼") is None
     assert specialty_refusal("租房押金不退，想问问律师", "律师热线，电话解答法律问题") is None
+
+
+@pytest.mark.parametrize(("source", "winner"), [("stated", "R_ONLINE"), ("category", "R_NEAR")])
+def test_an_inferred_online_need_prefers_help_within_reach_to_an_online_one(
+        source: str, winner: str) -> None:
+    """可线上 only inferred from the category is weaker than stated: an in-person lawyer
+    2.1 km away beats the same lawyer's online channel (it loses when 可线上 is stated)."""
+    from matching.problem import NeedItem, ResourceItem, Taxonomy
+
+    km = 1 / 111.2
+    n = NeedItem("N1", "C1", "S1", "legal_advice", 1, "次", lat=30.0, lon=120.0,
+                 online_ok=True, title="工资被拖欠", description="老板不给工钱",
+                 online_source=source)
+    words = dict(title="律师咨询工资纠纷", description="律师解答劳动工资纠纷")
+    near = ResourceItem("R_NEAR", "U1", "S1", "legal_advice", 1, "次", lat=30.0 + 2.1 * km,
+                        lon=120.0, reach_km=4.0, mode="onsite", **words)
+    online = ResourceItem("R_ONLINE", "U2", "S1", "legal_advice", 1, "次", lat=30.0,
+                          lon=120.0, reach_km=50.0, mode="online", **words)
+    prob = Problem([n], [near, online], Taxonomy.from_related({}))
+    result = match(prob)
+    assert [p.resource_id for p in result.pairs] == [winner]
+    check_result(prob, result)  # the validator recomputes the weaker online fit
+
+
+@pytest.mark.parametrize(("source", "shown"), [("stated", "可线上（填报）"),
+                                               ("text", "可线上（据文字推断）")])
+def test_the_explanation_of_an_online_pair_says_whether_online_was_stated_or_inferred(
+        source: str, shown: str) -> None:
+    from api.runs.explain import explain_pair
+
+    view = {"online": True, "online_source": source, "distance_km": None, "parts": [],
+            "unit_name": "律所", "resource_title": "在线咨询", "community_name": "青禾社区",
+            "need_title": "工资被拖欠", "quantity": 1, "unit_of_measure": "次", "score": 0.7}
+    assert f"线上服务，{shown}" in explain_pair(view)

@@ -443,3 +443,35 @@ def test_a_re_runs_scarcity_table_is_the_full_runs_with_the_equal_rows_kept(
         assert any(kept)
     else:  # the keys name other (category, street) groups: every row made afresh
         assert not any(kept)
+
+
+def test_the_candidates_of_touched_needs_among_their_groups_are_those_among_all_resources(
+        ) -> None:
+    """A re-run finds a touched need's candidates among the resources of the groups
+    (unit of measure, category) that could pair with it, whole groups: the same as among
+    all resources, also where a resource of the group that does not fit the need's
+    category ranks among its nearest online resources (the instance holds such needs:
+    taking only the resources that fit, one by one, would give other candidates)."""
+    from matching.reuse import _found, _groups_for
+    base = synthetic_problem(300, seed=4, online_share=0.4)
+    cats = sorted({n.category for n in base.needs})
+    resources = [dataclasses.replace(r, also_categories=(cats[j % len(cats)],))
+                 if j % 3 == 0 else r for j, r in enumerate(base.resources)]
+    needs = [dataclasses.replace(n, online_ok=True) if i % 2 else n
+             for i, n in enumerate(base.needs)]
+    p = rebuilt(base, needs, resources)
+    a = arrays_of(p)
+    every = np.arange(a.n_res)
+    differs = 0
+    for i in range(a.n_needs):
+        one = np.array([i])
+        want, got = _found(a, one, every, 3), _found(a, one, _groups_for(a, one), 3)
+        for name in ("need", "res", "online"):
+            assert np.array_equal(getattr(got, name), getattr(want, name)), (i, name)
+        assert np.array_equal(got.dist, want.dist, equal_nan=True)
+        fitting = np.flatnonzero((a.r_uom == a.n_uom[i]) & a.r_fits[:, a.n_cat[i]])
+        differs += not np.array_equal(_found(a, one, fitting, 3).res, want.res)
+    assert differs  # the one-by-one filter would have failed here
+    many = np.arange(a.n_needs)
+    assert np.array_equal(_found(a, many, _groups_for(a, many), 3).res,
+                          _found(a, many, every, 3).res)
