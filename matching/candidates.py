@@ -5,8 +5,8 @@ A resource can serve a need when
 * the need's category is one the resource serves (its own or one it also serves) or
   related to one of them in the taxonomy,
 * the resource's unit of measure serves the need's, one for one
-  (:func:`matching.units.compatible`: 次 serves 场, hours do not serve a need counted in
-  venues),
+  (:func:`matching.units.compatible`: 人次 serves 人, 个 serves 件; 场 does not serve
+  次, hours do not serve a need counted in venues),
 * the need lies within the resource's reach (``onsite``: the unit travels to the
   community; ``at_unit``: residents travel to the unit; both measured as straight-line
   km on a local projection), or the resource is ``online`` and the need can be served
