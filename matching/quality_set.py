@@ -30,7 +30,10 @@ with high-rise estates, a village turned residence and a logistics park: 65 need
 resources) is a tuning district written blind the same way, labels included (its own
 commit). ``T8`` (锡岭, in :mod:`matching.quality_set_t8`, a tin-mining town's workers'
 village with a remote pit village: 62 needs, 46 resources) is a tuning district written
-blind the same way, labels included (its own commit).
+blind the same way, labels included (its own commit). ``T9`` (汤泉, in
+:mod:`matching.quality_set_t9`, a hot-spring town street with a grain-station compound, a
+village turned residence and a remote tea-hill village: 62 needs, 46 resources) is a
+tuning district written blind the same way, labels included (its own commit).
 
 Columns of a need line (``|``-separated)::
 
@@ -76,6 +79,12 @@ from matching.quality_set_t8 import (
     NEEDS_T8,
     REGISTRATIONS_T8,
     RESOURCES_T8,
+)
+from matching.quality_set_t9 import (
+    COMMUNITIES_T9,
+    NEEDS_T9,
+    REGISTRATIONS_T9,
+    RESOURCES_T9,
 )
 
 # community id -> (name, (x, y) km east/north of the street office, weak community)
@@ -132,6 +141,7 @@ COMMUNITIES: dict[str, dict[str, tuple[str, tuple[float, float], bool]]] = {
     "T6": COMMUNITIES_T6,
     "T7": COMMUNITIES_T7,
     "T8": COMMUNITIES_T8,
+    "T9": COMMUNITIES_T9,
 }
 
 # (unit, community) registered with each other (双报到)
@@ -146,6 +156,7 @@ REGISTRATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "T6": REGISTRATIONS_T6,
     "T7": REGISTRATIONS_T7,
     "T8": REGISTRATIONS_T8,
+    "T9": REGISTRATIONS_T9,
 }
 
 _RESOURCES_T = """
@@ -1007,13 +1018,14 @@ HALVES: dict[str, Half] = {
                              ("T3", _NEEDS_T3, _RESOURCES_T3), ("T4", _NEEDS_T4, _RESOURCES_T4),
                              ("T5", _NEEDS_T5, _RESOURCES_T5), ("T6", NEEDS_T6, RESOURCES_T6),
                              ("T7", NEEDS_T7, RESOURCES_T7), ("T8", NEEDS_T8, RESOURCES_T8),
+                             ("T9", NEEDS_T9, RESOURCES_T9),
                              ("E", _NEEDS_E, _RESOURCES_E), ("E2", NEEDS_E2, RESOURCES_E2))
 }
-"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"``, ``"T7"`` and ``"T8"``: the tuning
-halves;
+"""``"T"``, ``"T2"``, ``"T3"``, ``"T4"``, ``"T5"``, ``"T6"``, ``"T7"``, ``"T8"`` and ``"T9"``: the
+tuning halves;
 ``"E"`` and ``"E2"``: the test halves (never used to choose a parameter)."""
 
-TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6", "T7", "T8")
+TUNING_HALVES: tuple[str, ...] = ("T", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9")
 """The halves rules and thresholds are tuned on, in order."""
 TEST_HALVES: tuple[str, ...] = ("E", "E2")
 """The halves that only measure (never used to choose a parameter), in order."""

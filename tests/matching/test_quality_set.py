@@ -19,8 +19,8 @@ def _shared_bigrams(a: str, b: str) -> set[str]:
 
 
 def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
-    assert set(HALVES) == {"T", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "E",
-                           "E2"}
+    assert set(HALVES) == {"T", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+                           "E", "E2"}
     assert len(_needs()) >= 150
     assert sum(len(h.resources) for h in HALVES.values()) >= 150
     for h in (HALVES["T"], HALVES["E"]):
@@ -30,10 +30,11 @@ def test_the_set_has_150_needs_150_resources_and_three_fixed_halves() -> None:
 
 @pytest.mark.parametrize(("name", "unservable", "tempting"),
                          [("T3", 12, 15), ("T4", 15, 25), ("T5", 15, 25), ("T6", 12, 15),
-                          ("T7", 12, 15), ("T8", 12, 15), ("E2", 12, 15)])
+                          ("T7", 12, 15), ("T8", 12, 15), ("T9", 12, 15),
+                          ("E2", 12, 15)])
 def test_a_later_half_has_its_own_district_and_the_mix_the_issue_asks(
         name: str, unservable: int, tempting: int) -> None:
-    """The later tuning halves (T6, T7 and T8 written blind) and E2 (the test half, blind)."""
+    """The later tuning halves (T6 to T9 written blind) and E2 (the test half, blind)."""
     half = HALVES[name]
     assert len(half.needs) >= 50 and len(half.resources) >= 40
     assert sum(1 for n in half.needs if not n.right) >= unservable
