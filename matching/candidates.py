@@ -4,7 +4,9 @@ A resource can serve a need when
 
 * the need's category is one the resource serves (its own or one it also serves) or
   related to one of them in the taxonomy,
-* the units of measure are the same (hours do not serve a need counted in venues),
+* the resource's unit of measure serves the need's, one for one
+  (:func:`matching.units.compatible`: 人次 serves 人, 个 serves 件; 场 does not serve
+  次, hours do not serve a need counted in venues),
 * the need lies within the resource's reach (``onsite``: the unit travels to the
   community; ``at_unit``: residents travel to the unit; both measured as straight-line
   km on a local projection), or the resource is ``online`` and the need can be served
@@ -18,7 +20,8 @@ A resource can serve a need when
   keeping what it refused so a person sees why).
 
 Distances come from k-d trees (one per unit of measure and need category), queried with
-whole trees of resources of a compatible category, so no loop ever runs over all pairs.
+whole trees of resources of a compatible category and unit, so no loop ever runs over all
+pairs.
 An online resource reaches every need that accepts online service; to keep the candidate
 graph sparse, each need keeps only its ``max_online`` nearest online resources (needs
 without a place rank them by resource order).
@@ -39,6 +42,7 @@ from matching.facts import SPECIALTY_REFUSALS, restriction_refuses
 from matching.growable import room_for
 from matching.problem import NeedItem, Problem, ResourceItem
 from matching.scores import member, relationship_keys, relationship_lookup
+from matching.units import served_codes
 
 REACH_BIN = math.sqrt(2.0)
 
@@ -90,22 +94,25 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     # resources with a place and a reach
     geo_needs = _groups(n_key, np.flatnonzero(need_open & need_placed))
     geo_res = _groups(r_key, np.flatnonzero(res_open & res_placed & (a.r_mode != ONLINE)))
+    served = served_codes(a.units_of_measure)
     trees: dict[int, cKDTree] = {}
     for key, res_idx in geo_res.items():
-        uom = key // n_cats
         compatible = np.flatnonzero(a.r_fits[res_idx].any(axis=0)).tolist()
+        need_keys = [u * n_cats + int(c) for u in served[key // n_cats] for c in compatible
+                     if u * n_cats + int(c) in geo_needs]
+        if not need_keys:
+            continue
         bins = _reach_bins(a.r_reach[res_idx])
         for b in np.unique(bins):
             in_bin = res_idx[bins == b]
             reach = a.r_reach[in_bin]
             rtree = cKDTree(a.r_xy[in_bin])
-            for c in compatible:
-                need_idx = geo_needs.get(uom * n_cats + int(c))
-                if need_idx is None:
-                    continue
-                ntree = trees.get(uom * n_cats + int(c))
+            for need_key in need_keys:
+                c = need_key % n_cats
+                need_idx = geo_needs[need_key]
+                ntree = trees.get(need_key)
                 if ntree is None:
-                    ntree = trees[uom * n_cats + int(c)] = cKDTree(a.n_xy[need_idx])
+                    ntree = trees[need_key] = cKDTree(a.n_xy[need_idx])
                 found = rtree.sparse_distance_matrix(
                     ntree, float(reach.max()), output_type="ndarray")
                 i = found["i"].astype(np.int64)
@@ -127,12 +134,12 @@ def find_candidates(a: Arrays, max_online: int = 30) -> Candidates:
     on_r: list[I64] = []
     on_rank: list[F64] = []
     for key, res_idx in online_res.items():
-        uom = key // n_cats
-        for c in np.flatnonzero(a.r_fits[res_idx].any(axis=0)).tolist():
-            need_idx = online_needs.get(uom * n_cats + int(c))
-            if need_idx is None:
+        for need_key in [u * n_cats + int(c) for u in served[key // n_cats]
+                         for c in np.flatnonzero(a.r_fits[res_idx].any(axis=0)).tolist()]:
+            online_idx = online_needs.get(need_key)
+            if online_idx is None:
                 continue
-            nn, rr, rank = _online_nearest(a, need_idx, res_idx, max_online)
+            nn, rr, rank = _online_nearest(a, online_idx, res_idx, max_online)
             on_n.append(nn)
             on_r.append(rr)
             on_rank.append(rank)

@@ -20,6 +20,7 @@ from matching.arrays import F64, I64, ONLINE, Arrays, B
 from matching.candidates import Candidates, _reach_bins
 from matching.model import UNLIMITED, Model
 from matching.result import Unserved
+from matching.units import fits_matrix
 
 
 def alternatives(model: Model, x: I64) -> I64:
@@ -140,7 +141,7 @@ def _no_candidate_reasons(a: Arrays, needs: I64) -> dict[int, tuple[str, dict[st
         return {}
     pn, pr = _pairs_in_reach(a, needs)
     cat_ok = (a.n_cat[pn] == a.r_cat[pr]) | a.related[a.n_cat[pn], a.r_cat[pr]]
-    uom_ok = cat_ok & (a.n_uom[pn] == a.r_uom[pr])
+    uom_ok = cat_ok & fits_matrix(a.units_of_measure)[a.r_uom[pr], a.n_uom[pn]]
     time_ok = uom_ok & (np.maximum(a.n_start[pn], a.r_start[pr])
                         <= np.minimum(a.n_end[pn], a.r_end[pr]))
     keys = pn * a.n_res + pr

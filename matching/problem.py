@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from matching.errors import ProblemError
+from matching.units import compatible
 
 MODES = ("onsite", "at_unit", "online")
 
@@ -344,8 +345,9 @@ class Problem:
                 raise ProblemError(f"{pair}: quantity must be a positive integer, got {qty!r}")
             if (need_id, res_id) in self.declined:
                 raise ProblemError(f"{pair} is also declined")
-            if needs[need_id].unit_of_measure != resources[res_id].unit_of_measure:
-                raise ProblemError(f"{pair}: units of measure differ "
+            if not compatible(needs[need_id].unit_of_measure,
+                              resources[res_id].unit_of_measure):
+                raise ProblemError(f"{pair}: units of measure do not serve each other "
                                    f"({needs[need_id].unit_of_measure} vs "
                                    f"{resources[res_id].unit_of_measure})")
             pinned_need[need_id] = pinned_need.get(need_id, 0) + qty

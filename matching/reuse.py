@@ -66,6 +66,7 @@ from matching.text import (
     tfidf_evidence,
     tfidf_evidence_unique,
 )
+from matching.units import fits_matrix
 
 CACHE_SIZE = 2
 _CACHE: OrderedDict[str, PairWork] = OrderedDict()
@@ -283,15 +284,17 @@ def _found(a: Arrays, needs: I64, res: I64, max_online: int) -> Candidates:
 def _groups_for(a: Arrays, needs: I64) -> I64:
     """The resources of every group :func:`matching.candidates.find_candidates` could
     pair with one of ``needs`` (all resources of a key, unit of measure and category,
-    one of which fits a need's category in its unit): whole groups, so their reach bins
+    one of which fits a need's category in a unit that serves the need's,
+    :func:`matching.units.fits_matrix`): whole groups, so their reach bins
     and the online ranking among them are the same as among all resources (one added
     need: 150,000 resources -> a few thousand, its candidates 0.09 s -> a few ms)."""
     n_cats = len(a.categories)
     wanted = np.unique(a.n_uom[needs] * n_cats + a.n_cat[needs])
     if len(wanted) == 0 or len(wanted) > 32:  # none, or a large change: every resource
         return np.arange(a.n_res) if len(wanted) else np.zeros(0, np.int64)
+    units = fits_matrix(a.units_of_measure)
     r_key = a.r_uom * n_cats + a.r_cat
-    keys = [r_key[(a.r_uom == w // n_cats) & a.r_fits[:, w % n_cats]] for w in
+    keys = [r_key[units[a.r_uom, w // n_cats] & a.r_fits[:, w % n_cats]] for w in
             wanted.tolist()]
     out: I64 = np.flatnonzero(np.isin(r_key, np.unique(np.concatenate(keys))))
     return out
@@ -304,8 +307,9 @@ def _eligible_online(a: Arrays, res: I64) -> B:
     if len(online) == 0:
         return out
     open_online = np.flatnonzero(a.n_online & (a.n_left > 0))
+    units = fits_matrix(a.units_of_measure)
     for r in online.tolist():
-        fits = a.r_fits[r, a.n_cat[open_online]] & (a.n_uom[open_online] == a.r_uom[r])
+        fits = a.r_fits[r, a.n_cat[open_online]] & units[a.r_uom[r], a.n_uom[open_online]]
         out[open_online[fits]] = True
     return out
 

@@ -38,6 +38,7 @@ from matching.facts import (
 from matching.params import FEATURES, MatchParams
 from matching.problem import INFERRED_ONLINE, NeedItem, Problem, ResourceItem
 from matching.result import REASONS, STATUSES, MatchResult, Pair
+from matching.units import compatible
 
 I64 = NDArray[np.int64]
 U64 = NDArray[np.uint64]
@@ -68,8 +69,9 @@ def _distance(n: NeedItem, r: ResourceItem) -> float:
 
 
 def _rule_broken(problem: Problem, n: NeedItem, r: ResourceItem, d: float) -> str | None:
-    if n.unit_of_measure != r.unit_of_measure:
-        return f"units of measure differ ({n.unit_of_measure} vs {r.unit_of_measure})"
+    if not compatible(n.unit_of_measure, r.unit_of_measure):
+        return (f"units of measure do not serve each other ({n.unit_of_measure} vs "
+                f"{r.unit_of_measure})")
     if n.category not in r.categories and not any(
             problem.taxonomy.is_related(n.category, c) for c in r.categories):
         return f"category {n.category} is not served by {r.id} nor related to what it serves"

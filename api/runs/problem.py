@@ -39,6 +39,7 @@ from matching import (
     Taxonomy,
 )
 from matching.facts import need_facts, online_basis, resource_facts
+from matching.units import compatible
 
 # Projects in these states hold their need's quantity and their resource's capacity.
 PINNED_STATES = frozenset({"claimed", "confirmed", "under_review", "resolved", "agreed",
@@ -155,7 +156,8 @@ def _pinned_and_declined(projects: list[Project], needs: list[NeedItem],
         if p.resource_id not in capacity:
             continue
         if p.status in PINNED_STATES:
-            if need_unit.get(p.need_id) == res_unit[p.resource_id]:
+            if p.need_id in need_unit and compatible(need_unit[p.need_id],
+                                                     res_unit[p.resource_id]):
                 held[(p.need_id, p.resource_id)] += p.quantity
             else:
                 capacity[p.resource_id] = max(0, capacity[p.resource_id] - p.quantity)

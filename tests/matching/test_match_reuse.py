@@ -449,18 +449,25 @@ def test_the_candidates_of_touched_needs_among_their_groups_are_those_among_all_
         ) -> None:
     """A re-run finds a touched need's candidates among the resources of the groups
     (unit of measure, category) that could pair with it, whole groups: the same as among
-    all resources, also where a resource of the group that does not fit the need's
+    all resources, also where a resource's unit differs from the need's and serves it, and
+    where a resource of the group that does not fit the need's
     category ranks among its nearest online resources (the instance holds such needs:
     taking only the resources that fit, one by one, would give other candidates)."""
     from matching.reuse import _found, _groups_for
     base = synthetic_problem(300, seed=4, online_share=0.4)
     cats = sorted({n.category for n in base.needs})
+    other_unit = {"次": "人次", "件": "个"}  # units that serve the needs' own, 1 : 1
     resources = [dataclasses.replace(r, also_categories=(cats[j % len(cats)],))
                  if j % 3 == 0 else r for j, r in enumerate(base.resources)]
+    resources = [dataclasses.replace(r, unit_of_measure=other_unit[r.unit_of_measure])
+                 if j % 4 == 1 and r.unit_of_measure in other_unit else r
+                 for j, r in enumerate(resources)]
     needs = [dataclasses.replace(n, online_ok=True) if i % 2 else n
              for i, n in enumerate(base.needs)]
     p = rebuilt(base, needs, resources)
     a = arrays_of(p)
+    every_pair = _found(a, np.arange(a.n_needs), np.arange(a.n_res), 3)
+    assert np.any(a.r_uom[every_pair.res] != a.n_uom[every_pair.need])  # other units
     every = np.arange(a.n_res)
     differs = 0
     for i in range(a.n_needs):
